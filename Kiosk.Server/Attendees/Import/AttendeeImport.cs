@@ -1,0 +1,102 @@
+using Kiosk.Server.Badges;
+using Kiosk.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Attendees.Import;
+
+public sealed record ImportResult(bool DryRun, int Created, int Updated, int Unchanged, IReadOnlyList<RejectedRow> Rejected);
+
+/// <summary>
+/// Upserts a registration export into an event: matched by external id, else by e-mail; new attendees
+/// get a badge. All accepted rows are written in one transaction, rejected rows not at all, so a file
+/// imports whole or its bad rows are listed and nothing else changes. Attendees missing from the file
+/// are left alone: imports add and update, they never delete.
+/// </summary>
+public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, TimeProvider time)
+{
+    public async Task<ImportResult> RunAsync(int eventId, RegistrationFile file, bool dryRun, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var existing = await db.Attendees.Where(a => a.EventId == eventId).ToListAsync(ct);
+        var byExternalId = existing.Where(a => a.ExternalId is not null).ToDictionary(a => a.ExternalId!, StringComparer.Ordinal);
+        var byEmail = existing.Where(a => a.Email is not null).GroupBy(a => a.Email!).ToDictionary(g => g.Key, g => g.ToList());
+
+        var rejected = file.Rejected.ToList();
+        var seen = new Dictionary<object, int>(); // attendee or new key → line that claimed it
+        int created = 0, updated = 0, unchanged = 0;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        foreach (var row in file.Rows)
+        {
+            var match = Match(row, byExternalId, byEmail, out var ambiguity);
+            if (ambiguity is not null) { rejected.Add(new RejectedRow(row.Line, ambiguity)); continue; }
+
+            object key = match ?? (object?)(row.ExternalId is { } id ? "x:" + id : row.Email is { } mail ? "m:" + mail : null) ?? row;
+            if (!seen.TryAdd(key, row.Line)) { rejected.Add(new RejectedRow(row.Line, $"Same attendee as line {seen[key]}.")); continue; }
+
+            if (match is null)
+            {
+                var attendee = NewAttendee(eventId, row, now);
+                db.Attendees.Add(attendee);
+                created++;
+            }
+            else if (Apply(match, row))
+            {
+                match.UpdatedAt = now;
+                updated++;
+            }
+            else unchanged++;
+        }
+
+        rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
+        if (!dryRun && (created > 0 || updated > 0))
+        {
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            search.Invalidate(eventId);
+        }
+        db.ChangeTracker.Clear();
+        return new ImportResult(dryRun, created, updated, unchanged, rejected);
+    }
+
+    private static Attendee? Match(RegistrationRow row, Dictionary<string, Attendee> byExternalId, Dictionary<string, List<Attendee>> byEmail, out string? ambiguity)
+    {
+        ambiguity = null;
+        if (row.ExternalId is not null && byExternalId.TryGetValue(row.ExternalId, out var byId)) return byId;
+        if (row.Email is null || !byEmail.TryGetValue(row.Email, out var candidates)) return null;
+        // With an external id in the row, only attendees imported without one may be matched by e-mail.
+        var open = candidates.Where(a => row.ExternalId is null || a.ExternalId is null).ToList();
+        if (open.Count > 1) ambiguity = $"Several attendees share the e-mail address; add an id column to tell them apart.";
+        return open.Count == 1 ? open[0] : null;
+    }
+
+    private static Attendee NewAttendee(int eventId, RegistrationRow row, DateTimeOffset now)
+    {
+        var attendee = new Attendee
+        {
+            EventId = eventId, FirstName = row.FirstName, LastName = row.LastName, CreatedAt = now, UpdatedAt = now,
+            Badge = new Badge { Id = Badge.NewId(), EventId = eventId, Version = 1, IssuedAt = now },
+        };
+        Apply(attendee, row);
+        return attendee;
+    }
+
+    /// <summary>Copies the row's values onto the attendee; true when anything changed.</summary>
+    private static bool Apply(Attendee a, RegistrationRow row)
+    {
+        var status = row.Cancelled ? AttendeeStatus.Cancelled : AttendeeStatus.Registered;
+        var changed = a.ExternalId != (row.ExternalId ?? a.ExternalId) || a.Title != row.Title || a.FirstName != row.FirstName
+            || a.LastName != row.LastName || a.Organization != row.Organization || a.Email != row.Email
+            || a.Category != row.Category || a.Status != status;
+        if (!changed) return false;
+        a.ExternalId = row.ExternalId ?? a.ExternalId;
+        a.Title = row.Title;
+        a.FirstName = row.FirstName;
+        a.LastName = row.LastName;
+        a.Organization = row.Organization;
+        a.Email = row.Email;
+        a.Category = row.Category;
+        a.Status = status;
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net.Mail;
+
+namespace Kiosk.Server.Attendees.Import;
+
+/// <summary>Turns one record's fields into a validated <see cref="RegistrationRow"/> or a reason to reject it.</summary>
+public static class RegistrationRowParser
+{
+    public readonly record struct Result(RegistrationRow? Row, string? Reason);
+
+    private static readonly string[] Titles = ["dr.", "prof.", "dr", "prof", "dipl.-ing.", "dr.-ing.", "priv.-doz.", "pd"];
+
+    public static Result Parse(int line, Func<RegistrationField, string?> field)
+    {
+        var first = field(RegistrationField.FirstName);
+        var last = field(RegistrationField.LastName);
+        var title = field(RegistrationField.Title);
+        if (last is null && first is null && field(RegistrationField.FullName) is { } full)
+            (title, first, last) = SplitFullName(full, title);
+        if (last is null && first is null) return Reject("Name is missing.");
+        if (last is null) (first, last) = (null, first); // a single name is a last name
+
+        var email = field(RegistrationField.Email)?.ToLowerInvariant();
+        if (email is not null && !IsEmail(email)) return Reject($"\"{email}\" is not an e-mail address.");
+
+        var externalId = field(RegistrationField.ExternalId);
+        if (externalId is null && field(RegistrationField.OrderCode) is { } order)
+            externalId = field(RegistrationField.PositionId) is { } position ? $"{order}-{position}" : order;
+
+        var organization = field(RegistrationField.Organization);
+        if (TooLong(first, 100) || TooLong(last, 100)) return Reject("Name is longer than 100 characters.");
+        if (TooLong(title, 50)) return Reject("Title is longer than 50 characters.");
+        if (TooLong(organization, 200)) return Reject("Organization is longer than 200 characters.");
+        if (TooLong(email, 254)) return Reject("E-mail address is longer than 254 characters.");
+        if (TooLong(externalId, 100)) return Reject("External id is longer than 100 characters.");
+
+        return new Result(new RegistrationRow(line, externalId, title, first ?? "", last!, organization, email,
+            RegistrationColumns.Category(field(RegistrationField.Category)),
+            RegistrationColumns.IsCancelled(field(RegistrationField.Status))), null);
+
+        static Result Reject(string reason) => new(null, reason);
+    }
+
+    /// <summary>"Prof. Dr. Anna Maria Müller" → title "Prof. Dr.", first "Anna Maria", last "Müller".</summary>
+    internal static (string? Title, string? First, string? Last) SplitFullName(string full, string? title)
+    {
+        var words = full.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var titleWords = new List<string>();
+        while (words.Count > 1 && Titles.Contains(words[0].ToLowerInvariant())) { titleWords.Add(words[0]); words.RemoveAt(0); }
+        if (titleWords.Count > 0) title ??= string.Join(' ', titleWords);
+        return words.Count == 1 ? (title, null, words[0]) : (title, string.Join(' ', words[..^1]), words[^1]);
+    }
+
+    private static bool IsEmail(string text) =>
+        !text.Contains(' ') && MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
+
+    private static bool TooLong(string? value, int max) => value is not null && value.Length > max;
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.Data;
+using Kiosk.Server.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Auth;
+
+public sealed record LoginRequest([Required] string Username, [Required] string Password);
+public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
+public sealed record MeResponse(string Name, string Role);
+
+public static class AuthEndpoints
+{
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(7);
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+
+        group.MapPost("/login", async Task<Results<NoContent, ProblemHttpResult>> (LoginRequest request, KioskDb db, HttpContext http) =>
+        {
+            var account = await VerifyAsync(db, request);
+            if (account is null) return Problems.BadCredentials();
+            var principal = AccountPrincipal.Create(account.Id, account.UserName, account.Role, CookieAuthenticationDefaults.AuthenticationScheme);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Login).AllowAnonymous();
+
+        group.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (LoginRequest request, KioskDb db, TimeProvider time) =>
+        {
+            var account = await VerifyAsync(db, request);
+            if (account is null) return Problems.BadCredentials();
+            var secret = Secrets.New(Secrets.UserTokenPrefix);
+            var now = time.GetUtcNow();
+            db.ApiTokens.Add(new ApiToken { UserAccountId = account.Id, TokenHash = Secrets.Hash(secret), CreatedAt = now, ExpiresAt = now + TokenLifetime });
+            await db.SaveChangesAsync();
+            return TypedResults.Ok(new TokenResponse(secret, now + TokenLifetime));
+        }).RequireRateLimiting(RateLimits.Login).AllowAnonymous();
+
+        group.MapGet("/me", (HttpContext http) =>
+            TypedResults.Ok(new MeResponse(http.User.Actor(), http.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "")))
+            .RequireAuthorization();
+    }
+
+    private static async Task<UserAccount?> VerifyAsync(KioskDb db, LoginRequest request)
+    {
+        var hasher = new PasswordHasher<UserAccount>();
+        var account = await db.Users.FirstOrDefaultAsync(u => u.UserName == request.Username.Trim().ToLowerInvariant());
+        if (account is null || account.Disabled)
+        {
+            // Same work for unknown names, so response time does not tell which user names exist.
+            hasher.VerifyHashedPassword(null!, DummyHash, request.Password ?? "");
+            return null;
+        }
+        var result = hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password ?? "");
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            account.PasswordHash = hasher.HashPassword(account, request.Password!);
+            await db.SaveChangesAsync();
+        }
+        return result == PasswordVerificationResult.Failed ? null : account;
+    }
+
+    private static readonly string DummyHash = new PasswordHasher<UserAccount>().HashPassword(null!, "not-a-password");
+}

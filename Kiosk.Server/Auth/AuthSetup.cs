@@ -1,0 +1,99 @@
+using System.Threading.RateLimiting;
+using Kiosk.Server.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kiosk.Server.Auth;
+
+public static class AuthSetup
+{
+    private const string Smart = "CookieOrBearer";
+
+    public static IServiceCollection AddKioskAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<BearerKeyCache>();
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerKeyHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerKeyHandler>(BearerKeyHandler.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "kiosk.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/login";
+                // APIs answer 401/403; only pages redirect to the login form.
+                o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Organizer, p => p.RequireRole(Roles.Organizer))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Organizer, Roles.Staff))
+            .AddPolicy(Policies.Terminal, p => p.RequireRole(KioskClaims.TerminalRole))
+            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Organizer, Roles.Staff, KioskClaims.TerminalRole));
+
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.Login, ctx => PerMinute($"login:{ctx.Connection.RemoteIpAddress}", limits.LoginPerMinute));
+            o.AddPolicy(RateLimits.Enrol, ctx => PerMinute($"enrol:{ctx.Connection.RemoteIpAddress}", limits.EnrolPerMinute));
+            o.AddPolicy(RateLimits.Search, ctx => PerSecond($"search:{ctx.User.Actor()}", limits.SearchPerSecond));
+            o.AddPolicy(RateLimits.CheckIn, ctx => PerSecond($"checkin:{ctx.User.Actor()}", limits.CheckInPerSecond));
+        });
+        return services;
+    }
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        });
+
+    private static RateLimitPartition<string> PerSecond(string key, int permits) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permits * 2, TokensPerPeriod = permits, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
+        });
+}
+
+public static class RateLimits
+{
+    public const string Login = "login";
+    public const string Enrol = "enrol";
+    public const string Search = "search";
+    public const string CheckIn = "checkin";
+}
+
+/// <summary>Section "RateLimits". Login and enrolment per client address; search and check-in per terminal or user.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int LoginPerMinute { get; set; } = 10;
+
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int EnrolPerMinute { get; set; } = 10;
+
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int SearchPerSecond { get; set; } = 5;
+
+    /// <summary>Generous: a terminal flushing its outbox after an outage sends a burst.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int CheckInPerSecond { get; set; } = 100;
+}

@@ -1,0 +1,30 @@
+using Kiosk.Server.Attendees;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kiosk.Server.Badges;
+
+/// <summary>
+/// An attendee's badge. The id is 128 random bits, so badges cannot be guessed; the version goes up on
+/// every reissue, and a token carrying an older version is revoked.
+/// </summary>
+public sealed class Badge
+{
+    public Guid Id { get; set; }
+    public int AttendeeId { get; set; }
+    public Attendee? Attendee { get; set; }
+    public int EventId { get; set; }
+    public int Version { get; set; } = 1;
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public static Guid NewId() => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+}
+
+internal sealed class BadgeConfiguration : IEntityTypeConfiguration<Badge>
+{
+    public void Configure(EntityTypeBuilder<Badge> e)
+    {
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.HasIndex(x => x.AttendeeId).IsUnique();
+    }
+}

@@ -1,0 +1,26 @@
+using Kiosk.Server.Auth;
+using Kiosk.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kiosk.Server.CheckIn;
+
+public static class CheckInEndpoints
+{
+    public static void MapCheckInEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/checkins").WithTags("Check-in");
+
+        group.MapPost("/", async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> (
+            CheckInRequest request, CheckInDesk desk, HttpContext http, CancellationToken ct) =>
+        {
+            if (request.ClientScanId == Guid.Empty)
+                return Problems.Invalid("client-scan-id", "clientScanId is required: a new UUID made by the device for each scan.");
+            if ((request.Token is null) == (request.AttendeeId is null))
+                return Problems.Invalid("checkin-target", "Send either token or attendeeId, not both.");
+            if (request.Token is { Length: > 1000 })
+                return Problems.Invalid("token-length", "The token is far longer than any badge token.");
+
+            return TypedResults.Ok(await desk.CheckInAsync(request, http.User, ct));
+        }).RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn);
+    }
+}

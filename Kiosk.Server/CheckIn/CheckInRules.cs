@@ -1,0 +1,34 @@
+using Kiosk.Server.Attendees;
+using Kiosk.Shared.Contracts;
+
+namespace Kiosk.Server.CheckIn;
+
+/// <summary>The entrance's decisions, free of HTTP and database so they can be tested on their own.</summary>
+public static class CheckInRules
+{
+    /// <summary>
+    /// What a scan of a known attendee means. <paramref name="scannedBadgeVersion"/> is null when staff
+    /// check in by attendee id (no badge involved).
+    /// </summary>
+    public static CheckInOutcome Decide(AttendeeStatus status, int currentBadgeVersion, int? scannedBadgeVersion, bool alreadyCheckedIn)
+    {
+        if (status == AttendeeStatus.Cancelled) return CheckInOutcome.Cancelled;
+        if (scannedBadgeVersion is { } v && v != currentBadgeVersion) return CheckInOutcome.Revoked;
+        return alreadyCheckedIn ? CheckInOutcome.AlreadyCheckedIn : CheckInOutcome.FirstCheckIn;
+    }
+
+    /// <summary>
+    /// The time to record as the attendee's arrival. A scan uploaded after an outage happened when the
+    /// device says, unless the device's clock is clearly wrong (in the future, or over a day old): then
+    /// the server's receive time is the better guess.
+    /// </summary>
+    public static DateTimeOffset ArrivalTime(DateTimeOffset scannedAt, DateTimeOffset receivedAt)
+    {
+        if (scannedAt > receivedAt || receivedAt - scannedAt > TimeSpan.FromDays(1)) return receivedAt;
+        return scannedAt.ToUniversalTime();
+    }
+
+    /// <summary>Outcomes that concern a real attendee are stored, so a retry replays them.</summary>
+    public static bool IsRecorded(CheckInOutcome outcome) =>
+        outcome is CheckInOutcome.FirstCheckIn or CheckInOutcome.AlreadyCheckedIn or CheckInOutcome.Revoked or CheckInOutcome.Cancelled;
+}

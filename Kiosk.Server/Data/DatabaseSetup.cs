@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Server.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="KioskDb"/> for the configured engine; SQLite in the data folder when nothing is configured.</summary>
+    public static IServiceCollection AddKioskDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var provider = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Kiosk");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+                throw new OptionsValidationException("ConnectionStrings:Kiosk", typeof(DatabaseOptions),
+                    [$"ConnectionStrings:Kiosk is required when Database:Provider is {provider}."]);
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "kiosk.db")}";
+        }
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextPool<KioskDb, SqliteKioskDb>(o => Configure(o, provider, connectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContextPool<KioskDb, PostgresKioskDb>(o => Configure(o, provider, connectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextPool<KioskDb, SqlServerKioskDb>(o => Configure(o, provider, connectionString));
+                break;
+        }
+        return services;
+    }
+
+    internal static DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> builder, DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        Configure((DbContextOptionsBuilder)builder, provider, connectionString);
+        return builder;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
+                    .AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(connectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure());
+                break;
+        }
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Applies migrations (if enabled). Run once at start-up, before the app serves requests.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!options.MigrateOnStartup) return;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KioskDb>();
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource)) ?? ".");
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// WAL lets readers run beside the writer. synchronous=NORMAL is safe against application crashes in
+/// WAL mode; an OS crash may lose the last commits, which the terminals' outboxes resend by client scan id.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        command.ExecuteNonQuery();
+    }
+}

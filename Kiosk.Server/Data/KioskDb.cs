@@ -1,0 +1,32 @@
+using Kiosk.Server.Attendees;
+using Kiosk.Server.Audit;
+using Kiosk.Server.Badges;
+using Kiosk.Server.CheckIn;
+using Kiosk.Server.Events;
+using Kiosk.Server.Rooms;
+using Kiosk.Server.Staff;
+using Kiosk.Server.Terminals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Data;
+
+/// <summary>
+/// The one DbContext. Each database engine has a small subclass (see Providers.cs) only so that each
+/// keeps its own migrations; features always ask for <see cref="KioskDb"/>.
+/// </summary>
+public abstract class KioskDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Attendee> Attendees => Set<Attendee>();
+    public DbSet<Badge> Badges => Set<Badge>();
+    public DbSet<BadgeKey> BadgeKeys => Set<BadgeKey>();
+    public DbSet<CheckInRecord> CheckIns => Set<CheckInRecord>();
+    public DbSet<Terminal> Terminals => Set<Terminal>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Room> Rooms => Set<Room>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KioskDb).Assembly);
+}

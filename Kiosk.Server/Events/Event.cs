@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kiosk.Server.Events;
+
+/// <summary>A fair such as "dikomm 2026" in Essen: the scope of attendees, badges, terminals and check-ins.</summary>
+public sealed class Event
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? City { get; set; }
+    public string? Venue { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
+
+    /// <summary>IANA time zone of the venue; "end of day" and reports are local to it.</summary>
+    public string TimeZone { get; set; } = "Europe/Berlin";
+
+    public bool AllowsWalkIns { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.City).HasMaxLength(100);
+        e.Property(x => x.Venue).HasMaxLength(200);
+        e.Property(x => x.TimeZone).HasMaxLength(64);
+    }
+}

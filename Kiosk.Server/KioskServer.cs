@@ -1,0 +1,83 @@
+using Kiosk.Server.Attendees;
+using Kiosk.Server.Attendees.Import;
+using Kiosk.Server.Audit;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Badges;
+using Kiosk.Server.CheckIn;
+using Kiosk.Server.Data;
+using Kiosk.Server.Demo;
+using Kiosk.Server.Events;
+using Kiosk.Server.Staff;
+using Kiosk.Server.Terminals;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Kiosk.Server;
+
+/// <summary>Composition of the server: services, pipeline, endpoints, and start-up work.</summary>
+public static class KioskServer
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var config = builder.Configuration;
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls("http://localhost:5080");
+
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var dataDirectory = Path.GetFullPath(config[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "data", builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKioskDatabase(config, dataDirectory);
+        builder.Services.AddDataProtection().SetApplicationName("Kiosk")
+            .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));
+        builder.Services.AddKioskAuth(config);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddDbContextCheck<KioskDb>("database");
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        builder.Services.AddSingleton<BadgeKeys>();
+        builder.Services.AddSingleton<AttendeeSearch>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<CheckInDesk>();
+        builder.Services.AddScoped<AttendeeImport>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapEventEndpoints();
+        app.MapTerminalEndpoints();
+        app.MapAttendeeEndpoints();
+        app.MapCheckInEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates, creates the first organizer, and seeds the demo event when started with --seed-demo.</summary>
+    public static async Task PrepareAsync(WebApplication app, string[] args)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await AdminBootstrap.EnsureAdminAsync(app.Services);
+        if (args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Demo:Seed"))
+            await DemoEvent.SeedAsync(app.Services);
+    }
+}
+
+/// <summary>Section "Storage".</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Folder for the SQLite database and data protection keys; relative to the content root. Default "data".</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public string DataDirectory { get; set; } = "data";
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.Audit;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Terminals;
+
+public sealed record NewTerminalRequest([Required, MaxLength(100)] string Name);
+public sealed record EnrolmentCodeResponse(int TerminalId, string Name, string EnrolmentCode, DateTimeOffset ExpiresAt);
+public sealed record EnrolRequest([Required] string Code);
+public sealed record EnrolResponse(int TerminalId, int EventId, string Name, string TerminalKey);
+public sealed record TerminalResponse(int Id, string Name, bool Enrolled, bool Revoked, DateTimeOffset? LastSeenAt);
+
+public static class TerminalEndpoints
+{
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromHours(24);
+
+    public static void MapTerminalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var perEvent = app.MapGroup("/api/events/{eventId:int}/terminals").WithTags("Terminals").RequireAuthorization(Policies.Organizer);
+
+        perEvent.MapPost("/", async Task<Results<Ok<EnrolmentCodeResponse>, ProblemHttpResult>> (
+            int eventId, NewTerminalRequest request, KioskDb db, TimeProvider time, AuditLog audit, HttpContext http) =>
+        {
+            if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
+            var code = Secrets.NewEnrolmentCode();
+            var now = time.GetUtcNow();
+            var terminal = new Terminal
+            {
+                EventId = eventId, Name = request.Name.Trim(), CreatedAt = now,
+                EnrolmentCodeHash = Secrets.Hash(Secrets.NormaliseCode(code)), EnrolmentCodeExpiresAt = now + CodeLifetime,
+            };
+            db.Terminals.Add(terminal);
+            await db.SaveChangesAsync();
+            await audit.WriteAsync(http.User.Actor(), "terminal.created", eventId, terminalId: terminal.Id);
+            return TypedResults.Ok(new EnrolmentCodeResponse(terminal.Id, terminal.Name, code, now + CodeLifetime));
+        });
+
+        perEvent.MapGet("/", async (int eventId, KioskDb db) => TypedResults.Ok(await db.Terminals.AsNoTracking()
+            .Where(t => t.EventId == eventId).OrderBy(t => t.Id)
+            .Select(t => new TerminalResponse(t.Id, t.Name, t.KeyHash != null, t.RevokedAt != null, t.LastSeenAt))
+            .ToListAsync()));
+
+        var terminals = app.MapGroup("/api/terminals").WithTags("Terminals");
+
+        // The one-time code is swapped for the terminal key; the code stops working at once.
+        terminals.MapPost("/enrol", async Task<Results<Ok<EnrolResponse>, ProblemHttpResult>> (
+            EnrolRequest request, KioskDb db, TimeProvider time, AuditLog audit) =>
+        {
+            var codeHash = Secrets.Hash(Secrets.NormaliseCode(request.Code ?? ""));
+            var now = time.GetUtcNow();
+            var terminal = await db.Terminals.FirstOrDefaultAsync(t => t.EnrolmentCodeHash == codeHash);
+            if (terminal is null || terminal.RevokedAt is not null || terminal.EnrolmentCodeExpiresAt < now)
+                return Problems.Make(StatusCodes.Status400BadRequest, "enrolment-code", "Unknown, used or expired enrolment code.");
+
+            var key = Secrets.New(Secrets.TerminalKeyPrefix);
+            var enrolled = await db.Terminals
+                .Where(t => t.Id == terminal.Id && t.EnrolmentCodeHash == codeHash)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.EnrolmentCodeHash, (string?)null)
+                    .SetProperty(t => t.EnrolmentCodeExpiresAt, (DateTimeOffset?)null)
+                    .SetProperty(t => t.KeyHash, Secrets.Hash(key))
+                    .SetProperty(t => t.EnrolledAt, now));
+            if (enrolled == 0) return Problems.Make(StatusCodes.Status400BadRequest, "enrolment-code", "Unknown, used or expired enrolment code.");
+            await audit.WriteAsync($"terminal:{terminal.Id}", "terminal.enrolled", terminal.EventId, terminalId: terminal.Id);
+            return TypedResults.Ok(new EnrolResponse(terminal.Id, terminal.EventId, terminal.Name, key));
+        }).RequireRateLimiting(RateLimits.Enrol).AllowAnonymous();
+
+        terminals.MapPost("/{terminalId:int}/revoke", async Task<Results<NoContent, ProblemHttpResult>> (
+            int terminalId, KioskDb db, TimeProvider time, BearerKeyCache cache, AuditLog audit, HttpContext http) =>
+        {
+            var terminal = await db.Terminals.FindAsync(terminalId);
+            if (terminal is null) return Problems.NotFound("Terminal");
+            terminal.RevokedAt ??= time.GetUtcNow();
+            terminal.EnrolmentCodeHash = null;
+            await db.SaveChangesAsync();
+            if (terminal.KeyHash is not null) cache.Evict(terminal.KeyHash);
+            await audit.WriteAsync(http.User.Actor(), "terminal.revoked", terminal.EventId, terminalId: terminal.Id);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Organizer);
+    }
+}

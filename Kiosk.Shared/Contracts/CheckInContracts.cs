@@ -1,0 +1,29 @@
+using Kiosk.Shared.Badges;
+
+namespace Kiosk.Shared.Contracts;
+
+/// <summary>
+/// A scan at the entrance. Exactly one of <see cref="Token"/> (scanned badge) and <see cref="AttendeeId"/>
+/// (found by name, or staff at the desk). <see cref="ClientScanId"/> is made by the device at scan time and
+/// kept with the scan until the server has answered: sending it again never counts twice.
+/// </summary>
+public sealed record CheckInRequest(string? Token, int? AttendeeId, Guid ClientScanId, DateTimeOffset ScannedAt);
+
+/// <summary>Only what the kiosk needs to greet the visitor and print the badge.</summary>
+public sealed record AttendeeSummary(
+    int Id,
+    string? Title,
+    string FirstName,
+    string LastName,
+    string? Organization,
+    AttendeeCategory Category);
+
+/// <summary>
+/// The answer to a scan. <see cref="CheckedInAt"/> is the attendee's first check-in (for "already checked
+/// in at 09:12"); <see cref="Attendee"/> is absent when the badge is unknown, invalid or of another event.
+/// </summary>
+public sealed record CheckInResponse(
+    Guid ClientScanId,
+    CheckInOutcome Outcome,
+    AttendeeSummary? Attendee,
+    DateTimeOffset? CheckedInAt);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine that has only the .NET SDK: installs what the tests need from
+# Debian packages, starts a throwaway PostgreSQL on loopback for the engine tests, and runs the suite.
+#   scripts/test.sh                 all tests
+#   scripts/test.sh --filter X      extra arguments go to dotnet test
+# KIOSK_TEST_POSTGRES: use this PostgreSQL instead of starting one.
+# KIOSK_TEST_SQLSERVER: also run the SQL Server tests against this connection string.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/packages.sh
+source scripts/lib/postgres.sh
+
+need_debian_packages postgresql zbar-tools
+
+if [[ -z "${KIOSK_TEST_POSTGRES:-}" ]]; then
+  start_test_postgres
+fi
+export KIOSK_TEST_POSTGRES
+
+log=$(mktemp /tmp/kiosk-test.XXXXXX)
+set +e
+dotnet test Kiosk.sln --configuration Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line, summed over the test projects.
+awk '/(Passed!|Failed!) +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
