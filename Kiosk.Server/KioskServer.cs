@@ -18,8 +18,11 @@ public static class KioskServer
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // "--seed-demo" is a flag, not a configuration key=value pair; it means Demo:Seed=true.
+        var seedDemo = args.Contains("--seed-demo");
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
         var config = builder.Configuration;
+        if (seedDemo) config["Demo:Seed"] = "true";
         if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://localhost:5080");
 
@@ -44,6 +47,7 @@ public static class KioskServer
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<CheckInDesk>();
         builder.Services.AddScoped<AttendeeImport>();
+        builder.Services.AddHostedService<StartupWork>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -62,14 +66,22 @@ public static class KioskServer
         return app;
     }
 
-    /// <summary>Migrates, creates the first organizer, and seeds the demo event when started with --seed-demo.</summary>
-    public static async Task PrepareAsync(WebApplication app, string[] args)
+}
+
+/// <summary>
+/// Runs before the server accepts requests: migrates, creates the first organizer, and seeds the demo
+/// event when asked (--seed-demo or Demo:Seed). Each step is safe to repeat on every start.
+/// </summary>
+internal sealed class StartupWork(IServiceProvider services, IConfiguration configuration) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await DatabaseSetup.MigrateAsync(app.Services);
-        await AdminBootstrap.EnsureAdminAsync(app.Services);
-        if (args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Demo:Seed"))
-            await DemoEvent.SeedAsync(app.Services);
+        await DatabaseSetup.MigrateAsync(services, cancellationToken);
+        await AdminBootstrap.EnsureAdminAsync(services);
+        if (configuration.GetValue<bool>("Demo:Seed")) await DemoEvent.SeedAsync(services);
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Section "Storage".</summary>

@@ -1,8 +1,6 @@
 using Kiosk.Server;
 
-var app = KioskServer.Build(args);
-await KioskServer.PrepareAsync(app, args);
-await app.RunAsync();
+KioskServer.Build(args).Run();
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

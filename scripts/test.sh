@@ -19,12 +19,12 @@ export KIOSK_TEST_POSTGRES
 
 log=$(mktemp /tmp/kiosk-test.XXXXXX)
 set +e
-dotnet test Kiosk.sln --configuration Release "$@" 2>&1 | tee "$log"
+dotnet test --solution Kiosk.sln --configuration Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line, summed over the test projects.
-awk '/(Passed!|Failed!) +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+# One closing line in the plain "N passed, N failed" form, from the runner's summary.
+awk '/^ *succeeded:/ { p = $2 } /^ *failed:/ { f = $2 } /^ *skipped:/ { s = $2 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"

@@ -28,7 +28,7 @@ public static class RegistrationColumns
     });
 
     private static Dictionary<string, RegistrationField> Build(Dictionary<RegistrationField, string[]> byField) =>
-        byField.SelectMany(kv => kv.Value.Select(s => (Key: Key(s), kv.Key))).ToDictionary(x => x.Key, x => x.Item2);
+        byField.SelectMany(kv => kv.Value.Select(s => (Key: Key(s), Field: kv.Key))).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Field);
 
     /// <summary>The field a header names, or null for columns the import ignores (price, phone, invoice address …).</summary>
     public static RegistrationField? Recognise(string header)

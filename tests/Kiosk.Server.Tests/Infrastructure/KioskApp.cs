@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Kiosk.Server.Events;
+using Kiosk.Server.Terminals;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kiosk.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a real loopback port (Kestrel, not the in-memory test server), on a fresh
+/// database of the chosen engine. One per test class; tests isolate themselves by creating their own event.
+/// </summary>
+public class KioskApp : IAsyncLifetime
+{
+    public const string AdminPassword = "test-admin-password";
+    private readonly Engine _engine;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kiosk-test-").FullName;
+    private WebApplicationFactory<Program>? _factory;
+
+    public KioskApp() : this(Engine.Sqlite) { }
+
+    protected KioskApp(Engine engine, Dictionary<string, string?>? settings = null)
+    {
+        _engine = engine;
+        _settings = settings ?? [];
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _factory!.Services;
+    public bool Available { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var connectionString = _engine.NewDatabase(_dataDirectory);
+        if (connectionString is null) return;
+        Available = true;
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:DataDirectory"] = _dataDirectory,
+            ["Database:Provider"] = _engine.Provider.ToString(),
+            ["ConnectionStrings:Kiosk"] = connectionString,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+            ["RateLimits:LoginPerMinute"] = "10000",
+            ["RateLimits:EnrolPerMinute"] = "10000",
+            ["RateLimits:SearchPerSecond"] = "10000",
+            ["RateLimits:CheckInPerSecond"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in _settings) settings[k] = v;
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (k, v) in settings) b.UseSetting(k, v);
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+        using var client = _factory.CreateClient();
+        BaseAddress = client.BaseAddress!;
+        await Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            if (_engine.Provider != DatabaseProvider.Sqlite)
+            {
+                await using var scope = Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<KioskDb>().Database.EnsureDeletedAsync();
+            }
+            await _factory.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Skips the calling test when this engine is not configured on this machine.</summary>
+    public void RequireEngine() => Assert.SkipUnless(Available, $"{_engine} is not configured (see README, Databases).");
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    public async Task<HttpClient> OrganizerAsync()
+    {
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new LoginRequest("admin", AdminPassword));
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!.Token;
+        return WithBearer(token);
+    }
+
+    public HttpClient WithBearer(string secret)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    public async Task<EventResponse> CreateEventAsync(HttpClient organizer, string name = "dikomm Test")
+    {
+        var now = DateTimeOffset.UtcNow;
+        var response = await organizer.PostAsJsonAsync("/api/events", new EventRequest(name, "Essen", "Messe Essen", now.AddHours(-2), now.AddDays(2), "Europe/Berlin"));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<EventResponse>(Json.Options))!;
+    }
+
+    /// <summary>A terminal of the event, enrolled with its one-time code; the client carries the terminal key.</summary>
+    public async Task<(HttpClient Client, EnrolResponse Enrolment)> EnrolTerminalAsync(HttpClient organizer, int eventId, string name = "Eingang Nord 1")
+    {
+        var codeResponse = await organizer.PostAsJsonAsync($"/api/events/{eventId}/terminals", new NewTerminalRequest(name));
+        codeResponse.EnsureSuccessStatusCode();
+        var code = (await codeResponse.Content.ReadFromJsonAsync<EnrolmentCodeResponse>(Json.Options))!.EnrolmentCode;
+        using var anonymous = Anonymous();
+        var enrol = await anonymous.PostAsJsonAsync("/api/terminals/enrol", new EnrolRequest(code));
+        enrol.EnsureSuccessStatusCode();
+        var enrolment = (await enrol.Content.ReadFromJsonAsync<EnrolResponse>(Json.Options))!;
+        return (WithBearer(enrolment.TerminalKey), enrolment);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<KioskDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<KioskDb>());
+    }
+}
+
+public sealed class PostgresKioskApp() : KioskApp(Engine.Postgres);
+
+public sealed class SqlServerKioskApp() : KioskApp(Engine.SqlServer);
