@@ -34,6 +34,7 @@ public static class NameFolding
                 case 'ø': letters.Append('o'); break;
                 case 'ł': letters.Append('l'); break;
                 case 'đ': letters.Append('d'); break;
+                case 'ı': letters.Append('i'); break; // Turkish dotless i (Yıldırım) has no decomposition
                 case 'þ': letters.Append("th"); break;
                 case var l when l is >= 'a' and <= 'z' or >= '0' and <= '9': letters.Append(l); break;
                 case '\'' or '’': break; // O'Brien = OBrien

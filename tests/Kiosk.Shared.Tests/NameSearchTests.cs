@@ -14,6 +14,8 @@ public class NameSearchTests
     [InlineData("Élodie Lefèvre", "Elodie Lefevre")]
     [InlineData("Łukasz Wójcik", "Lukasz Wojcik")]
     [InlineData("O'Brien", "OBrien")]
+    [InlineData("Ömer Yıldırım", "Oemer Yildirim")]
+    [InlineData("İlkay Gündoğan", "Ilkay Guendogan")]
     public void Spellings_of_the_same_name_fold_alike(string a, string b)
     {
         Assert.Equal(NameFolding.Fold(a), NameFolding.Fold(b));

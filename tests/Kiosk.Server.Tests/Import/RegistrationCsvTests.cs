@@ -1,0 +1,95 @@
+using System.Text;
+using Kiosk.Server.Attendees.Import;
+using Kiosk.Shared.Badges;
+
+namespace Kiosk.Server.Tests.Import;
+
+/// <summary>Reading real-world registration exports, without a database.</summary>
+public class RegistrationCsvTests
+{
+    static RegistrationCsvTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static RegistrationFile Read(string text, Encoding? encoding = null, bool bom = false)
+    {
+        encoding ??= new UTF8Encoding(false);
+        var bytes = encoding.GetBytes(text);
+        return RegistrationCsv.Read(bom ? [.. encoding.GetPreamble(), .. bytes] : bytes);
+    }
+
+    [Fact]
+    public void Excel_export_in_windows_1252_with_semicolons_keeps_umlauts_and_sharp_s()
+    {
+        var file = Read("Vorname;Nachname;Behörde;E-Mail\r\nJürgen;Weiß;Stadt Mülheim an der Ruhr;jw@muelheim.example\r\n", Encoding.GetEncoding(1252));
+
+        var row = Assert.Single(file.Rows);
+        Assert.Equal(("Jürgen", "Weiß", "Stadt Mülheim an der Ruhr"), (row.FirstName, row.LastName, row.Organization));
+    }
+
+    [Fact]
+    public void Utf8_with_bom_and_commas_reads_the_first_header_correctly()
+    {
+        var file = Read("First name,Last name,Company,Email,Ticket type\nZoë,Öztürk,WAZ,zoe@waz.example,Press pass\n", Encoding.UTF8, bom: true);
+
+        var row = Assert.Single(file.Rows);
+        Assert.Equal(("Zoë", "Öztürk", AttendeeCategory.Press), (row.FirstName, row.LastName, row.Category));
+    }
+
+    [Fact]
+    public void Quoted_fields_may_hold_delimiters_quotes_and_line_breaks_which_become_spaces_and_lines_count_from_the_header()
+    {
+        var file = Read("Vorname;Nachname;Organisation\n\"Anna\";\"Müller\";\"Stadt Essen;\nAmt für \"\"Digitales\"\"\"\nJan;Schäfer;\nBad;\n");
+
+        Assert.Equal(3, file.Rows.Count);
+        Assert.Equal("Stadt Essen; Amt für \"Digitales\"", file.Rows[0].Organization);
+        Assert.Equal((2, 4, 5), (file.Rows[0].Line, file.Rows[1].Line, file.Rows[2].Line));
+    }
+
+    [Fact]
+    public void Pretix_order_export_maps_attendee_name_parts_order_position_and_cancelled_status()
+    {
+        var file = Read("""
+            Order code,Position ID,Status,Email,Attendee name,Attendee name: Title,Attendee name: Given name,Attendee name: Family name,Invoice address name: Given name,Company,Product
+            ABC12,1,paid,anna@essen.example,Dr. Anna Müller,Dr.,Anna,Müller,Rechnungs-Anna,Stadt Essen,Fachbesucher
+            ABC12,2,canceled,bob@essen.example,Bob Meier,,Bob,Meier,,Stadt Essen,Aussteller-Ticket
+            """);
+
+        Assert.Equal(2, file.Rows.Count);
+        Assert.Equal(("ABC12-1", "Dr.", "Anna", "Müller", false), (file.Rows[0].ExternalId, file.Rows[0].Title, file.Rows[0].FirstName, file.Rows[0].LastName, file.Rows[0].Cancelled));
+        Assert.Equal(("ABC12-2", AttendeeCategory.Exhibitor, true), (file.Rows[1].ExternalId, file.Rows[1].Category, file.Rows[1].Cancelled));
+    }
+
+    [Fact]
+    public void A_single_name_column_is_split_into_title_first_and_last_name()
+    {
+        var row = Assert.Single(Read("Name;E-Mail\nProf. Dr. Anna Maria Müller-Lüdenscheidt;a@b.example\n").Rows);
+        Assert.Equal(("Prof. Dr.", "Anna Maria", "Müller-Lüdenscheidt"), (row.Title, row.FirstName, row.LastName));
+    }
+
+    [Theory]
+    [InlineData("Vorname;Nachname;E-Mail\nAnna;;\n", "Name is missing")]
+    [InlineData("Vorname;Nachname;E-Mail\nAnna;Müller;not-an-address\n", "not an e-mail address")]
+    [InlineData("Vorname;Nachname;E-Mail\nAnna;Müller;\"open\n", "not closed")]
+    public void Bad_rows_are_rejected_with_line_and_reason(string csv, string reason)
+    {
+        var file = Read(csv.Replace("Anna;;", ";;"));
+        var rejected = Assert.Single(file.Rejected);
+        Assert.Equal(2, rejected.Line);
+        Assert.Contains(reason, rejected.Reason);
+        Assert.Empty(file.Rows);
+    }
+
+    [Fact]
+    public void File_without_a_name_column_is_refused_whole_with_what_was_found()
+    {
+        var file = Read("Telefon;Stadt\n0201;Essen\n");
+        Assert.NotNull(file.Error);
+        Assert.Contains("Telefon", file.Error);
+    }
+
+    [Fact]
+    public void Control_characters_in_names_do_not_reach_the_badge()
+    {
+        var row = Assert.Single(Read("Vorname;Nachname\nAn\u0000na;Mül\tler\n").Rows);
+        Assert.DoesNotContain(row.FirstName + row.LastName, char.IsControl);
+    }
+}
