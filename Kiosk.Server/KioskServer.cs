@@ -59,6 +59,7 @@ public static class KioskServer
         app.MapOpenApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAuthEndpoints();
+        app.MapAccountEndpoints();
         app.MapEventEndpoints();
         app.MapTerminalEndpoints();
         app.MapAttendeeEndpoints();

@@ -28,10 +28,10 @@ public sealed class CheckInDesk(KioskDb db, BadgeKeys keys, TimeProvider time)
         if (request.Token is not null)
         {
             if (!BadgeToken.TryParse(request.Token, out var token)) return Answer(request, CheckInOutcome.Invalid);
-            if (terminalEventId is { } ev && token.Claims.EventId != ev)
-                return Answer(request, CheckInOutcome.WrongEvent);
+            // Signature first: only a genuine badge of another event is "wrong event"; a forgery is invalid.
             var ring = (await keys.ForEventAsync(token.Claims.EventId, ct)).Ring;
             if (ring.Check(request.Token, time.GetUtcNow(), out _) != BadgeTokenCheck.Valid) return Answer(request, CheckInOutcome.Invalid);
+            if (terminalEventId is { } ev && token.Claims.EventId != ev) return Answer(request, CheckInOutcome.WrongEvent);
             scannedVersion = token.Claims.BadgeVersion;
             target = await db.Badges.AsNoTracking().Where(b => b.Id == token.Claims.BadgeId)
                 .Select(b => new Target(b.AttendeeId, b.EventId, b.Attendee!.Status, b.Version, b.Attendee.CheckedInAt))
@@ -67,7 +67,7 @@ public sealed class CheckInDesk(KioskDb db, BadgeKeys keys, TimeProvider time)
         var record = new CheckInRecord
         {
             ClientScanId = request.ClientScanId, EventId = target.EventId, AttendeeId = target.AttendeeId, Outcome = outcome,
-            ScannedAt = request.ScannedAt.ToUniversalTime(), ReceivedAt = receivedAt,
+            ScannedAt = request.ScannedAt == default ? receivedAt : request.ScannedAt.ToUniversalTime(), ReceivedAt = receivedAt,
             TerminalId = actor.TerminalId(), StaffUserId = actor.UserId(),
         };
         db.CheckIns.Add(record);

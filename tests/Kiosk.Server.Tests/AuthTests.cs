@@ -104,3 +104,38 @@ public class LoginRateLimitTests(StrictLoginApp app) : IClassFixture<StrictLogin
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 }
+
+public class AccountTests(KioskApp app) : IClassFixture<KioskApp>
+{
+    [Fact]
+    public async Task Organizer_creates_staff_who_can_search_but_not_import_and_disabling_ends_their_token()
+    {
+        var organizer = await app.OrganizerAsync();
+        var evt = await app.CreateEventAsync(organizer);
+        var created = await organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest("Desk.Anna", "desk-password-1", "Staff"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var account = (await created.Content.ReadFromJsonAsync<Kiosk.Server.Staff.AccountResponse>(Json.Options))!;
+        Assert.Equal("desk.anna", account.Username);
+
+        using var anonymous = app.Anonymous();
+        var token = (await (await anonymous.PostAsJsonAsync("/api/auth/token", new LoginRequest("desk.anna", "desk-password-1")))
+            .Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!.Token;
+        using var staff = app.WithBearer(token);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/events/{evt.Id}/attendees/search?q=muller")).StatusCode);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent("Name\nX\n"u8.ToArray()), "file", "a.csv" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/api/events/{evt.Id}/attendees/import", content)).StatusCode);
+
+        (await organizer.PostAsync($"/api/users/{account.Id}/disable", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync("/api/events")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new LoginRequest("desk.anna", "desk-password-1"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Taken_user_name_is_a_conflict()
+    {
+        var organizer = await app.OrganizerAsync();
+        var response = await organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest("ADMIN", "some-password-1", "Staff"));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+}
