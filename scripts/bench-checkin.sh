@@ -14,49 +14,17 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-8 16 32}
 duration=${BENCH_DURATION:-20s}
 badges=${BENCH_BADGES:-500}
-base=http://127.0.0.1:$port
 p99_limit_ms=25
 
 need_debian_packages wrk curl
 
-# A server already on the port would be measured instead of ours.
-if curl -s -o /dev/null --max-time 2 "$base/"; then
-  echo "Something already answers on $base; set BENCH_PORT." >&2
-  exit 1
-fi
+source scripts/lib/bench-server.sh
+start_bench_server "$port"
+base=$BENCH_BASE work=$BENCH_WORK server_pid=$BENCH_SERVER_PID
+field() { json_field "$@"; }
+post() { bench_post "$@"; }
 
-work=$(mktemp -d /tmp/kiosk-bench.XXXXXX)
-server_pid=
-cleanup() {
-  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-dotnet build Kiosk.Server -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-
-# Made per run and never printed: nothing to keep secret afterwards, since the data dir goes with it.
-password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
-# Rate limits are raised out of the way: the benchmark measures the check-in path, not the limiter.
-urls=$base Storage__DataDirectory=$work/data Bootstrap__AdminPassword=$password \
-  RateLimits__CheckInPerSecond=1000000 RateLimits__SearchPerSecond=1000000 \
-  RateLimits__LoginPerMinute=1000 RateLimits__EnrolPerMinute=1000 Logging__LogLevel__Default=Warning \
-  dotnet Kiosk.Server/bin/Release/net10.0/Kiosk.Server.dll --seed-demo >"$work/server.log" 2>&1 &
-server_pid=$!
-
-# Start-up migrates and seeds 2,000 attendees before Kestrel listens.
-for ((i = 0; i < 240; i++)); do
-  curl -sf -o /dev/null --max-time 2 "$base/healthz" && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "Server exited during start-up:" >&2; cat "$work/server.log" >&2; exit 1; }
-  sleep 0.25
-done
-curl -sf -o /dev/null --max-time 2 "$base/healthz" || { echo "No healthy server after 60 s:" >&2; cat "$work/server.log" >&2; exit 1; }
-
-# The answers are flat JSON; reading one string field needs no jq.
-field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
-post() { curl -sf --max-time 10 -H 'Content-Type: application/json' "$@"; }
-
-token=$(post "$base/api/auth/token" -d "{\"username\":\"admin\",\"password\":\"$password\"}" | field token)
+token=$(organizer_token)
 code=$(post "$base/api/events/1/terminals" -H "Authorization: Bearer $token" -d '{"name":"Bench"}' | field enrolmentCode)
 terminal_key=$(post "$base/api/terminals/enrol" -d "{\"code\":\"$code\"}" | field terminalKey)
 [[ $token == kut_* && $terminal_key == ktk_* ]] || { echo "Could not get an organizer token and a terminal key." >&2; exit 1; }

@@ -24,9 +24,15 @@ public static class CheckInRules
     /// </summary>
     public static DateTimeOffset ArrivalTime(DateTimeOffset scannedAt, DateTimeOffset receivedAt)
     {
-        if (scannedAt > receivedAt || receivedAt - scannedAt > TimeSpan.FromDays(1)) return receivedAt;
-        return scannedAt.ToUniversalTime();
+        if (scannedAt > receivedAt || receivedAt - scannedAt > TimeSpan.FromDays(1)) return ToMicroseconds(receivedAt);
+        return ToMicroseconds(scannedAt.ToUniversalTime());
     }
+
+    /// <summary>
+    /// Times are kept to the microsecond, the finest every engine stores (PostgreSQL has no 100 ns ticks),
+    /// so an answer built from memory equals one read back from the database.
+    /// </summary>
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % 10));
 
     /// <summary>Outcomes that concern a real attendee are stored, so a retry replays them.</summary>
     public static bool IsRecorded(CheckInOutcome outcome) =>

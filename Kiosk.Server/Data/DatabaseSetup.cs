@@ -21,6 +21,7 @@ public static class DatabaseSetup
             connectionString = $"Data Source={Path.Combine(dataDirectory, "kiosk.db")}";
         }
 
+        services.AddSingleton(new WriteGate(serialise: provider == DatabaseProvider.Sqlite));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -77,10 +78,12 @@ public static class DatabaseSetup
 /// <summary>
 /// WAL lets readers run beside the writer. synchronous=NORMAL is safe against application crashes in
 /// WAL mode; an OS crash may lose the last commits, which the terminals' outboxes resend by client scan id.
+/// WAL is a property of the file and is set once per file; the rest is per connection.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _walFiles = new();
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -90,10 +93,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(System.Data.Common.DbConnection connection)
+    private void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        var wal = _walFiles.ContainsKey(connection.DataSource) ? "" : "PRAGMA journal_mode=WAL; ";
+        command.CommandText = wal + "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
         command.ExecuteNonQuery();
+        if (wal.Length > 0) _walFiles.TryAdd(connection.DataSource, true);
     }
 }
