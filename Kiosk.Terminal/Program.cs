@@ -5,3 +5,4 @@ builder.WebHost.UseUrls(builder.Configuration["Terminal:Urls"] ?? "http://127.0.
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.Run();
+public partial class Program;
