@@ -47,6 +47,8 @@ public static class KioskServer
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<CheckInDesk>();
         builder.Services.AddScoped<AttendeeImport>();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<TerminalPushes>();
         builder.Services.AddHostedService<StartupWork>();
 
         var app = builder.Build();
@@ -64,6 +66,8 @@ public static class KioskServer
         app.MapTerminalEndpoints();
         app.MapAttendeeEndpoints();
         app.MapCheckInEndpoints();
+        app.MapRosterEndpoints();
+        app.MapHub<TerminalHub>(TerminalHub.Route);
         return app;
     }
 

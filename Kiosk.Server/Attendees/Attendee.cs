@@ -39,6 +39,9 @@ public sealed class Attendee
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The event's roster change sequence at this attendee's last change: terminals sync what is newer.</summary>
+    public long RosterSeq { get; set; }
+
     public Badge? Badge { get; set; }
 
     public string DisplayName => string.IsNullOrWhiteSpace(Title) ? $"{FirstName} {LastName}" : $"{Title} {FirstName} {LastName}";
@@ -56,6 +59,7 @@ internal sealed class AttendeeConfiguration : IEntityTypeConfiguration<Attendee>
         e.Property(x => x.Email).HasMaxLength(254);
         e.HasIndex(x => new { x.EventId, x.ExternalId }).IsUnique();
         e.HasIndex(x => new { x.EventId, x.Email });
+        e.HasIndex(x => new { x.EventId, x.RosterSeq, x.Id });
         e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(x => x.Badge).WithOne(b => b.Attendee).HasForeignKey<Badge>(b => b.AttendeeId).OnDelete(DeleteBehavior.Cascade);
     }

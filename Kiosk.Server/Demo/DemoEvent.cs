@@ -76,7 +76,7 @@ public static class DemoEvent
         var today = TimeZoneInfo.ConvertTime(now, berlin).Date;
         var evt = new Event
         {
-            Name = Name, City = "Essen", Venue = "Messe Essen", AllowsWalkIns = true, CreatedAt = now,
+            Name = Name, City = "Essen", Venue = "Messe Essen", AllowsWalkIns = true, CreatedAt = now, RosterSeq = 1,
             StartsAt = new DateTimeOffset(today.AddHours(8), berlin.GetUtcOffset(today.AddHours(8))).ToUniversalTime(),
             EndsAt = new DateTimeOffset(today.AddDays(1).AddHours(17), berlin.GetUtcOffset(today.AddDays(1).AddHours(17))).ToUniversalTime(),
         };
@@ -115,7 +115,7 @@ public static class DemoEvent
             {
                 EventId = eventId, ExternalId = $"DK26-{i:D5}", Title = title, FirstName = first, LastName = last,
                 Organization = organization, Category = category, Email = $"{Ascii(first)}.{Ascii(last)}.{i}@{Ascii(organization)}.example",
-                CreatedAt = now, UpdatedAt = now,
+                CreatedAt = now, UpdatedAt = now, RosterSeq = 1,
                 Badge = new Badge { Id = Badge.NewId(), EventId = eventId, Version = 1, IssuedAt = now },
             };
         }

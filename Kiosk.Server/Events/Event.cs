@@ -1,3 +1,4 @@
+using Kiosk.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +18,13 @@ public sealed class Event
     public string TimeZone { get; set; } = "Europe/Berlin";
 
     public bool AllowsWalkIns { get; set; }
+
+    /// <summary>What a visitor found by name at a kiosk must also type before a badge prints.</summary>
+    public SecondFactorKind SecondFactor { get; set; } = SecondFactorKind.Email;
+
+    /// <summary>The newest roster change sequence; every change to the event's attendees takes the next one.</summary>
+    public long RosterSeq { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
+using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,11 +15,12 @@ public sealed record EventRequest(
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     [MaxLength(64)] string? TimeZone,
-    bool AllowsWalkIns = false);
+    bool AllowsWalkIns = false,
+    SecondFactorKind SecondFactor = SecondFactorKind.Email);
 
-public sealed record EventResponse(int Id, string Name, string? City, string? Venue, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, bool AllowsWalkIns)
+public sealed record EventResponse(int Id, string Name, string? City, string? Venue, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, bool AllowsWalkIns, SecondFactorKind SecondFactor)
 {
-    public static EventResponse From(Event e) => new(e.Id, e.Name, e.City, e.Venue, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns);
+    public static EventResponse From(Event e) => new(e.Id, e.Name, e.City, e.Venue, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns, e.SecondFactor);
 }
 
 public sealed record BadgeKeyResponse(int KeyId, string PublicKey, string Algorithm, DateTimeOffset CreatedAt);
@@ -38,7 +40,7 @@ public static class EventEndpoints
             {
                 Name = request.Name.Trim(), City = request.City?.Trim(), Venue = request.Venue?.Trim(),
                 StartsAt = request.StartsAt.ToUniversalTime(), EndsAt = request.EndsAt.ToUniversalTime(),
-                TimeZone = timeZone, AllowsWalkIns = request.AllowsWalkIns, CreatedAt = time.GetUtcNow(),
+                TimeZone = timeZone, AllowsWalkIns = request.AllowsWalkIns, SecondFactor = request.SecondFactor, CreatedAt = time.GetUtcNow(),
             };
             db.Events.Add(evt);
             await db.SaveChangesAsync();

@@ -19,6 +19,12 @@ public sealed class Terminal
     public DateTimeOffset? EnrolledAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
+
+    // As of the last heartbeat, for the organizers' view of their kiosks.
+    public string? AppVersion { get; set; }
+    public int? OutboxLength { get; set; }
+    public string? PrinterState { get; set; }
+    public string? Mode { get; set; }
 }
 
 internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>
@@ -28,6 +34,9 @@ internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.EnrolmentCodeHash).HasMaxLength(64);
         e.Property(x => x.KeyHash).HasMaxLength(64);
+        e.Property(x => x.AppVersion).HasMaxLength(50);
+        e.Property(x => x.PrinterState).HasMaxLength(20);
+        e.Property(x => x.Mode).HasMaxLength(20);
         e.HasIndex(x => x.EnrolmentCodeHash).IsUnique();
         e.HasIndex(x => x.KeyHash).IsUnique();
     }

@@ -1,5 +1,6 @@
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
+using Kiosk.Server.Terminals;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Attendees.Import;
@@ -12,7 +13,7 @@ public sealed record ImportResult(bool DryRun, int Created, int Updated, int Unc
 /// imports whole or its bad rows are listed and nothing else changes. Attendees missing from the file
 /// are left alone: imports add and update, they never delete.
 /// </summary>
-public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, TimeProvider time)
+public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate writes, TerminalPushes pushes, TimeProvider time)
 {
     public async Task<ImportResult> RunAsync(int eventId, RegistrationFile file, bool dryRun, CancellationToken ct = default)
     {
@@ -24,6 +25,7 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, TimeProvid
         var rejected = file.Rejected.ToList();
         var seen = new Dictionary<object, int>(); // attendee or new key → line that claimed it
         int created = 0, updated = 0, unchanged = 0;
+        var changed = new List<Attendee>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         foreach (var row in file.Rows)
@@ -38,22 +40,33 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, TimeProvid
             {
                 var attendee = NewAttendee(eventId, row, now);
                 db.Attendees.Add(attendee);
+                changed.Add(attendee);
                 created++;
             }
             else if (Apply(match, row))
             {
                 match.UpdatedAt = now;
+                changed.Add(match);
                 updated++;
             }
             else unchanged++;
         }
 
         rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
-        if (!dryRun && (created > 0 || updated > 0))
+        if (!dryRun && changed.Count > 0)
         {
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
+            long seq;
+            using (await writes.EnterAsync(ct))
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                seq = await RosterChanges.NextAsync(db, eventId, ct);
+                changed.ForEach(a => a.RosterSeq = seq);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
             search.Invalidate(eventId);
+            await pushes.RosterChangedAsync(eventId, seq);
         }
         db.ChangeTracker.Clear();
         return new ImportResult(dryRun, created, updated, unchanged, rejected);

@@ -64,6 +64,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("RosterSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -80,6 +83,8 @@ namespace Kiosk.Server.Data.Migrations.Postgres
 
                     b.HasIndex("EventId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("EventId", "RosterSeq", "Id");
 
                     b.ToTable("Attendees");
                 });
@@ -256,6 +261,12 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("RosterSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SecondFactor")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -379,6 +390,10 @@ namespace Kiosk.Server.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -402,10 +417,21 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OutboxLength")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrinterState")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");

@@ -57,6 +57,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RosterSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -73,6 +76,8 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("EventId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("EventId", "RosterSeq", "Id");
 
                     b.ToTable("Attendees");
                 });
@@ -241,6 +246,12 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RosterSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -356,6 +367,10 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -379,9 +394,20 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.Property<long?>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutboxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrinterState")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")

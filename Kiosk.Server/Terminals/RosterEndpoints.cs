@@ -1,0 +1,59 @@
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Kiosk.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Terminals;
+
+/// <summary>What an enrolled terminal asks the server for: who it is, the roster by deltas, and its heartbeat.</summary>
+public static class RosterEndpoints
+{
+    public const int MaxPage = 5000;
+
+    public static void MapRosterEndpoints(this IEndpointRouteBuilder app)
+    {
+        var terminal = app.MapGroup("/api/terminal").WithTags("Terminal sync").RequireAuthorization(Policies.Terminal);
+
+        terminal.MapGet("/profile", async Task<Results<Ok<TerminalProfile>, ProblemHttpResult>> (HttpContext http, KioskDb db) =>
+        {
+            var terminalId = http.User.TerminalId();
+            var profile = await db.Terminals.AsNoTracking().Where(t => t.Id == terminalId)
+                .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new TerminalProfile(
+                    t.Id, t.Name, e.Id, e.Name, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns, e.SecondFactor))
+                .FirstOrDefaultAsync();
+            return profile is null ? Problems.NotFound("Terminal") : TypedResults.Ok(profile);
+        });
+
+        // Changes after (since, after) in sequence order. A full copy starts at since=0.
+        terminal.MapGet("/roster", async Task<Results<Ok<RosterPage>, ProblemHttpResult>> (
+            HttpContext http, KioskDb db, long since = 0, int after = 0, int limit = MaxPage) =>
+        {
+            if (since < 0 || after < 0 || limit is < 1 or > MaxPage)
+                return Problems.Invalid("roster-cursor", $"since and after must not be negative; limit must be 1 to {MaxPage}.");
+            var eventId = http.User.TerminalEventId()!.Value;
+            var rows = await db.Attendees.AsNoTracking()
+                .Where(a => a.EventId == eventId && (a.RosterSeq > since || (a.RosterSeq == since && a.Id > after)))
+                .OrderBy(a => a.RosterSeq).ThenBy(a => a.Id)
+                .Take(limit + 1)
+                .Select(a => new
+                {
+                    a.Id, BadgeId = a.Badge!.Id, BadgeVersion = a.Badge.Version, a.Title, a.FirstName, a.LastName, a.Organization,
+                    a.Category, a.Status, a.CheckedInAt, a.Email, a.ExternalId, a.RosterSeq,
+                })
+                .ToListAsync(http.RequestAborted);
+            var complete = rows.Count <= limit;
+            var entries = rows.Take(limit).Select(a => new RosterEntry(
+                a.Id, a.BadgeId, a.BadgeVersion, a.Title, a.FirstName, a.LastName, a.Organization, a.Category,
+                a.Status == Attendees.AttendeeStatus.Cancelled, a.CheckedInAt,
+                SecondFactorProof.Of(eventId, SecondFactorKind.Email, a.Email),
+                SecondFactorProof.Of(eventId, SecondFactorKind.RegistrationNumber, a.ExternalId),
+                a.RosterSeq)).ToList();
+            var last = entries.LastOrDefault();
+            return TypedResults.Ok(new RosterPage(entries, last?.Seq ?? since, last?.Id ?? after, complete));
+        });
+
+        terminal.MapPost("/heartbeat", async (TerminalHeartbeat heartbeat, HttpContext http, KioskDb db, TimeProvider time) =>
+            TypedResults.Ok(await TerminalHeartbeats.RecordAsync(db, http.User, heartbeat, time.GetUtcNow(), http.RequestAborted)));
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Kiosk.Shared.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Terminals;
+
+/// <summary>A terminal's periodic sign of life, over SignalR or HTTP: stored for the organizers' kiosk view.</summary>
+public static class TerminalHeartbeats
+{
+    public static async Task<HeartbeatAnswer> RecordAsync(KioskDb db, ClaimsPrincipal terminal, TerminalHeartbeat heartbeat, DateTimeOffset now, CancellationToken ct)
+    {
+        var terminalId = terminal.TerminalId() ?? throw new InvalidOperationException("Only terminals send heartbeats.");
+        var eventId = terminal.TerminalEventId()!.Value;
+        await db.Terminals.Where(t => t.Id == terminalId).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.LastSeenAt, now)
+            .SetProperty(t => t.AppVersion, Clip(heartbeat.AppVersion, 50))
+            .SetProperty(t => t.OutboxLength, Math.Max(0, heartbeat.Outbox))
+            .SetProperty(t => t.PrinterState, Clip(heartbeat.PrinterState, 20))
+            .SetProperty(t => t.Mode, Clip(heartbeat.Mode, 20)), ct);
+        var seq = await db.Events.Where(e => e.Id == eventId).Select(e => e.RosterSeq).FirstAsync(ct);
+        return new HeartbeatAnswer(seq, now);
+    }
+
+    private static string? Clip(string? value, int max) => value is null ? null : value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,38 @@
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Kiosk.Shared.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kiosk.Server.Terminals;
+
+/// <summary>
+/// /hubs/terminal: each enrolled terminal stays connected to hear about roster changes at once and to
+/// send its heartbeat. Messages are hints: a terminal that was disconnected asks for the delta over HTTP.
+/// </summary>
+[Authorize(Policy = Policies.Terminal)]
+public sealed class TerminalHub(KioskDb db, TimeProvider time) : Hub
+{
+    public const string Route = "/hubs/terminal";
+
+    public static string EventGroup(int eventId) => $"event:{eventId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.TerminalEventId() is { } eventId)
+            await Groups.AddToGroupAsync(Context.ConnectionId, EventGroup(eventId));
+        await base.OnConnectedAsync();
+    }
+
+    public Task<HeartbeatAnswer> Heartbeat(TerminalHeartbeat heartbeat) =>
+        TerminalHeartbeats.RecordAsync(db, Context.User!, heartbeat, time.GetUtcNow(), Context.ConnectionAborted);
+}
+
+/// <summary>Pushes to terminals; what a terminal must not miss it also gets by asking.</summary>
+public sealed class TerminalPushes(IHubContext<TerminalHub> hub)
+{
+    public const string RosterChanged = "rosterChanged";
+
+    public Task RosterChangedAsync(int eventId, long seq) =>
+        hub.Clients.Group(TerminalHub.EventGroup(eventId)).SendAsync(RosterChanged, seq);
+}

@@ -1,0 +1,47 @@
+using Kiosk.Shared.Badges;
+
+namespace Kiosk.Shared.Contracts;
+
+/// <summary>
+/// What a terminal keeps of one attendee: enough to greet, decide and print, nothing more. The e-mail
+/// address and registration number are not copied; only proofs of them, to check a visitor's answer
+/// to the second factor after a name search.
+/// </summary>
+public sealed record RosterEntry(
+    int Id,
+    Guid BadgeId,
+    int BadgeVersion,
+    string? Title,
+    string FirstName,
+    string LastName,
+    string? Organization,
+    AttendeeCategory Category,
+    bool Cancelled,
+    DateTimeOffset? CheckedInAt,
+    string? EmailProof,
+    string? RegistrationNumberProof,
+    long Seq);
+
+/// <summary>
+/// One page of roster changes, ordered by change sequence then id. Ask again with <see cref="NextSince"/>
+/// and <see cref="NextAfter"/> until <see cref="Complete"/>; keep both to ask for later changes only.
+/// </summary>
+public sealed record RosterPage(IReadOnlyList<RosterEntry> Attendees, long NextSince, int NextAfter, bool Complete);
+
+/// <summary>The event as a terminal needs it, with the terminal's own identity.</summary>
+public sealed record TerminalProfile(
+    int TerminalId,
+    string TerminalName,
+    int EventId,
+    string EventName,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string TimeZone,
+    bool AllowsWalkIns,
+    SecondFactorKind SecondFactor);
+
+/// <summary>Sent by every terminal periodically (and over SignalR when connected).</summary>
+public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string PrinterState, string Mode);
+
+/// <summary>The server's answer to a heartbeat: the newest roster change, so a terminal that missed a push catches up.</summary>
+public sealed record HeartbeatAnswer(long RosterSeq, DateTimeOffset ServerTime);
