@@ -1,4 +1,5 @@
 using Kiosk.Server.Auth;
+using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
 using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class RosterEndpoints
 
         // Changes after (since, after) in sequence order. A full copy starts at since=0.
         terminal.MapGet("/roster", async Task<Results<Ok<RosterPage>, ProblemHttpResult>> (
-            HttpContext http, KioskDb db, long since = 0, int after = 0, int limit = MaxPage) =>
+            HttpContext http, KioskDb db, BadgeKeys keys, long since = 0, int after = 0, int limit = MaxPage) =>
         {
             if (since < 0 || after < 0 || limit is < 1 or > MaxPage)
                 return Problems.Invalid("roster-cursor", $"since and after must not be negative; limit must be 1 to {MaxPage}.");
@@ -43,12 +44,15 @@ public static class RosterEndpoints
                 })
                 .ToListAsync(http.RequestAborted);
             var complete = rows.Count <= limit;
-            var entries = rows.Take(limit).Select(a => new RosterEntry(
+            var evt = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, http.RequestAborted);
+            var entries = new List<RosterEntry>(Math.Min(rows.Count, limit));
+            foreach (var a in rows.Take(limit)) entries.Add(new RosterEntry(
                 a.Id, a.BadgeId, a.BadgeVersion, a.Title, a.FirstName, a.LastName, a.Organization, a.Category,
                 a.Status == Attendees.AttendeeStatus.Cancelled, a.CheckedInAt,
                 SecondFactorProof.Of(eventId, SecondFactorKind.Email, a.Email),
                 SecondFactorProof.Of(eventId, SecondFactorKind.RegistrationNumber, a.ExternalId),
-                a.RosterSeq)).ToList();
+                await keys.SignAsync(evt, new Badge { Id = a.BadgeId, EventId = eventId, Version = a.BadgeVersion }, a.Category, http.RequestAborted),
+                a.RosterSeq));
             var last = entries.LastOrDefault();
             return TypedResults.Ok(new RosterPage(entries, last?.Seq ?? since, last?.Id ?? after, complete));
         });

@@ -5,7 +5,8 @@ namespace Kiosk.Shared.Contracts;
 /// <summary>
 /// What a terminal keeps of one attendee: enough to greet, decide and print, nothing more. The e-mail
 /// address and registration number are not copied; only proofs of them, to check a visitor's answer
-/// to the second factor after a name search.
+/// to the second factor after a name search. The signed badge token is included so a kiosk can print a
+/// valid badge for someone who found themselves by name.
 /// </summary>
 public sealed record RosterEntry(
     int Id,
@@ -20,6 +21,7 @@ public sealed record RosterEntry(
     DateTimeOffset? CheckedInAt,
     string? EmailProof,
     string? RegistrationNumberProof,
+    string BadgeToken,
     long Seq);
 
 /// <summary>

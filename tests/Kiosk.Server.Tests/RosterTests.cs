@@ -26,6 +26,9 @@ public class RosterTests(KioskApp app) : IClassFixture<KioskApp>
         Assert.False(SecondFactorProof.Matches(anna.EmailProof, fair.Event.Id, SecondFactorKind.Email, "anna@essen.example"));
         Assert.True(SecondFactorProof.Matches(anna.RegistrationNumberProof, fair.Event.Id, SecondFactorKind.RegistrationNumber, "a-1"));
 
+        Assert.True(Kiosk.Shared.Badges.BadgeToken.TryParse(anna.BadgeToken, out var token));
+        Assert.Equal((anna.BadgeId, anna.BadgeVersion, fair.Event.Id), (token.Claims.BadgeId, token.Claims.BadgeVersion, token.Claims.EventId));
+
         var raw = await terminal.GetStringAsync("/api/terminal/roster?since=0");
         Assert.DoesNotContain("@", raw);
     }
