@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Terminals;
-using Kiosk.Server.Tests.Infrastructure;
+using Kiosk.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

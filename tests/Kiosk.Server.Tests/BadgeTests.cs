@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Kiosk.Server.Events;
-using Kiosk.Server.Tests.Infrastructure;
+using Kiosk.Testing;
 using Kiosk.Shared.Badges;
 using Kiosk.Shared.Contracts;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kiosk.Server.Attendees;
-using Kiosk.Server.Tests.Infrastructure;
+using Kiosk.Testing;
 using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Kiosk.Server.Tests.Infrastructure;
+using Kiosk.Testing;
 using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 

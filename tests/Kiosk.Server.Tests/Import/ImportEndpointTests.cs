@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Kiosk.Server.Attendees;
-using Kiosk.Server.Tests.Infrastructure;
+using Kiosk.Testing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using Kiosk.Server.Data;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 
-namespace Kiosk.Server.Tests.Infrastructure;
+namespace Kiosk.Testing;
 
 /// <summary>
 /// A database engine for a test server: a fresh SQLite file, or a fresh database on the PostgreSQL or

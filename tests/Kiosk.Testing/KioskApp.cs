@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kiosk.Server.Tests.Infrastructure;
+namespace Kiosk.Testing;
 
 /// <summary>
 /// The real server on a real loopback port (Kestrel, not the in-memory test server), on a fresh
@@ -115,14 +115,20 @@ public class KioskApp : IAsyncLifetime
     /// <summary>A terminal of the event, enrolled with its one-time code; the client carries the terminal key.</summary>
     public async Task<(HttpClient Client, EnrolResponse Enrolment)> EnrolTerminalAsync(HttpClient organizer, int eventId, string name = "Eingang Nord 1")
     {
-        var codeResponse = await organizer.PostAsJsonAsync($"/api/events/{eventId}/terminals", new NewTerminalRequest(name));
-        codeResponse.EnsureSuccessStatusCode();
-        var code = (await codeResponse.Content.ReadFromJsonAsync<EnrolmentCodeResponse>(Json.Options))!.EnrolmentCode;
+        var code = await NewEnrolmentCodeAsync(organizer, eventId, name);
         using var anonymous = Anonymous();
         var enrol = await anonymous.PostAsJsonAsync("/api/terminals/enrol", new EnrolRequest(code));
         enrol.EnsureSuccessStatusCode();
         var enrolment = (await enrol.Content.ReadFromJsonAsync<EnrolResponse>(Json.Options))!;
         return (WithBearer(enrolment.TerminalKey), enrolment);
+    }
+
+    /// <summary>A new terminal of the event and its one-time enrolment code, as the organizer hands it to the kiosk.</summary>
+    public async Task<string> NewEnrolmentCodeAsync(HttpClient organizer, int eventId, string name = "Eingang Nord 1")
+    {
+        var codeResponse = await organizer.PostAsJsonAsync($"/api/events/{eventId}/terminals", new NewTerminalRequest(name));
+        codeResponse.EnsureSuccessStatusCode();
+        return (await codeResponse.Content.ReadFromJsonAsync<EnrolmentCodeResponse>(Json.Options))!.EnrolmentCode;
     }
 
     public async Task<T> WithDbAsync<T>(Func<KioskDb, Task<T>> work)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kiosk.Server.Tests.Infrastructure;
+namespace Kiosk.Testing;
 
 public static class Json
 {

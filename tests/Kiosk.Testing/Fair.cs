@@ -6,7 +6,7 @@ using Kiosk.Server.Attendees.Import;
 using Kiosk.Server.Events;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kiosk.Server.Tests.Infrastructure;
+namespace Kiosk.Testing;
 
 /// <summary>A fresh event with a few imported attendees, an organizer client and helpers: what most tests start from.</summary>
 public sealed class Fair

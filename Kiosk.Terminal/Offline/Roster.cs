@@ -1,0 +1,107 @@
+using Kiosk.Shared.Badges;
+using Kiosk.Shared.Contracts;
+using Microsoft.Data.Sqlite;
+
+namespace Kiosk.Terminal.Offline;
+
+/// <summary>One attendee as the terminal knows them.</summary>
+public sealed record RosterPerson(
+    int Id, Guid BadgeId, int BadgeVersion, string? Title, string FirstName, string LastName, string? Organization,
+    AttendeeCategory Category, bool Cancelled, DateTimeOffset? CheckedInAt, string? EmailProof, string? RegistrationNumberProof, string Token)
+{
+    public string DisplayName => string.IsNullOrWhiteSpace(Title) ? $"{FirstName} {LastName}" : $"{Title} {FirstName} {LastName}";
+}
+
+/// <summary>The terminal's copy of the event's attendees, kept current by <see cref="RosterSync"/>.</summary>
+public sealed class Roster(TerminalStore store)
+{
+    private const string Columns = "id, badge_id, badge_version, title, first_name, last_name, organization, category, cancelled, checked_in_at, email_proof, registration_number_proof, token";
+
+    public Task<RosterPerson?> FindByBadgeAsync(Guid badgeId) => FindAsync("badge_id = $v", badgeId.ToString());
+
+    public Task<RosterPerson?> FindAsync(int id) => FindAsync("id = $v", id);
+
+    public Task<int> CountAsync() => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM roster";
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    });
+
+    /// <summary>Everyone, for the in-memory name index.</summary>
+    public Task<List<RosterPerson>> AllAsync() => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM roster";
+        await using var reader = await command.ExecuteReaderAsync();
+        var people = new List<RosterPerson>();
+        while (await reader.ReadAsync()) people.Add(Read(reader));
+        return people;
+    });
+
+    /// <summary>Applies a page from the server. A check-in this terminal recorded is never undone by an older server view.</summary>
+    public static async Task UpsertAsync(SqliteConnection c, SqliteTransaction tx, IEnumerable<RosterEntry> entries)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            INSERT INTO roster ({Columns}, seq) VALUES ($id, $badge, $version, $title, $first, $last, $org, $cat, $cancelled, $checkedIn, $email, $regno, $token, $seq)
+            ON CONFLICT (id) DO UPDATE SET badge_id = excluded.badge_id, badge_version = excluded.badge_version, title = excluded.title,
+                first_name = excluded.first_name, last_name = excluded.last_name, organization = excluded.organization,
+                category = excluded.category, cancelled = excluded.cancelled, checked_in_at = coalesce(roster.checked_in_at, excluded.checked_in_at),
+                email_proof = excluded.email_proof, registration_number_proof = excluded.registration_number_proof, token = excluded.token, seq = excluded.seq
+            """;
+        var p = new Dictionary<string, SqliteParameter>();
+        foreach (var name in new[] { "$id", "$badge", "$version", "$title", "$first", "$last", "$org", "$cat", "$cancelled", "$checkedIn", "$email", "$regno", "$token", "$seq" })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            p[name] = parameter;
+        }
+        foreach (var e in entries)
+        {
+            p["$id"].Value = e.Id;
+            p["$badge"].Value = e.BadgeId.ToString();
+            p["$version"].Value = e.BadgeVersion;
+            p["$title"].Value = (object?)e.Title ?? DBNull.Value;
+            p["$first"].Value = e.FirstName;
+            p["$last"].Value = e.LastName;
+            p["$org"].Value = (object?)e.Organization ?? DBNull.Value;
+            p["$cat"].Value = (int)e.Category;
+            p["$cancelled"].Value = e.Cancelled ? 1 : 0;
+            p["$checkedIn"].Value = (object?)e.CheckedInAt?.ToUniversalTime().ToString("O") ?? DBNull.Value;
+            p["$email"].Value = (object?)e.EmailProof ?? DBNull.Value;
+            p["$regno"].Value = (object?)e.RegistrationNumberProof ?? DBNull.Value;
+            p["$token"].Value = e.BadgeToken;
+            p["$seq"].Value = e.Seq;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Marks the attendee as checked in here, unless already; true when this call did it.</summary>
+    public static async Task<bool> MarkCheckedInAsync(SqliteConnection c, SqliteTransaction tx, int id, DateTimeOffset at)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE roster SET checked_in_at = $at WHERE id = $id AND checked_in_at IS NULL";
+        command.Parameters.AddWithValue("$at", at.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    private Task<RosterPerson?> FindAsync(string where, object value) => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM roster WHERE {where}";
+        command.Parameters.AddWithValue("$v", value);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Read(reader) : null;
+    });
+
+    private static RosterPerson Read(SqliteDataReader r) => new(
+        r.GetInt32(0), Guid.Parse(r.GetString(1)), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+        r.IsDBNull(6) ? null : r.GetString(6), (AttendeeCategory)r.GetInt32(7), r.GetInt32(8) == 1,
+        r.IsDBNull(9) ? null : DateTimeOffset.Parse(r.GetString(9), System.Globalization.CultureInfo.InvariantCulture),
+        r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(12));
+}

@@ -1,0 +1,143 @@
+using System.Net.Http.Json;
+using Kiosk.Shared.Contracts;
+using Microsoft.AspNetCore.SignalR.Client;
+using Kiosk.Terminal.Printing;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Terminal.Offline;
+
+/// <summary>
+/// Keeps the terminal in step with the server: enrols once, then fetches its profile, the badge keys and
+/// roster deltas, and sends heartbeats. A SignalR push ("rosterChanged") only wakes it early; the
+/// periodic heartbeat answer carries the newest sequence, so a missed push costs one interval at most.
+/// </summary>
+public sealed class RosterSync(
+    ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer,
+    IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
+{
+    private readonly SemaphoreSlim _wake = new(0);
+    private HubConnection? _hub;
+
+    public bool Enrolled { get; private set; }
+
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0) _wake.Release();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        var interval = TimeSpan.FromSeconds(options.Value.SyncSeconds);
+        while (!stop.IsCancellationRequested)
+        {
+            var again = false;
+            try
+            {
+                Enrolled = await server.KeyAsync() is not null || await TryEnrolAsync(stop);
+                if (Enrolled)
+                {
+                    await ConnectHubAsync();
+                    await RefreshProfileAsync(stop);
+                    await PullRosterAsync(stop);
+                    again = await HeartbeatAsync(stop);
+                }
+                backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                // Whatever went wrong with the server, the kiosk keeps serving from its copy and tries again.
+                log.LogInformation("Server not reachable ({Error}); working offline.", e.GetType().Name);
+                interval = backoff;
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(options.Value.SyncSeconds).Ticks));
+            }
+            if (!again) await _wake.WaitAsync(interval, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            interval = TimeSpan.FromSeconds(options.Value.SyncSeconds);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_hub is not null) await _hub.DisposeAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task<bool> TryEnrolAsync(CancellationToken ct)
+    {
+        var code = options.Value.EnrolmentCode;
+        if (string.IsNullOrWhiteSpace(code)) return false;
+        var answer = await server.EnrolAsync(code, ct);
+        if (answer is null) log.LogWarning("The enrolment code was refused (used, expired or mistyped); ask the organizer for a new one.");
+        else log.LogInformation("Enrolled as terminal {TerminalId} of event {EventId}.", answer.TerminalId, answer.EventId);
+        return answer is not null;
+    }
+
+    private async Task RefreshProfileAsync(CancellationToken ct)
+    {
+        var profile = await server.GetFromJsonAsync<TerminalProfile>("/api/terminal/profile", ct);
+        var keys = await server.GetFromJsonAsync<List<PublicBadgeKey>>($"/api/events/{profile.EventId}/badge-keys", ct);
+        await state.SetAsync(profile, keys, ct);
+    }
+
+    private async Task PullRosterAsync(CancellationToken ct)
+    {
+        var cursor = await settings.GetAsync<RosterCursor>(Settings.RosterCursor) ?? new RosterCursor(0, 0);
+        var changed = false;
+        while (true)
+        {
+            var page = await server.GetFromJsonAsync<RosterPage>($"/api/terminal/roster?since={cursor.Since}&after={cursor.After}", ct);
+            var next = new RosterCursor(page.NextSince, page.NextAfter);
+            await store.WriteAsync(async (c, tx) =>
+            {
+                await Roster.UpsertAsync(c, tx, page.Attendees);
+                await Settings.SetAsync(c, tx, Settings.RosterCursor, next);
+            }, ct);
+            changed |= page.Attendees.Count > 0;
+            cursor = next;
+            if (page.Complete) break;
+        }
+        if (changed) state.OnRosterChanged();
+    }
+
+    /// <summary>True when the server has roster changes this terminal has not fetched yet.</summary>
+    private async Task<bool> HeartbeatAsync(CancellationToken ct)
+    {
+        var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), options.Value.Mode);
+        HeartbeatAnswer answer;
+        if (_hub is { State: HubConnectionState.Connected })
+            answer = await _hub.InvokeAsync<HeartbeatAnswer>("Heartbeat", beat, ct);
+        else
+        {
+            using var response = await server.PostAsync("/api/terminal/heartbeat", beat, ct);
+            response.EnsureSuccessStatusCode();
+            answer = (await response.Content.ReadFromJsonAsync<HeartbeatAnswer>(TerminalJson.Options, ct))!;
+        }
+        var cursor = await settings.GetAsync<RosterCursor>(Settings.RosterCursor);
+        return answer.RosterSeq > (cursor?.Since ?? 0);
+    }
+
+    private async Task ConnectHubAsync()
+    {
+        if (_hub is not null) return;
+        _hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/terminal"), o => o.AccessTokenProvider = server.KeyAsync)
+            .WithAutomaticReconnect(new ForeverRetry())
+            .Build();
+        _hub.On<long>("rosterChanged", _ => Wake());
+        _hub.Reconnected += _ => { Wake(); return Task.CompletedTask; };
+        // Not awaited to completion on failure: polling carries on, and the next round tries again.
+        try { await _hub.StartAsync(); }
+        catch (Exception e) when (e is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException)
+        {
+            await _hub.DisposeAsync();
+            _hub = null;
+        }
+    }
+
+    /// <summary>Reconnects forever, at most every 10 s: a kiosk outlives any outage.</summary>
+    private sealed class ForeverRetry : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext context) =>
+            TimeSpan.FromSeconds(Math.Min(10, 1 << (int)Math.Min(context.PreviousRetryCount, 4)));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Kiosk.Shared.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Terminal.Offline;
+
+/// <summary>
+/// The terminal's HTTP line to the server, with its terminal key. Tracks whether the server answered
+/// recently; nothing a visitor waits for goes through here.
+/// </summary>
+public sealed class ServerLink(HttpClient http, Settings settings, IOptions<ServerOptions> options, TimeProvider time)
+{
+    private long _lastContactTicks;
+    private string? _key;
+
+    public Uri BaseAddress => options.Value.Url;
+
+    /// <summary>Answered within the last 30 seconds.</summary>
+    public bool Online => _lastContactTicks != 0 && time.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastContactTicks) < TimeSpan.FromSeconds(30).Ticks;
+
+    public async Task<string?> KeyAsync() => _key ??= await settings.GetAsync<string>(Settings.TerminalKey);
+
+    public async Task<EnrolmentAnswer?> EnrolAsync(string code, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(BaseAddress, "/api/terminals/enrol"), new { code }, TerminalJson.Options, ct);
+        Contact();
+        if (!response.IsSuccessStatusCode) return null;
+        var answer = await response.Content.ReadFromJsonAsync<EnrolmentAnswer>(TerminalJson.Options, ct);
+        await settings.SetAsync(Settings.TerminalKey, answer!.TerminalKey, ct);
+        _key = answer.TerminalKey;
+        return answer;
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Get, path, null, ct);
+
+    public Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, path, JsonContent.Create(body, options: TerminalJson.Options), ct);
+
+    public async Task<T> GetFromJsonAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await GetAsync(path, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(TerminalJson.Options, ct))!;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await KeyAsync() ?? throw new InvalidOperationException("The terminal is not enrolled."));
+        var response = await http.SendAsync(request, ct);
+        if ((int)response.StatusCode < 500) Contact();
+        return response;
+    }
+
+    private void Contact() => Interlocked.Exchange(ref _lastContactTicks, time.GetUtcNow().UtcTicks);
+}
+
+public sealed record EnrolmentAnswer(int TerminalId, int EventId, string Name, string TerminalKey);

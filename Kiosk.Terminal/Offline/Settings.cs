@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Kiosk.Terminal.Offline;
+
+/// <summary>Small named values the terminal keeps across restarts: its key, profile, badge keys, roster cursor.</summary>
+public sealed class Settings(TerminalStore store)
+{
+    public const string TerminalKey = "terminal-key";
+    public const string Profile = "profile";
+    public const string BadgeKeys = "badge-keys";
+    public const string RosterCursor = "roster-cursor";
+
+    public Task<T?> GetAsync<T>(string key) => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT value FROM settings WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return await command.ExecuteScalarAsync() is string json ? JsonSerializer.Deserialize<T>(json, TerminalJson.Options) : default;
+    });
+
+    public Task SetAsync<T>(string key, T value, CancellationToken ct = default) =>
+        store.WriteAsync((c, tx) => SetAsync(c, tx, key, value), ct);
+
+    public static async Task SetAsync<T>(SqliteConnection c, SqliteTransaction tx, string key, T value)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", JsonSerializer.Serialize(value, TerminalJson.Options));
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public static class TerminalJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}
+
+/// <summary>Where the terminal's roster copy stands: changes after (Since, After) are not yet here.</summary>
+public sealed record RosterCursor(long Since, int After);

@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+
+namespace Kiosk.Terminal.Offline;
+
+/// <summary>
+/// The terminal's own SQLite file: roster copy, outbox, print jobs and settings. synchronous=FULL, because
+/// the screen turns green only after a scan is committed here and that must survive a power cut. Writes
+/// queue in-process so a scan never waits on SQLite's sleeping busy handler behind a roster sync.
+/// </summary>
+public sealed class TerminalStore
+{
+    private const int SchemaVersion = 1;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writes = new(1, 1);
+
+    public TerminalStore(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        DataDirectory = dataDirectory;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "terminal.db"), Pooling = true,
+        }.ToString();
+        using var connection = Open();
+        Migrate(connection);
+    }
+
+    public string DataDirectory { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read)
+    {
+        await using var connection = Open();
+        return await read(connection);
+    }
+
+    /// <summary>Runs <paramref name="write"/> in one transaction; its changes are on disk when this returns.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct = default)
+    {
+        await _writes.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            var result = await write(connection, tx);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken ct = default) =>
+        WriteAsync(async (c, t) => { await write(c, t); return true; }, ct);
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        if (Convert.ToInt32(version.ExecuteScalar()) >= SchemaVersion) return;
+        using var create = connection.CreateCommand();
+        create.CommandText = $"""
+            CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS roster (
+                id INTEGER PRIMARY KEY, badge_id TEXT NOT NULL, badge_version INTEGER NOT NULL,
+                title TEXT, first_name TEXT NOT NULL, last_name TEXT NOT NULL, organization TEXT,
+                category INTEGER NOT NULL, cancelled INTEGER NOT NULL, checked_in_at TEXT,
+                email_proof TEXT, registration_number_proof TEXT, token TEXT NOT NULL, seq INTEGER NOT NULL);
+            CREATE UNIQUE INDEX IF NOT EXISTS roster_badge ON roster (badge_id);
+            CREATE TABLE IF NOT EXISTS outbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, client_scan_id TEXT NOT NULL UNIQUE, body TEXT NOT NULL,
+                created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, sent_at TEXT, answer TEXT);
+            CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (sent_at, seq);
+            CREATE TABLE IF NOT EXISTS print_jobs (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, client_scan_id TEXT NOT NULL, created_at TEXT NOT NULL,
+                state TEXT NOT NULL, badge TEXT NOT NULL, preview TEXT, printed_at TEXT, note TEXT);
+            CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs (state, id);
+            PRAGMA user_version = {SchemaVersion};
+            """;
+        create.ExecuteNonQuery();
+    }
+}

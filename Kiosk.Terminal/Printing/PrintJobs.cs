@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Kiosk.Terminal.Offline;
+using Microsoft.Data.Sqlite;
+
+namespace Kiosk.Terminal.Printing;
+
+public enum PrintJobState
+{
+    /// <summary>Waiting for the printer; sent when it is ready.</summary>
+    Queued,
+    /// <summary>Being sent. Found like this after a crash, nobody knows whether it printed: staff decide.</summary>
+    Sending,
+    Printed,
+    /// <summary>Sending failed part-way; not resent on its own, so a badge is never printed twice.</summary>
+    Uncertain,
+}
+
+public sealed record PrintJob(long Id, Guid ClientScanId, BadgeOrder Badge);
+
+/// <summary>Durable print jobs. A job is added in the scan's transaction, so a confirmed check-in always has its badge job.</summary>
+public sealed class PrintJobs(TerminalStore store)
+{
+    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgeOrder badge, DateTimeOffset now)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO print_jobs (client_scan_id, created_at, state, badge) VALUES ($scan, $at, 'Queued', $badge) RETURNING id";
+        command.Parameters.AddWithValue("$scan", clientScanId.ToString());
+        command.Parameters.AddWithValue("$at", now.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$badge", JsonSerializer.Serialize(badge, TerminalJson.Options));
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public Task<PrintJob?> NextQueuedAsync() => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT id, client_scan_id, badge FROM print_jobs WHERE state = 'Queued' ORDER BY id LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new PrintJob(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), JsonSerializer.Deserialize<BadgeOrder>(reader.GetString(2), TerminalJson.Options)!)
+            : null;
+    });
+
+    public Task<int> CountAsync(PrintJobState state) => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM print_jobs WHERE state = $state";
+        command.Parameters.AddWithValue("$state", state.ToString());
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    });
+
+    public Task<PrintJobState?> StateAsync(long id) => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT state FROM print_jobs WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteScalarAsync() is string s ? Enum.Parse<PrintJobState>(s) : (PrintJobState?)null;
+    });
+
+    /// <summary>Printed jobs lose their content: names do not linger on the kiosk PC.</summary>
+    public Task SetStateAsync(long id, PrintJobState state, DateTimeOffset now, string? note = null) => store.WriteAsync(async (c, tx) =>
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = state == PrintJobState.Printed
+            ? "UPDATE print_jobs SET state = $state, printed_at = $at, badge = '{}', note = $note WHERE id = $id"
+            : "UPDATE print_jobs SET state = $state, note = $note WHERE id = $id";
+        command.Parameters.AddWithValue("$state", state.ToString());
+        command.Parameters.AddWithValue("$at", now.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$note", (object?)note ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", id);
+        await command.ExecuteNonQueryAsync();
+    });
+
+    /// <summary>After a restart: a job that was being sent when the process died may or may not have printed.</summary>
+    public Task<int> MarkInterruptedAsync() => store.WriteAsync(async (c, tx) =>
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE print_jobs SET state = 'Uncertain', note = 'interrupted while sending' WHERE state = 'Sending'";
+        return await command.ExecuteNonQueryAsync();
+    });
+}

@@ -1,0 +1,34 @@
+using Kiosk.Shared.Badges;
+
+namespace Kiosk.Terminal.Scanning;
+
+/// <summary>What the screen shows after a scan or a name search, in the UI's words.</summary>
+public enum ScanResult
+{
+    Welcome,
+    AlreadyCheckedIn,
+    Invalid,
+    WrongEvent,
+    Unknown,
+    Revoked,
+    Cancelled,
+    Ignored,
+    OutOfOrder,
+}
+
+/// <summary>How the badge is coming: being printed now, waiting for the printer, or not at all.</summary>
+public enum PrintProgress
+{
+    None,
+    Printing,
+    Queued,
+}
+
+public sealed record ScanAnswer(
+    ScanResult Result,
+    string? Name = null,
+    string? Organization = null,
+    AttendeeCategory? Category = null,
+    DateTimeOffset? CheckedInAt = null,
+    PrintProgress Print = PrintProgress.None,
+    string? Preview = null);

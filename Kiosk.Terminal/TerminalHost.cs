@@ -1,0 +1,75 @@
+using Kiosk.Terminal.Offline;
+using Kiosk.Terminal.Printing;
+using Kiosk.Terminal.Scanning;
+using Kiosk.Terminal.Ui;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Terminal;
+
+/// <summary>Composition of the kiosk terminal: local store, sync with the server, printing, and the kiosk UI on loopback.</summary>
+public static class TerminalHost
+{
+    public static string Version { get; } = typeof(TerminalHost).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Host.UseWindowsService(o => o.ServiceName = "Kiosk.Terminal");
+        var config = builder.Configuration;
+        builder.WebHost.UseUrls(config[$"{TerminalOptions.Section}:Urls"] ?? new TerminalOptions().Urls);
+
+        var services = builder.Services;
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddProblemDetails();
+
+        var dataDirectory = Path.GetFullPath(config[$"{TerminalOptions.Section}:DataDirectory"] ?? new TerminalOptions().DataDirectory, Directory.GetCurrentDirectory());
+        services.AddSingleton(new TerminalStore(dataDirectory));
+        services.AddSingleton<Settings>();
+        services.AddSingleton<TerminalState>();
+        services.AddSingleton<Roster>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<PrintJobs>();
+        services.AddSingleton<PrinterStatusBoard>();
+        services.AddSingleton<BadgeRendering>();
+        services.AddSingleton<IPrinterTransport>(_ => new StandInPrinter(Path.Combine(dataDirectory, "prints")));
+        services.AddSingleton<DuplicateReads>();
+        services.AddSingleton<NameLookup>();
+        services.AddSingleton<SelfCheckIn>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ServerLink>(sp, ServerHttp(sp.GetRequiredService<IOptions<ServerOptions>>().Value)));
+        AddWorker<RosterSync>(services);
+        AddWorker<OutboxSender>(services);
+        AddWorker<PrintQueue>(services);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<TerminalState>().LoadAsync().GetAwaiter().GetResult();
+        var lookup = app.Services.GetRequiredService<NameLookup>();
+        app.Services.GetRequiredService<TerminalState>().RosterChanged += lookup.Invalidate;
+
+        app.UseMiddleware<LoopbackGuard>();
+        app.UseExceptionHandler();
+        var ui = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "Ui", "wwwroot"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = ui });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = ui });
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapLocalEndpoints();
+        return app;
+    }
+
+    /// <summary>One long-lived client; connections are recycled so a changed server address is picked up.</summary>
+    private static HttpClient ServerHttp(ServerOptions options) =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), ConnectTimeout = TimeSpan.FromSeconds(3) })
+        {
+            Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+        };
+
+    /// <summary>A hosted worker that is also injectable, so endpoints can wake it.</summary>
+    private static void AddWorker<T>(IServiceCollection services) where T : class, IHostedService
+    {
+        services.AddSingleton<T>();
+        services.AddHostedService(sp => sp.GetRequiredService<T>());
+    }
+}

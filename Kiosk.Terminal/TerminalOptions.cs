@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kiosk.Terminal;
+
+/// <summary>Section "Server": where the registration server is.</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>Base address of Kiosk.Server, e.g. https://kiosk.example.org.</summary>
+    [Required]
+    public Uri Url { get; set; } = new("http://localhost:5080");
+
+    /// <summary>How long one request to the server may take before the terminal treats it as unreachable.</summary>
+    [Range(1, 120)]
+    public int TimeoutSeconds { get; set; } = 5;
+}
+
+/// <summary>Section "Terminal".</summary>
+public sealed class TerminalOptions
+{
+    public const string Section = "Terminal";
+
+    /// <summary>One-time code from the organizer; used on the first start only, the key it yields is kept in the data folder.</summary>
+    public string? EnrolmentCode { get; set; }
+
+    /// <summary>lobby | room-entrance | room-exit | room-toggle.</summary>
+    [RegularExpression("^(lobby|room-entrance|room-exit|room-toggle)$")]
+    public string Mode { get; set; } = "lobby";
+
+    /// <summary>Folder for the local database (roster copy, outbox, print jobs) and printed previews.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "terminal-data";
+
+    /// <summary>Where the kiosk browser finds the UI; loopback only.</summary>
+    [Required]
+    public string Urls { get; set; } = "http://127.0.0.1:5180";
+
+    /// <summary>Seconds without a touch before the screen offers "more time" and then returns to the start.</summary>
+    [Range(10, 600)]
+    public int IdleSeconds { get; set; } = 30;
+
+    /// <summary>How often the roster is fetched when no push arrives, and the heartbeat interval.</summary>
+    [Range(1, 3600)]
+    public int SyncSeconds { get; set; } = 15;
+}

@@ -1,0 +1,83 @@
+using Kiosk.Shared.Contracts;
+using Kiosk.Terminal.Offline;
+using Kiosk.Terminal.Printing;
+using Kiosk.Terminal.Scanning;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Terminal.Ui;
+
+public sealed record ScanRequest(string? Text, string? Language);
+public sealed record IdentifyRequest(string? Ref, string? Answer, string? Language);
+public sealed record PrinterView(string State);
+public sealed record KioskStateView(
+    string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
+    SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds);
+
+/// <summary>The kiosk UI's API on the loopback port: what the browser in kiosk mode calls.</summary>
+public static class LocalEndpoints
+{
+    public const int MaxScanLength = 1000;
+
+    public static void MapLocalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var local = app.MapGroup("/local");
+
+        local.MapGet("/state", async (TerminalState state, ServerLink server, Outbox outbox, PrinterStatusBoard printer, RosterSync sync, IOptions<TerminalOptions> options) =>
+        {
+            var profile = state.Profile;
+            return TypedResults.Ok(new KioskStateView(
+                options.Value.Mode, profile?.EventName, server.Online, await outbox.PendingCountAsync(),
+                new PrinterView(printer.Current.State.ToString()), profile is not null && printer.OutOfOrder,
+                AllowsWalkIns: false, // walk-in registration is not built yet
+                profile?.SecondFactor ?? SecondFactorKind.None, profile is not null, options.Value.IdleSeconds));
+        });
+
+        // Exactly what a scanner read does: for serial scanners and for tests.
+        local.MapPost("/scan", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (ScanRequest request, SelfCheckIn desk, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxScanLength)
+                return LocalProblems.Invalid("scan-text", $"text must hold the scanned code (1 to {MaxScanLength} characters).");
+            return TypedResults.Ok(await desk.ScanAsync(request.Text, request.Language ?? "de", ct));
+        });
+
+        local.MapGet("/search", async Task<Results<Ok<SearchView>, ProblemHttpResult>> (string? q, NameLookup lookup) =>
+        {
+            if (q is null || !Kiosk.Shared.Text.NameMatch.IsSearchable(Kiosk.Shared.Text.NameFolding.Words(q)) || q.Length > 100)
+                return LocalProblems.Invalid("query-too-short", "Please type at least 3 letters.");
+            return TypedResults.Ok(new SearchView(await lookup.FindAsync(q)));
+        });
+
+        local.MapPost("/identify", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (IdentifyRequest request, NameLookup lookup, SelfCheckIn desk, CancellationToken ct) =>
+        {
+            if (string.IsNullOrEmpty(request.Ref)) return LocalProblems.Invalid("ref", "ref is required.");
+            var (proof, attendeeId, left) = await lookup.ProveAsync(request.Ref, request.Answer);
+            return proof switch
+            {
+                NameLookup.Proof.Accepted => TypedResults.Ok(await desk.AdmitFoundAsync(attendeeId, request.Language ?? "de", ct)),
+                NameLookup.Proof.Wrong => LocalProblems.SecondFactor(left),
+                NameLookup.Proof.NoMoreAttempts => TypedResults.Problem(type: "/problems/second-factor-attempts", title: "No attempts left; please ask at the help desk.", statusCode: 429),
+                _ => TypedResults.Problem(type: "/problems/search-expired", title: "Please search again.", statusCode: 410),
+            };
+        });
+
+        local.MapGet("/prints/{jobId:long}.svg", async Task<Results<PhysicalFileHttpResult, NotFound>> (long jobId, PrintQueue queue, TerminalStore store, CancellationToken ct) =>
+        {
+            await queue.WhenDoneAsync(jobId, TimeSpan.FromSeconds(5), ct);
+            var path = Path.Combine(store.DataDirectory, "prints", $"{jobId}.svg");
+            return File.Exists(path) ? TypedResults.PhysicalFile(path, "image/svg+xml") : TypedResults.NotFound();
+        });
+    }
+}
+
+public sealed record SearchView(IReadOnlyList<NameMatchView> Matches);
+
+internal static class LocalProblems
+{
+    public static ProblemHttpResult Invalid(string slug, string detail) =>
+        TypedResults.Problem(type: $"/problems/{slug}", title: "Invalid request", detail: detail, statusCode: 400);
+
+    public static ProblemHttpResult SecondFactor(int attemptsLeft) =>
+        TypedResults.Problem(type: "/problems/second-factor", title: "That does not match our records.", statusCode: 400,
+            extensions: new Dictionary<string, object?> { ["attemptsLeft"] = attemptsLeft });
+}
