@@ -35,7 +35,8 @@ public static class TerminalHost
         services.AddSingleton<PrintJobs>();
         services.AddSingleton<PrinterStatusBoard>();
         services.AddSingleton<BadgeRendering>();
-        services.AddSingleton<IPrinterTransport>(_ => new StandInPrinter(Path.Combine(dataDirectory, "prints")));
+        services.AddOptions<PrinterOptions>().BindConfiguration(PrinterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => BadgeRendering.Transport(sp.GetRequiredService<IOptions<PrinterOptions>>().Value, dataDirectory));
         services.AddSingleton<DuplicateReads>();
         services.AddSingleton<NameLookup>();
         services.AddSingleton<SelfCheckIn>();

@@ -1,7 +1,32 @@
+using Kiosk.Shared.Badges;
+using Kiosk.Shared.Printing;
+using Microsoft.Extensions.Options;
+
 namespace Kiosk.Terminal.Printing;
 
-/// <summary>Turns a badge order into printer bytes (and, for the virtual printer, a preview). TEMPORARY until the encoder lands.</summary>
-public sealed class BadgeRendering
+/// <summary>Turns a badge job into printer bytes, and for the virtual printer also into the SVG picture the screen shows.</summary>
+public sealed class BadgeRendering(IPrinterTransport printer, IOptions<PrinterOptions> options)
 {
-    public ReadOnlyMemory<byte> Render(PrintJob job) => System.Text.Encoding.UTF8.GetBytes($"{job.Badge.FirstName} {job.Badge.LastName}\n{job.Badge.Token}\n");
+    public ReadOnlyMemory<byte> Render(PrintJob job)
+    {
+        var layout = BadgeLayout.For(job.Badge);
+        if (printer is VirtualPrinter virtualPrinter)
+        {
+            virtualPrinter.NextJobId = job.Id;
+            File.WriteAllText(Path.Combine(virtualPrinter.Folder, $"{job.Id}.svg"), BadgeSvg.Render(layout));
+        }
+        return BadgeEscPos.Encode(layout, options.Value.QrMode);
+    }
+
+    public static IPrinterTransport Transport(PrinterOptions options, string dataDirectory)
+    {
+        var timeout = TimeSpan.FromMilliseconds(options.TimeoutMs);
+        return options.Kind switch
+        {
+            PrinterKind.Network => new NetworkPrinter(options.Host ?? throw new InvalidOperationException("Printer:Host is required for a network printer."), options.Port, timeout),
+            PrinterKind.Serial => new SerialPrinter(options.SerialPort ?? throw new InvalidOperationException("Printer:SerialPort is required for a serial printer."), options.BaudRate, timeout),
+            PrinterKind.Device => new DevicePrinter(options.DevicePath ?? throw new InvalidOperationException("Printer:DevicePath is required for a device printer.")),
+            _ => new VirtualPrinter(Path.Combine(dataDirectory, "prints")),
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using Kiosk.Shared.Badges;
 using System.Text.Json;
 using Kiosk.Terminal.Offline;
 using Microsoft.Data.Sqlite;
@@ -15,12 +16,12 @@ public enum PrintJobState
     Uncertain,
 }
 
-public sealed record PrintJob(long Id, Guid ClientScanId, BadgeOrder Badge);
+public sealed record PrintJob(long Id, Guid ClientScanId, BadgePrint Badge);
 
 /// <summary>Durable print jobs. A job is added in the scan's transaction, so a confirmed check-in always has its badge job.</summary>
 public sealed class PrintJobs(TerminalStore store)
 {
-    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgeOrder badge, DateTimeOffset now)
+    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, DateTimeOffset now)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
@@ -37,7 +38,7 @@ public sealed class PrintJobs(TerminalStore store)
         command.CommandText = "SELECT id, client_scan_id, badge FROM print_jobs WHERE state = 'Queued' ORDER BY id LIMIT 1";
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? new PrintJob(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), JsonSerializer.Deserialize<BadgeOrder>(reader.GetString(2), TerminalJson.Options)!)
+            ? new PrintJob(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), JsonSerializer.Deserialize<BadgePrint>(reader.GetString(2), TerminalJson.Options)!)
             : null;
     });
 

@@ -49,7 +49,7 @@ public sealed class SelfCheckIn(
         var result = AdmissionRules.Decide(person, scannedVersion);
         var now = time.GetUtcNow();
         var request = new CheckInRequest(scannedToken, scannedToken is null ? person.Id : null, Guid.NewGuid(), now);
-        var badge = new BadgeOrder(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
+        var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
             profile.EventName, scannedToken ?? person.Token, language == "en" ? "en" : "de");
 
         long? jobId = null;

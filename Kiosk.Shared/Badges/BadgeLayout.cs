@@ -1,0 +1,110 @@
+namespace Kiosk.Shared.Badges;
+
+/// <summary>What goes on one printed badge.</summary>
+public sealed record BadgePrint(
+    string? Title, string FirstName, string LastName, string? Organization, AttendeeCategory Category,
+    string EventName, string Token, string Language = "de");
+
+public abstract record BadgeBlock;
+
+/// <summary>One printed line, centred. Width and height are character multipliers (font A: 12 × 24 dots).</summary>
+public sealed record BadgeLine(string Text, int Width = 1, int Height = 1, bool Bold = false, bool Reverse = false) : BadgeBlock;
+
+public sealed record BadgeCode(string Data) : BadgeBlock;
+
+public sealed record BadgeGap(int Lines) : BadgeBlock;
+
+/// <summary>
+/// The badge for 80 mm paper (576 dots, 48 characters of font A): event name, name as large as it fits,
+/// organization, a black category band, the QR code with the badge token. Lines break at spaces and
+/// hyphens; only a word longer than a whole line is split, between letters. Nothing is cut off.
+/// </summary>
+public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks)
+{
+    public const int Columns = 48;
+
+    // Name sizes, largest first, with the most lines each may take.
+    private static readonly (int Width, int Height, int MaxLines)[] NameSizes = [(3, 3, 3), (2, 2, 4), (1, 2, 6)];
+
+    public static BadgeLayout For(BadgePrint badge)
+    {
+        var blocks = new List<BadgeBlock> { new BadgeLine(badge.EventName, Bold: true), new BadgeGap(1) };
+        var given = string.Join(' ', new[] { badge.Title, badge.FirstName }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
+        blocks.AddRange(NameLines(given, badge.LastName.Trim()));
+        if (!string.IsNullOrWhiteSpace(badge.Organization))
+        {
+            blocks.Add(new BadgeGap(1));
+            var org = Wrap(badge.Organization.Trim(), Columns);
+            blocks.AddRange(org.Select(l => new BadgeLine(l, 1, org.Count <= 2 ? 2 : 1)));
+        }
+        blocks.Add(new BadgeGap(1));
+        blocks.Add(new BadgeLine(CategoryLabel(badge.Category, badge.Language).PadBoth(Columns / 2), 2, 2, Bold: true, Reverse: true));
+        blocks.Add(new BadgeGap(1));
+        blocks.Add(new BadgeCode(badge.Token));
+        return new BadgeLayout(blocks);
+    }
+
+    public static string CategoryLabel(AttendeeCategory category, string language) => (category, language == "en") switch
+    {
+        (AttendeeCategory.Exhibitor, false) => "AUSSTELLER", (AttendeeCategory.Exhibitor, true) => "EXHIBITOR",
+        (AttendeeCategory.Speaker, false) => "REFERENT", (AttendeeCategory.Speaker, true) => "SPEAKER",
+        (AttendeeCategory.Press, false) => "PRESSE", (AttendeeCategory.Press, true) => "PRESS",
+        (AttendeeCategory.Team, _) => "TEAM",
+        (_, false) => "BESUCHER", (_, true) => "VISITOR",
+    };
+
+    private static IEnumerable<BadgeLine> NameLines(string given, string last)
+    {
+        foreach (var (w, h, max) in NameSizes)
+        {
+            var lines = Wrap(given, Columns / w).Concat(Wrap(last, Columns / w)).ToList();
+            if (lines.Count <= max && lines.All(l => !l.EndsWith('\u200B'))) return lines.Select(l => new BadgeLine(l, w, h, Bold: true));
+        }
+        return Wrap(given, Columns).Concat(Wrap(last, Columns)).Select(l => new BadgeLine(l.TrimEnd('\u200B'), 1, 1, Bold: true));
+    }
+
+    /// <summary>
+    /// Greedy word wrap at spaces and after hyphens. A word longer than a line is split between letters;
+    /// such pieces are marked (zero-width space) so a larger size that needs splitting is not chosen.
+    /// </summary>
+    public static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in Words(text))
+        {
+            var glue = line.Length == 0 || line.EndsWith('-') ? "" : " ";
+            if ((line + glue + word).Length <= width) { line += glue + word; continue; }
+            if (line.Length > 0) lines.Add(line);
+            line = word;
+            while (line.Length > width)
+            {
+                lines.Add(line[..(width - 1)] + "\u200B");
+                line = line[(width - 1)..];
+            }
+        }
+        if (line.Length > 0) lines.Add(line);
+        return lines;
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var start = 0;
+            for (var i = 0; i < part.Length - 1; i++)
+            {
+                if (part[i] != '-') continue;
+                yield return part[start..(i + 1)];
+                start = i + 1;
+            }
+            yield return part[start..];
+        }
+    }
+}
+
+internal static class Padding
+{
+    public static string PadBoth(this string text, int width) =>
+        text.Length >= width ? text : text.PadLeft(text.Length + (width - text.Length) / 2).PadRight(width);
+}

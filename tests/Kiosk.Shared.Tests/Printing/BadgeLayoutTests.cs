@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using Kiosk.Shared.Badges;
+using Kiosk.Shared.Printing;
+
+namespace Kiosk.Shared.Tests.Printing;
+
+public sealed class BadgeLayoutTests
+{
+    private const string Token = "KB0123456789ABCDEFGHIJKLMNOPQRSTUV0123456789ABCDEFGHIJKLMNOPQRSTUV0123456789ABCDEFGHIJKLMNOPQRSTUV0123456789ABCDEFGHIJKLMNOPQRSTUV0123456789ABCDEFGHIJKLMNOPQRST";
+
+    private static BadgePrint Print(string? title, string first, string last, string? org = "Stadt Essen", AttendeeCategory category = AttendeeCategory.Visitor) =>
+        new(title, first, last, org, category, "dikomm 2026", Token);
+
+    private static List<BadgeLine> NameLines(BadgeLayout layout) =>
+        layout.Blocks.OfType<BadgeLine>().Where(l => l.Bold && !l.Reverse).Skip(1).ToList(); // skip the event name
+
+    [Fact]
+    public void A_short_name_is_printed_at_the_largest_size()
+    {
+        var lines = NameLines(BadgeLayout.For(Print(null, "Anna", "Müller")));
+        Assert.Equal(["Anna", "Müller"], lines.Select(l => l.Text));
+        Assert.All(lines, l => Assert.Equal((3, 3), (l.Width, l.Height)));
+    }
+
+    [Theory]
+    [InlineData("Prof. Dr.", "Karl-Theodor", "Müller-Lüdenscheidt")]
+    [InlineData(null, "Maximilian Alexander", "von und zu Hohenzollern-Sigmaringen-Straßburg")]
+    [InlineData(null, "Ö", "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft")]
+    public void Long_names_wrap_or_shrink_and_keep_every_letter(string? title, string first, string last)
+    {
+        var lines = NameLines(BadgeLayout.For(Print(title, first, last)));
+        Assert.All(lines, l => Assert.True(l.Text.Length <= BadgeLayout.Columns / l.Width, $"'{l.Text}' is too long at width {l.Width}"));
+        var printed = string.Concat(lines.Select(l => l.Text)).Replace(" ", "");
+        Assert.Equal($"{title}{first}{last}".Replace(" ", ""), printed);
+    }
+
+    [Fact]
+    public void Words_are_only_split_when_longer_than_a_line()
+    {
+        var lines = BadgeLayout.Wrap("Karl-Theodor Müller-Lüdenscheidt", 16);
+        Assert.Equal(["Karl-Theodor", "Müller-", "Lüdenscheidt"], lines);
+    }
+
+    [Fact]
+    public void Category_band_is_reversed_and_in_the_chosen_language()
+    {
+        var de = BadgeLayout.For(Print(null, "Sören", "Weiß", category: AttendeeCategory.Exhibitor)).Blocks.OfType<BadgeLine>().Single(l => l.Reverse);
+        var en = BadgeLayout.For(Print(null, "Sören", "Weiß", category: AttendeeCategory.Exhibitor) with { Language = "en" }).Blocks.OfType<BadgeLine>().Single(l => l.Reverse);
+        Assert.Equal("AUSSTELLER", de.Text.Trim());
+        Assert.Equal("EXHIBITOR", en.Text.Trim());
+        Assert.Equal(BadgeLayout.Columns / de.Width, de.Text.Length);
+    }
+
+    [Fact]
+    public void A_badge_with_native_QR_fits_in_two_kilobytes()
+    {
+        var badge = Print("Prof. Dr.", "Karl-Theodor", "Müller-Lüdenscheidt", "Kommunales Rechenzentrum Minden-Ravensberg/Lippe – Anstalt öffentlichen Rechts", AttendeeCategory.Speaker);
+        var bytes = BadgeEscPos.Encode(BadgeLayout.For(badge));
+        Assert.True(bytes.Length <= 2048, $"{bytes.Length} bytes");
+        Assert.Contains(Token, System.Text.Encoding.ASCII.GetString(bytes));
+    }
+
+    [Fact]
+    public void Preview_is_well_formed_svg_with_the_name_escaped()
+    {
+        var svg = BadgeSvg.Render(BadgeLayout.For(Print(null, "Zoë <b>", "Öztürk & Co")));
+        var doc = XDocument.Parse(svg);
+        Assert.Equal("svg", doc.Root!.Name.LocalName);
+        Assert.Contains(doc.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value == "Öztürk & Co");
+        Assert.Contains(doc.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value == "Zoë <b>");
+    }
+
+    [Fact]
+    public void Raster_QR_fallback_decodes_to_the_token()
+    {
+        Assert.SkipWhen(!File.Exists("/usr/bin/zbarimg"), "zbarimg (Debian zbar-tools) is not installed; scripts/test.sh installs it.");
+        var dots = BadgeEscPos.QrDots(Token, 4);
+        var path = Path.Combine(Path.GetTempPath(), $"badge-qr-{Guid.NewGuid():N}.pbm");
+        try
+        {
+            File.WriteAllBytes(path, Pbm(dots));
+            using var zbar = Process.Start(new ProcessStartInfo("/usr/bin/zbarimg", ["--raw", "-q", path]) { RedirectStandardOutput = true })!;
+            var decoded = zbar.StandardOutput.ReadToEnd().Trim();
+            zbar.WaitForExit();
+            Assert.Equal(Token, decoded);
+        }
+        finally { File.Delete(path); }
+    }
+
+    private static byte[] Pbm(bool[,] dots)
+    {
+        int h = dots.GetLength(0), w = dots.GetLength(1), rowBytes = (w + 7) / 8;
+        var header = System.Text.Encoding.ASCII.GetBytes($"P4\n{w} {h}\n");
+        var data = new byte[h * rowBytes];
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+            if (dots[y, x]) data[y * rowBytes + x / 8] |= (byte)(0x80 >> (x % 8));
+        return [.. header, .. data];
+    }
+}
