@@ -17,7 +17,9 @@ public static class TerminalHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Host.UseWindowsService(o => o.ServiceName = "Kiosk.Terminal");
         var config = builder.Configuration;
-        builder.WebHost.UseUrls(config[$"{TerminalOptions.Section}:Urls"] ?? new TerminalOptions().Urls);
+        // An explicit --urls / ASPNETCORE_URLS wins (tests use port 0); otherwise Terminal:Urls.
+        if (string.IsNullOrEmpty(config["urls"]))
+            builder.WebHost.UseUrls(config[$"{TerminalOptions.Section}:Urls"] ?? new TerminalOptions().Urls);
 
         var services = builder.Services;
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -56,7 +56,7 @@ public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeR
             var job = await jobs.NextQueuedAsync();
             if (job is null)
             {
-                await WaitAsync(printer.CanReadStatus ? StatusPoll * 5 : Timeout.InfiniteTimeSpan, stop);
+                await WaitAsync(printer.CanReadStatus ? StatusPoll * 2 : Timeout.InfiniteTimeSpan, stop);
                 if (printer.CanReadStatus) board.Set(await ReadStatusAsync(stop));
                 return;
             }

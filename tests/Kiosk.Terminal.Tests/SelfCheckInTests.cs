@@ -106,4 +106,15 @@ public sealed class SelfCheckInTests(KioskApp server) : IClassFixture<KioskApp>,
         Assert.Equal("Zoë Öztürk", answer.Name);
         Assert.Equal(HttpStatusCode.BadRequest, (await _terminal.Local.GetAsync("/local/search?q=zo")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_virtual_printer_shows_the_printed_badge_as_a_picture()
+    {
+        var answer = await _terminal.ScanAsync(await _fair.TokenAsync("A-1"));
+        Assert.NotNull(answer.Preview);
+        var svg = await _terminal.Local.GetStringAsync(answer.Preview);
+        Assert.Contains("Müller", svg);
+        Assert.Contains("BESUCHER", svg);
+        Assert.True(File.Exists(Path.Combine(_terminal.DataDirectory, "prints", answer.Preview.Split('/')[^1].Replace(".svg", ".bin"))));
+    }
 }

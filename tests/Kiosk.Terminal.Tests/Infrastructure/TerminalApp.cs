@@ -28,6 +28,7 @@ public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<str
     {
         var all = new Dictionary<string, string?>
         {
+            ["urls"] = "http://127.0.0.1:0",
             ["Server:Url"] = server.ToString(),
             ["Server:TimeoutSeconds"] = "2",
             ["Terminal:EnrolmentCode"] = enrolmentCode,

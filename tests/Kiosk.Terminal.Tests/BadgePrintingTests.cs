@@ -1,0 +1,66 @@
+using System.Text;
+using Kiosk.Shared.Printing.EscPos;
+using Kiosk.Terminal.Scanning;
+using Kiosk.Terminal.Tests.Infrastructure;
+using Kiosk.Testing;
+
+namespace Kiosk.Terminal.Tests;
+
+/// <summary>A terminal printing to a network printer on a real loopback TCP port.</summary>
+public sealed class BadgePrintingTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
+{
+    private Fair _fair = null!;
+    private CapturingPrinter _printer = null!;
+    private TerminalApp _terminal = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _fair = await Fair.OpenAsync(server);
+        _printer = new CapturingPrinter();
+        var code = await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id);
+        _terminal = new TerminalApp(server.BaseAddress, code, new()
+        {
+            ["Printer:Kind"] = "Network", ["Printer:Host"] = "127.0.0.1", ["Printer:Port"] = _printer.Port.ToString(),
+        }).Start();
+        await _terminal.ReadyAsync(attendees: 4);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _terminal.DisposeAsync();
+        await _printer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_badge_carries_the_name_in_the_printers_code_page_and_the_token_as_native_QR()
+    {
+        var token = await _fair.TokenAsync("A-2");
+        Assert.Equal(ScanResult.Welcome, (await _terminal.ScanAsync(token)).Result);
+
+        var job = await _printer.NextJobAsync();
+        var latin = Encoding.Latin1.GetString(job);
+        Assert.Contains("J\u0081rgen", latin); // ü is 0x81 in PC858
+        Assert.Contains("Gro\u00E1", latin);   // ß is 0xE1
+        Assert.Contains("\u001D(k\u00A2\u00001P0" + token, latin);
+        Assert.True(job.Length <= 2048, $"{job.Length} bytes");
+    }
+
+    [Fact]
+    public async Task A_badge_scanned_while_the_paper_is_out_prints_once_when_paper_is_back()
+    {
+        _printer.SetStatus(CapturingPrinter.PaperOut);
+        await Eventually.Async(_terminal.StateAsync, s => s.OutOfOrder, "the kiosk to notice the paper is out");
+
+        var answer = await _terminal.ScanAsync(await _fair.TokenAsync("A-3"));
+        Assert.Equal(ScanResult.Welcome, answer.Result);
+        Assert.Equal(PrintProgress.Queued, answer.Print);
+        Assert.Equal(nameof(PrinterState.PaperOut), (await _terminal.StateAsync()).Printer.State);
+
+        _printer.SetStatus(CapturingPrinter.Ready);
+        var job = await _printer.NextJobAsync(seconds: 30);
+        Assert.Contains("Weiß".Replace("ß", "\u00E1"), Encoding.Latin1.GetString(job));
+        await Eventually.Async(_terminal.StateAsync, s => !s.OutOfOrder, "the kiosk to be back in order");
+        Assert.Equal(1, _printer.JobsPrinted);
+        Assert.False(_printer.TryTakeJob(out _));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace Kiosk.Terminal.Tests.Infrastructure;
+
+/// <summary>
+/// A thermal printer on a real loopback TCP port: answers DLE EOT status requests with whatever state
+/// the test sets, and collects everything else as print jobs, one per cut command.
+/// </summary>
+public sealed class CapturingPrinter : IAsyncDisposable
+{
+    private static readonly byte[] Cut = [0x1D, 0x56, 0x41, 0x00];
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<byte[]> _jobs = Channel.CreateUnbounded<byte[]>();
+    private volatile byte[] _status = Ready;
+
+    public static readonly byte[] Ready = [0x12, 0x12, 0x12];
+    public static readonly byte[] PaperOut = [0x1A, 0x32, 0x72];
+    public static readonly byte[] CoverOpen = [0x1A, 0x16, 0x12];
+
+    public CapturingPrinter()
+    {
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int JobsPrinted { get; private set; }
+
+    /// <summary>Answers to DLE EOT 1, 2 and 4 from now on.</summary>
+    public void SetStatus(byte[] answers) => _status = answers;
+
+    public async Task<byte[]> NextJobAsync(int seconds = 10) =>
+        await _jobs.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(seconds));
+
+    public bool TryTakeJob(out byte[] job) => _jobs.Reader.TryRead(out job!);
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try { _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token)); }
+            catch (Exception) { return; }
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        var stream = client.GetStream();
+        var job = new List<byte>();
+        var buffer = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                var n = await stream.ReadAsync(buffer, _stop.Token);
+                if (n == 0) return;
+                for (var i = 0; i < n; i++)
+                {
+                    job.Add(buffer[i]);
+                    if (EndsWith(job, [0x10, 0x04, 0x01]) || EndsWith(job, [0x10, 0x04, 0x02]) || EndsWith(job, [0x10, 0x04, 0x04]))
+                    {
+                        var kind = job[^1];
+                        job.RemoveRange(job.Count - 3, 3);
+                        var status = _status;
+                        await stream.WriteAsync(new[] { kind switch { 1 => status[0], 2 => status[1], _ => status[2] } }, _stop.Token);
+                    }
+                    else if (EndsWith(job, Cut))
+                    {
+                        JobsPrinted++;
+                        _jobs.Writer.TryWrite([.. job]);
+                        job.Clear();
+                    }
+                }
+            }
+        }
+        catch (Exception) { }
+    }
+
+    private static bool EndsWith(List<byte> data, byte[] tail)
+    {
+        if (data.Count < tail.Length) return false;
+        for (var i = 0; i < tail.Length; i++)
+            if (data[data.Count - tail.Length + i] != tail[i]) return false;
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+    }
+}
