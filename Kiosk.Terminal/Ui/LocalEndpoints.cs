@@ -12,7 +12,7 @@ public sealed record IdentifyRequest(string? Ref, string? Answer, string? Langua
 public sealed record PrinterView(string State);
 public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
-    SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds);
+    SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize);
 
 /// <summary>The kiosk UI's API on the loopback port: what the browser in kiosk mode calls.</summary>
 public static class LocalEndpoints
@@ -23,14 +23,14 @@ public static class LocalEndpoints
     {
         var local = app.MapGroup("/local");
 
-        local.MapGet("/state", async (TerminalState state, ServerLink server, Outbox outbox, PrinterStatusBoard printer, RosterSync sync, IOptions<TerminalOptions> options) =>
+        local.MapGet("/state", async (TerminalState state, ServerLink server, Outbox outbox, Roster roster, PrinterStatusBoard printer, IOptions<TerminalOptions> options) =>
         {
             var profile = state.Profile;
             return TypedResults.Ok(new KioskStateView(
                 options.Value.Mode, profile?.EventName, server.Online, await outbox.PendingCountAsync(),
                 new PrinterView(printer.Current.State.ToString()), profile is not null && printer.OutOfOrder,
                 AllowsWalkIns: false, // walk-in registration is not built yet
-                profile?.SecondFactor ?? SecondFactorKind.None, profile is not null, options.Value.IdleSeconds));
+                profile?.SecondFactor ?? SecondFactorKind.None, profile is not null, options.Value.IdleSeconds, await roster.CountAsync()));
         });
 
         // Exactly what a scanner read does: for serial scanners and for tests.
