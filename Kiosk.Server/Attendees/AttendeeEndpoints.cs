@@ -31,7 +31,7 @@ public static class AttendeeEndpoints
         {
             var terminalEvent = http.User.TerminalEventId();
             if (terminalEvent is not null && terminalEvent != eventId) return Problems.Make(403, "wrong-event", "This terminal belongs to another event.");
-            if (!Shared.Text.NameMatch.IsSearchable(Shared.Text.NameFolding.Words(q)))
+            if (!Shared.Text.NameMatch.IsSearchable(q))
                 return Problems.Invalid("query-too-short", $"Type at least {Shared.Text.NameMatch.MinimumQueryLength} letters.");
 
             var staff = terminalEvent is null;

@@ -26,7 +26,7 @@ public sealed class AttendeeSearch(IServiceScopeFactory scopes, TimeProvider tim
     public async Task<IReadOnlyList<Hit>> FindAsync(int eventId, string query, int limit, bool staff, CancellationToken ct = default)
     {
         var words = NameFolding.Words(query);
-        if (!NameMatch.IsSearchable(words)) return [];
+        if (!NameMatch.IsSearchable(query) || words.Length == 0) return [];
         var index = await GetAsync(eventId, ct);
         return index.Entries
             .Where(e => staff || !e.Cancelled)

@@ -71,4 +71,24 @@ public sealed class BadgeKeys(IServiceScopeFactory scopes, IDataProtectionProvid
         var claims = new BadgeClaims(evt.Id, badge.Id, badge.Version, category, evt.StartsAt.AddDays(-1), evt.EndsAt.AddDays(1));
         lock (keys.SigningKey) return BadgeToken.Sign(claims, keys.SigningKeyId, keys.SigningKey);
     }
+
+    /// <summary>
+    /// Tokens for many badges at once (a terminal's roster copy), signed on all cores: an ECDsa instance
+    /// is not thread-safe, so each worker signs with its own copy of the key.
+    /// </summary>
+    public async Task<string[]> SignAllAsync(Events.Event evt, IReadOnlyList<(Guid BadgeId, int Version, AttendeeCategory Category)> badges, CancellationToken ct = default)
+    {
+        var keys = await ForEventAsync(evt.Id, ct);
+        if (keys.SigningKey is null) throw new InvalidOperationException($"Event {evt.Id} has no badge signing key.");
+        ECParameters parameters;
+        lock (keys.SigningKey) parameters = keys.SigningKey.ExportParameters(includePrivateParameters: true);
+        var tokens = new string[badges.Count];
+        Parallel.For(0, badges.Count, new ParallelOptions { CancellationToken = ct }, () => ECDsa.Create(parameters), (i, _, key) =>
+        {
+            var (id, version, category) = badges[i];
+            tokens[i] = BadgeToken.Sign(new BadgeClaims(evt.Id, id, version, category, evt.StartsAt.AddDays(-1), evt.EndsAt.AddDays(1)), keys.SigningKeyId, key);
+            return key;
+        }, key => key.Dispose());
+        return tokens;
+    }
 }

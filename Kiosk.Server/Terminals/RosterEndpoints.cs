@@ -45,14 +45,14 @@ public static class RosterEndpoints
                 .ToListAsync(http.RequestAborted);
             var complete = rows.Count <= limit;
             var evt = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, http.RequestAborted);
-            var entries = new List<RosterEntry>(Math.Min(rows.Count, limit));
-            foreach (var a in rows.Take(limit)) entries.Add(new RosterEntry(
+            var page = rows.Take(limit).ToList();
+            var tokens = await keys.SignAllAsync(evt, page.Select(a => (a.BadgeId, a.BadgeVersion, a.Category)).ToList(), http.RequestAborted);
+            var entries = page.Select((a, i) => new RosterEntry(
                 a.Id, a.BadgeId, a.BadgeVersion, a.Title, a.FirstName, a.LastName, a.Organization, a.Category,
                 a.Status == Attendees.AttendeeStatus.Cancelled, a.CheckedInAt,
                 SecondFactorProof.Of(eventId, SecondFactorKind.Email, a.Email),
                 SecondFactorProof.Of(eventId, SecondFactorKind.RegistrationNumber, a.ExternalId),
-                await keys.SignAsync(evt, new Badge { Id = a.BadgeId, EventId = eventId, Version = a.BadgeVersion }, a.Category, http.RequestAborted),
-                a.RosterSeq));
+                tokens[i], a.RosterSeq)).ToList();
             var last = entries.LastOrDefault();
             return TypedResults.Ok(new RosterPage(entries, last?.Seq ?? since, last?.Id ?? after, complete));
         });

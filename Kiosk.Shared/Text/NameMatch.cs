@@ -28,7 +28,8 @@ public static class NameMatch
     }
 
     /// <summary>True when the query has enough letters to search at all (no browsing the roster with "a").</summary>
-    public static bool IsSearchable(string[] queryWords) => queryWords.Sum(w => w.Length) >= MinimumQueryLength;
+    /// <summary>At least three letters or digits as typed (before folding: "Zoe" folds to "zo" but was three keys).</summary>
+    public static bool IsSearchable(string? query) => query is not null && query.Count(char.IsLetterOrDigit) >= MinimumQueryLength;
 
     private static int WordScore(string q, string w)
     {

@@ -35,7 +35,7 @@ public sealed class NameLookup(Roster roster, TerminalState state, TimeProvider 
     public async Task<IReadOnlyList<NameMatchView>> FindAsync(string query)
     {
         var words = NameFolding.Words(query);
-        if (!NameMatch.IsSearchable(words)) return [];
+        if (!NameMatch.IsSearchable(query) || words.Length == 0) return [];
         var index = await (_index ??= BuildAsync());
         var now = time.GetUtcNow();
         foreach (var stale in _refs.Where(r => r.Value.Expires < now)) _refs.TryRemove(stale.Key, out _);

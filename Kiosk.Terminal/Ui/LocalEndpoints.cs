@@ -43,7 +43,7 @@ public static class LocalEndpoints
 
         local.MapGet("/search", async Task<Results<Ok<SearchView>, ProblemHttpResult>> (string? q, NameLookup lookup) =>
         {
-            if (q is null || !Kiosk.Shared.Text.NameMatch.IsSearchable(Kiosk.Shared.Text.NameFolding.Words(q)) || q.Length > 100)
+            if (q is null || !Kiosk.Shared.Text.NameMatch.IsSearchable(q) || q.Length > 100)
                 return LocalProblems.Invalid("query-too-short", "Please type at least 3 letters.");
             return TypedResults.Ok(new SearchView(await lookup.FindAsync(q)));
         });

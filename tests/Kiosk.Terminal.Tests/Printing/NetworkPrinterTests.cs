@@ -1,6 +1,6 @@
 using Kiosk.Shared.Printing.EscPos;
 using Kiosk.Terminal.Printing;
-using Kiosk.Terminal.Tests.Infrastructure;
+using Kiosk.Testing;
 
 namespace Kiosk.Terminal.Tests.Printing;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 
-namespace Kiosk.Terminal.Tests.Infrastructure;
+namespace Kiosk.Testing;
 
 /// <summary>
 /// A thermal printer on a real loopback TCP port: answers DLE EOT status requests with whatever state
@@ -14,6 +14,7 @@ public sealed class CapturingPrinter : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<byte[]> _jobs = Channel.CreateUnbounded<byte[]>();
+    private readonly Channel<(byte[] Job, long At)> _timed = Channel.CreateUnbounded<(byte[], long)>();
     private volatile byte[] _status = Ready;
 
     public static readonly byte[] Ready = [0x12, 0x12, 0x12];
@@ -36,6 +37,10 @@ public sealed class CapturingPrinter : IAsyncDisposable
         await _jobs.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(seconds));
 
     public bool TryTakeJob(out byte[] job) => _jobs.Reader.TryRead(out job!);
+
+    /// <summary>The next job with the <see cref="System.Diagnostics.Stopwatch"/> timestamp of its last byte (benchmarks).</summary>
+    public async Task<(byte[] Job, long At)> NextTimedJobAsync(int seconds = 10) =>
+        await _timed.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(seconds));
 
     private async Task AcceptAsync()
     {
@@ -71,7 +76,9 @@ public sealed class CapturingPrinter : IAsyncDisposable
                     else if (EndsWith(job, Cut))
                     {
                         JobsPrinted++;
-                        _jobs.Writer.TryWrite([.. job]);
+                        byte[] done = [.. job];
+                        _timed.Writer.TryWrite((done, System.Diagnostics.Stopwatch.GetTimestamp()));
+                        _jobs.Writer.TryWrite(done);
                         job.Clear();
                     }
                 }
