@@ -22,6 +22,9 @@ public static class KioskServer
         var seedDemo = args.Contains("--seed-demo");
         var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
         var config = builder.Configuration;
+        // Request logs carry query strings (a name search is personal data) and EF logs SQL: warnings only,
+        // whatever appsettings.json is or is not found next to the working directory.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         if (seedDemo) config["Demo:Seed"] = "true";
         if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://localhost:5080");

@@ -17,6 +17,9 @@ public static class TerminalHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Host.UseWindowsService(o => o.ServiceName = "Kiosk.Terminal");
         var config = builder.Configuration;
+        // Request logs carry query strings (a name search is personal data) and EF logs SQL: warnings only,
+        // whatever appsettings.json is or is not found next to the working directory.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // An explicit --urls / ASPNETCORE_URLS wins (tests use port 0); otherwise Terminal:Urls.
         if (string.IsNullOrEmpty(config["urls"]))
             builder.WebHost.UseUrls(config[$"{TerminalOptions.Section}:Urls"] ?? new TerminalOptions().Urls);

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 source scripts/lib/postgres.sh
 
-need_debian_packages postgresql zbar-tools
+need_debian_packages postgresql zbar-tools chromium fonts-dejavu-core
 
 if [[ -z "${KIOSK_TEST_POSTGRES:-}" ]]; then
   start_test_postgres
