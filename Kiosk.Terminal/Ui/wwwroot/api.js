@@ -1,0 +1,45 @@
+// The terminal host's loopback API (same origin). Every call has a timeout; nothing is cached.
+
+const TIMEOUT_MS = 10000;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(`HTTP ${status}`);
+    this.status = status;
+    this.problem = problem ?? null;
+  }
+}
+
+async function request(method, path, body) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    const response = await fetch(path, {
+      method,
+      cache: 'no-store',
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+    });
+    let data = null;
+    const text = await response.text();
+    if (text) {
+      try { data = JSON.parse(text); } catch { data = null; }
+    }
+    if (!response.ok) throw new ApiError(response.status, data);
+    return data;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const getState = () => request('GET', '/local/state');
+
+export const scan = (text, language) => request('POST', '/local/scan', { text, language });
+
+export const search = (q) => request('GET', `/local/search?q=${encodeURIComponent(q)}`);
+
+export const identify = (ref, answer, language) => request('POST', '/local/identify', { ref, answer, language });
+
+export const walkIn = (form) => request('POST', '/local/walkin', form);

@@ -1,0 +1,665 @@
+// Kiosk touch UI: screens, host-state polling, scanner answers, name search, second factor, walk-ins.
+// Privacy: nothing is stored in the browser (no storage, cookies or URL); every return to the start screen
+// throws away the whole visitor state and rebuilds the screen from scratch.
+
+import * as api from './api.js';
+import { t, setLanguage, language, defaultLanguage, berlinCheckInTime } from './i18n.js';
+import { createKeyboard } from './keyboard.js';
+import { startScanner } from './scanner.js';
+import { createIdle } from './idle.js';
+
+const POLL_MS = 2000;
+const HOST_DOWN_AFTER_FAILURES = 3;
+const WELCOME_MS = 8000;
+const RESULT_MS = 15000;
+const ROOM_RESULT_MS = 4000;
+const SEARCH_DEBOUNCE_MS = 250;
+const BUSY_DELAY_MS = 300;
+const REFUSALS = new Set(['Invalid', 'Unknown', 'WrongEvent', 'Revoked', 'Cancelled', 'TooManyAttempts', 'Error']);
+const CATEGORIES = new Set(['Visitor', 'Exhibitor', 'Speaker', 'Press', 'Team']);
+const WALKIN_FIELDS = ['firstName', 'lastName', 'organization', 'email'];
+// Screens the kiosk rests on; everything else is a visitor's flow and is guarded by the idle reset.
+const RESTING = new Set(['loading', 'setup', 'out-of-order', 'start', 'room']);
+
+const $ = (id) => document.getElementById(id);
+const $screen = $('screen');
+const $eventName = $('event-name');
+const $langToggle = $('lang-toggle');
+const $staff = $('staff-status');
+const $busy = $('busy');
+const $busyText = $('busy-text');
+const $idleOverlay = $('idle-overlay');
+
+const host = { state: null, failures: 0 };
+let ui = freshUi();
+let screenTimer = 0;
+let searchTimer = 0;
+let searchSeq = 0;
+let actionSeq = 0;
+let busyTimer = 0;
+let busyCount = 0;
+let restingSignature = '';
+
+function freshUi() {
+  return {
+    screen: 'loading',
+    answer: null,   // ScanAnswer on welcome / already
+    refusal: null,  // key of the refusal message
+    search: { q: '', matches: null, status: 'short' },
+    sf: { match: null, answer: '', attemptsLeft: null, wrong: false },
+    walkin: { dr: false, prof: false, firstName: '', lastName: '', organization: '', email: '', consent: false, active: 'firstName', errors: {}, formError: false },
+    room: { answer: null },
+  };
+}
+
+// ---------------------------------------------------------------- DOM helper
+
+function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value == null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'testid') el.dataset.testid = value;
+    else if (key === 'text') el.textContent = value;
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+const button = (cls, text, onclick, extra) => h('button', { type: 'button', class: `btn ${cls}`, onclick, ...extra }, text);
+
+function nameSizeClass(name) {
+  const n = Array.from(name ?? '').length;
+  return n > 44 ? 'name-xlong' : n > 28 ? 'name-long' : '';
+}
+
+// ---------------------------------------------------------------- screens
+
+const renderers = {
+  loading: () => h('section', { class: 'screen screen-loading', testid: 'screen-loading' }, h('p', { class: 'lead', text: t('loading') })),
+
+  start() {
+    const s = host.state ?? {};
+    return h('section', { class: 'screen screen-start', testid: 'screen-start' },
+      h('div', { class: 'start-hero' },
+        h('h1', { class: 'headline', tabindex: '-1', text: t('start.title') }),
+        h('p', { class: 'lead start-lead', text: t('start.scan') }),
+        scannerIllustration(),
+        h('p', { class: 'hint', text: t('start.scanHint') })),
+      h('div', { class: 'start-actions' },
+        h('p', { class: 'start-or', text: t('start.or') }),
+        button('btn-primary btn-xl', t('start.search'), () => show('search'), { testid: 'start-search' }),
+        s.allowsWalkIns ? button('btn-secondary btn-xl', t('start.walkin'), () => show('walkin'), { testid: 'start-walkin' }) : null));
+  },
+
+  welcome() {
+    const a = ui.answer ?? {};
+    const print = a.print === 'Printing' ? t('welcome.printing') : a.print === 'Queued' ? t('welcome.queued') : t('welcome.none');
+    const preview = typeof a.preview === 'string' && a.preview.startsWith('/') && !a.preview.startsWith('//') ? a.preview : null;
+    return h('section', { class: `screen screen-welcome${preview ? ' has-preview' : ''}`, testid: 'screen-welcome' },
+      h('div', { class: 'result-text' },
+        checkIcon(),
+        h('h1', { class: 'headline welcome-headline', tabindex: '-1' },
+          a.name
+            ? [h('span', { class: 'welcome-hello', text: t('welcome.hello') }), ' ',
+               h('span', { class: `welcome-name ${nameSizeClass(a.name)}`, testid: 'welcome-name', text: a.name })]
+            : h('span', { class: 'welcome-name', testid: 'welcome-name', text: t('welcome.titleNoName') })),
+        a.organization ? h('p', { class: 'organization', text: a.organization }) : null,
+        CATEGORIES.has(a.category) ? h('p', { class: 'category-chip', text: t(`category.${a.category}`) }) : null,
+        h('p', { class: 'lead print-status', testid: 'print-status', text: print }),
+        a.print === 'Printing' ? h('p', { class: 'hint', text: t('welcome.take') }) : null,
+        button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })),
+      preview ? h('div', { class: 'preview-frame' },
+        h('img', { class: 'badge-preview', testid: 'badge-preview', src: preview, alt: t('welcome.preview') })) : null);
+  },
+
+  already() {
+    const a = ui.answer ?? {};
+    const when = berlinCheckInTime(a.checkedInAt);
+    const since = !when ? t('already.noTime') : when.day ? t('already.sinceDay', when) : t('already.since', when);
+    return h('section', { class: 'screen screen-already', testid: 'screen-already' },
+      h('div', { class: 'result-text' },
+        infoIcon(),
+        h('h1', { class: 'headline', tabindex: '-1' },
+          a.name ? [h('span', { class: 'welcome-hello', text: t('already.hello') }), ' ',
+                    h('span', { class: `person-name ${nameSizeClass(a.name)}`, testid: 'already-name', text: a.name })]
+                 : t('already.title')),
+        a.organization ? h('p', { class: 'organization', text: a.organization }) : null,
+        h('p', { class: 'lead', testid: 'already-since', text: since }),
+        h('p', { class: 'lead', text: t('already.help') }),
+        button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })));
+  },
+
+  refusal() {
+    const key = REFUSALS.has(ui.refusal) ? ui.refusal : 'Error';
+    return h('section', { class: 'screen screen-refusal', testid: 'screen-refusal', 'data-result': key },
+      h('div', { class: 'result-text' },
+        stopIcon(),
+        h('h1', { class: 'headline', tabindex: '-1', text: t(`refusal.${key}.title`) }),
+        h('p', { class: 'lead', text: t(`refusal.${key}.text`) }),
+        h('p', { class: 'lead', text: t('refusal.help') }),
+        button('btn-on-dark btn-xl', t('toStart'), reset, { testid: 'done' })));
+  },
+
+  search() {
+    const input = h('input', {
+      id: 'search-input', class: 'field-input', testid: 'search-input', type: 'text', readonly: true,
+      inputmode: 'none', autocomplete: 'off', spellcheck: 'false', placeholder: t('search.placeholder'),
+      'aria-describedby': 'search-hint',
+    });
+    input.value = ui.search.q;
+    const results = h('div', { class: 'search-results', id: 'search-results', 'aria-live': 'polite' });
+    const section = h('section', { class: 'screen screen-search with-keyboard', testid: 'screen-search' },
+      h('div', { class: 'flow-main' },
+        flowTop(t('search.title'), reset),
+        h('label', { class: 'field-label', for: 'search-input', text: t('search.label') }),
+        input,
+        h('p', { class: 'hint', id: 'search-hint', testid: 'search-hint' }),
+        results),
+      h('div', { class: 'flow-keyboard' },
+        createKeyboard({ layout: 'name', get: () => ui.search.q, set: setSearchQuery, maxLength: 60 })));
+    queueMicrotask(renderSearchResults);
+    return section;
+  },
+
+  'second-factor'() {
+    const kind = host.state?.secondFactor === 'RegistrationNumber' ? 'RegistrationNumber' : 'Email';
+    const m = ui.sf.match ?? {};
+    const input = h('input', {
+      id: 'sf-input', class: 'field-input', testid: 'second-factor-input', type: 'text', readonly: true,
+      inputmode: 'none', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'sf-message',
+    });
+    input.value = ui.sf.answer;
+    const submit = button('btn-primary btn-xl', t('sf.submit'), submitSecondFactor, { testid: 'second-factor-submit', id: 'sf-submit' });
+    submit.disabled = ui.sf.answer.trim() === '';
+    const message = h('p', { class: 'form-error', id: 'sf-message', role: 'alert' });
+    if (ui.sf.wrong) {
+      message.textContent = t('sf.wrong');
+      if (Number.isInteger(ui.sf.attemptsLeft)) {
+        message.append(' ', ui.sf.attemptsLeft === 1 ? t('sf.attemptsLeft.1') : t('sf.attemptsLeft.n', { n: ui.sf.attemptsLeft }));
+      }
+    }
+    return h('section', { class: 'screen screen-second-factor with-keyboard', testid: 'screen-second-factor' },
+      h('div', { class: 'flow-main' },
+        flowTop(t('sf.title'), () => show('search')),
+        h('p', { class: 'sf-for', text: t('sf.for', { name: [m.name, m.organization].filter(Boolean).join(' · ') }) }),
+        h('p', { class: 'lead', text: t(`sf.${kind}`) }),
+        h('label', { class: 'field-label', for: 'sf-input', text: t(`sf.${kind}.label`) }),
+        input,
+        kind === 'RegistrationNumber' ? h('p', { class: 'hint', text: t('sf.RegistrationNumber.hint') }) : null,
+        message,
+        submit),
+      h('div', { class: 'flow-keyboard' },
+        createKeyboard({
+          layout: kind === 'Email' ? 'email' : 'code',
+          get: () => ui.sf.answer,
+          set: (v) => {
+            ui.sf.answer = v;
+            input.value = v;
+            submit.disabled = v.trim() === '';
+          },
+          maxLength: kind === 'Email' ? 120 : 40,
+        })));
+  },
+
+  walkin() {
+    const w = ui.walkin;
+    const submit = button('btn-primary btn-xl', t('walkin.submit'), submitWalkIn, { testid: 'walkin-submit', id: 'walkin-submit' });
+    const inputs = {};
+    const keyboardHost = h('div', { class: 'flow-keyboard' });
+
+    const syncSubmit = () => { submit.disabled = !(w.firstName.trim() && w.lastName.trim() && w.consent); };
+    const mountKeyboard = () => {
+      keyboardHost.replaceChildren(createKeyboard({
+        layout: w.active === 'email' ? 'email' : 'text',
+        get: () => w[w.active],
+        set: (v) => {
+          w[w.active] = v;
+          inputs[w.active].value = v;
+          syncSubmit();
+        },
+        maxLength: w.active === 'email' ? 120 : 80,
+      }));
+    };
+    const activate = (field) => {
+      w.active = field;
+      for (const [name, el] of Object.entries(inputs)) el.closest('.field').classList.toggle('is-active', name === field);
+      mountKeyboard();
+    };
+
+    const fields = WALKIN_FIELDS.map((name) => {
+      const id = `walkin-${name}`;
+      const input = h('input', {
+        id, class: 'field-input', testid: id, type: 'text', readonly: true, inputmode: 'none', autocomplete: 'off',
+        spellcheck: 'false', 'aria-invalid': w.errors[name] ? 'true' : null,
+        'aria-describedby': w.errors[name] ? `${id}-error` : null,
+        onfocus: () => { if (w.active !== name) activate(name); },
+        onclick: () => { if (w.active !== name) activate(name); },
+      });
+      input.value = w[name];
+      inputs[name] = input;
+      return h('div', { class: `field field-${name}${w.active === name ? ' is-active' : ''}` },
+        h('label', { class: 'field-label', for: id, text: t(`walkin.${name}`) }),
+        input,
+        w.errors[name] ? h('p', { class: 'field-error', id: `${id}-error`, text: t('walkin.fieldError') }) : null);
+    });
+
+    const chip = (key, label) => h('button', {
+      type: 'button', class: 'chip', testid: `walkin-title-${key}`, 'aria-pressed': String(w[key]),
+      onclick: (e) => { w[key] = !w[key]; e.currentTarget.setAttribute('aria-pressed', String(w[key])); },
+    }, label);
+
+    const consent = h('input', {
+      type: 'checkbox', id: 'walkin-consent', class: 'consent-box', testid: 'walkin-consent',
+      onchange: (e) => { w.consent = e.currentTarget.checked; syncSubmit(); },
+    });
+    consent.checked = w.consent;
+
+    const section = h('section', { class: 'screen screen-walkin with-keyboard', testid: 'screen-walkin' },
+      h('div', { class: 'flow-main' },
+        flowTop(t('walkin.title'), reset),
+        h('div', { class: 'walkin-form' },
+          h('div', { class: 'chips', role: 'group', 'aria-label': t('walkin.titleLabel') },
+            h('span', { class: 'field-label', text: t('walkin.titleLabel') }),
+            chip('dr', 'Dr.'), chip('prof', 'Prof.')),
+          h('div', { class: 'fields' }, fields),
+          h('label', { class: 'consent', for: 'walkin-consent' }, consent, h('span', { text: t('walkin.consent') })),
+          w.formError ? h('p', { class: 'form-error', role: 'alert', text: t('walkin.formError') }) : null,
+          h('p', { class: 'hint', text: t('walkin.required') }),
+          submit)),
+      keyboardHost);
+    syncSubmit();
+    mountKeyboard();
+    return section;
+  },
+
+  'out-of-order'() {
+    const printer = host.state?.printer?.state;
+    const code = [host.failures >= HOST_DOWN_AFTER_FAILURES ? 'HOST' : null, printer && printer !== 'Ready' ? `P:${printer}` : null]
+      .filter(Boolean).join(' ');
+    return h('section', { class: 'screen screen-out-of-order', testid: 'screen-out-of-order' },
+      h('div', { class: 'result-text' },
+        h('h1', { class: 'headline', tabindex: '-1', text: t('ooo.title') }),
+        h('p', { class: 'lead', text: t('ooo.text') })),
+      h('p', { class: 'staff-code', testid: 'staff-code', 'aria-hidden': 'true', text: code }));
+  },
+
+  setup: () => h('section', { class: 'screen screen-setup', testid: 'screen-setup' },
+    h('div', { class: 'result-text' },
+      h('h1', { class: 'headline', tabindex: '-1', text: t('setup.title') }),
+      h('p', { class: 'lead', text: t('setup.text') }))),
+
+  room() {
+    const mode = host.state?.mode;
+    const a = ui.room.answer;
+    let result = null;
+    if (a) {
+      const ok = a.result === 'Welcome' || a.result === 'AlreadyCheckedIn';
+      const text = !ok ? t('room.refused') : a.name ? a.name : a.result === 'Welcome' ? t('room.ok') : t('room.already');
+      result = h('div', { class: `room-result ${ok ? 'is-ok' : 'is-refused'}`, testid: 'room-result', 'data-result': a.result, role: 'status' },
+        ok ? checkIcon() : stopIcon(), h('span', { class: nameSizeClass(text), text }));
+    }
+    return h('section', { class: 'screen screen-room', testid: 'screen-room' },
+      h('div', { class: 'result-text' },
+        h('h1', { class: 'headline', tabindex: '-1' }, t('room.title'),
+          mode && mode !== 'room-toggle' ? ` · ${t(`room.mode.${mode}`)}` : null),
+        h('p', { class: 'lead', text: t('room.scan') }),
+        result ?? h('div', { class: 'room-result is-empty', testid: 'room-result' }, scannerIllustration())));
+  },
+};
+
+function flowTop(title, onBack) {
+  return h('div', { class: 'flow-top' },
+    button('btn-ghost btn-back', `‹ ${t('back')}`, onBack, { testid: 'back' }),
+    h('h1', { class: 'headline flow-headline', tabindex: '-1', text: title }));
+}
+
+// ---------------------------------------------------------------- illustrations (static, no motion)
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function svg(markup, cls, label) {
+  const el = document.createElementNS(SVG_NS, 'svg');
+  el.setAttribute('class', cls);
+  el.setAttribute('viewBox', '0 0 100 100');
+  if (label) { el.setAttribute('role', 'img'); el.setAttribute('aria-label', label); } else el.setAttribute('aria-hidden', 'true');
+  el.innerHTML = markup; // static markup only, never visitor data
+  return el;
+}
+const checkIcon = () => svg('<circle cx="50" cy="50" r="44" fill="none" stroke="currentColor" stroke-width="8"/><path d="M29 52l14 14 29-31" fill="none" stroke="currentColor" stroke-width="9" stroke-linecap="round" stroke-linejoin="round"/>', 'result-icon');
+const infoIcon = () => svg('<circle cx="50" cy="50" r="44" fill="none" stroke="currentColor" stroke-width="8"/><path d="M50 45v28" stroke="currentColor" stroke-width="10" stroke-linecap="round"/><circle cx="50" cy="29" r="6.5" fill="currentColor"/>', 'result-icon');
+const stopIcon = () => svg('<circle cx="50" cy="50" r="44" fill="none" stroke="currentColor" stroke-width="8"/><path d="M50 25v32" stroke="currentColor" stroke-width="10" stroke-linecap="round"/><circle cx="50" cy="73" r="6.5" fill="currentColor"/>', 'result-icon');
+
+function scannerIllustration() {
+  const el = document.createElementNS(SVG_NS, 'svg');
+  el.setAttribute('class', 'scanner-illustration');
+  el.setAttribute('viewBox', '0 0 320 260');
+  el.setAttribute('role', 'img');
+  el.setAttribute('aria-label', t('start.illustration'));
+  const qr = [];
+  // a stylised QR code: three finder squares and a fixed scatter of modules
+  for (const [x, y] of [[118, 34], [178, 34], [118, 94]]) {
+    qr.push(`<rect x="${x}" y="${y}" width="24" height="24" fill="none" stroke="#14171a" stroke-width="5"/><rect x="${x + 8}" y="${y + 8}" width="8" height="8" fill="#14171a"/>`);
+  }
+  for (const [x, y] of [[152, 36], [160, 48], [152, 60], [168, 68], [150, 84], [162, 92], [176, 80], [188, 74], [200, 88], [184, 100], [196, 108], [176, 112], [152, 108], [162, 120], [204, 120], [186, 124]]) {
+    qr.push(`<rect x="${x}" y="${y}" width="8" height="8" fill="#14171a"/>`);
+  }
+  el.innerHTML = `
+    <path d="M108 226 L212 226 L246 158 L74 158 Z" fill="#9fd4ff" opacity="0.55"/>
+    <rect x="100" y="10" width="120" height="150" rx="16" fill="#ffffff" stroke="#1f3b57" stroke-width="7"/>
+    <rect x="146" y="16" width="28" height="5" rx="2.5" fill="#1f3b57"/>
+    ${qr.join('')}
+    <rect x="60" y="222" width="200" height="32" rx="10" fill="#1f3b57"/>
+    <rect x="104" y="216" width="112" height="12" rx="5" fill="#2f8fd8"/>`;
+  return el;
+}
+
+// ---------------------------------------------------------------- navigation
+
+function show(screen, { focus = true } = {}) {
+  const leaving = ui.screen;
+  ui.screen = screen;
+  clearTimeout(screenTimer);
+  screenTimer = 0;
+  if (leaving === 'search' && screen !== 'search') { clearTimeout(searchTimer); searchSeq++; }
+  render({ focus });
+  if (screen === 'welcome') screenTimer = setTimeout(reset, WELCOME_MS);
+  else if (screen === 'already' || screen === 'refusal') screenTimer = setTimeout(reset, RESULT_MS);
+  else if (screen === 'room' && ui.room.answer) screenTimer = setTimeout(() => { ui.room.answer = null; render({ focus: false }); }, ROOM_RESULT_MS);
+  idle.disarm();
+  if (!RESTING.has(screen)) idle.arm(host.state?.idleSeconds);
+}
+
+function render({ focus = false } = {}) {
+  document.body.dataset.screen = ui.screen;
+  const build = renderers[ui.screen] ?? renderers.loading;
+  $screen.replaceChildren(build());
+  restingSignature = signature();
+  renderChrome();
+  if (focus) $screen.querySelector('h1')?.focus({ preventScroll: true });
+}
+
+/** Back to the resting screen with nothing of the last visitor left: state, inputs, results, language. */
+function reset() {
+  clearTimeout(screenTimer);
+  clearTimeout(searchTimer);
+  searchSeq++;
+  actionSeq++;
+  ui = freshUi();
+  setLanguage(defaultLanguage);
+  scanner.reset();
+  idle.disarm();
+  hideBusy(true);
+  show(baseScreen());
+}
+
+function baseScreen() {
+  const s = host.state;
+  if (host.failures >= HOST_DOWN_AFTER_FAILURES) return 'out-of-order';
+  if (!s) return 'loading';
+  if (s.enrolled === false) return 'setup';
+  if (s.outOfOrder) return 'out-of-order';
+  if (typeof s.mode === 'string' && s.mode.startsWith('room-')) return 'room';
+  return 'start';
+}
+
+function signature() {
+  const s = host.state ?? {};
+  return [ui.screen, s.allowsWalkIns, s.mode, s.printer?.state, host.failures >= HOST_DOWN_AFTER_FAILURES].join('|');
+}
+
+// ---------------------------------------------------------------- header, staff status, language
+
+function renderChrome() {
+  const s = host.state;
+  $eventName.textContent = s?.eventName ?? '';
+  const lang = language();
+  $langToggle.setAttribute('aria-label', t('lang.toggle.label'));
+  for (const opt of $langToggle.querySelectorAll('.lang-option')) opt.classList.toggle('is-current', opt.dataset.lang === lang);
+
+  const parts = [];
+  if (host.failures >= HOST_DOWN_AFTER_FAILURES) parts.push('host ✕');
+  else if (s) {
+    parts.push(s.online ? t('status.online') : t('status.offline'));
+    if (s.outbox) parts.push(`↑${s.outbox}`);
+    if (s.printer?.state && s.printer.state !== 'Ready') parts.push(`P:${s.printer.state}`);
+  }
+  $staff.textContent = parts.join(' · ');
+  $staff.classList.toggle('is-offline', !!s && !s.online);
+
+  $('idle-title').textContent = t('idle.title');
+  $('idle-text').textContent = t('idle.text');
+  $('idle-seconds').textContent = t('idle.seconds');
+  $('more-time').textContent = t('idle.more');
+  $busyText.textContent = t('busy');
+}
+
+$langToggle.addEventListener('click', () => {
+  setLanguage(language() === 'de' ? 'en' : 'de');
+  render();
+});
+
+// ---------------------------------------------------------------- host state polling
+
+async function poll() {
+  try {
+    host.state = await api.getState();
+    host.failures = 0;
+  } catch {
+    host.failures += 1;
+  }
+  applyHostState();
+  setTimeout(poll, POLL_MS);
+}
+
+function applyHostState() {
+  const base = baseScreen();
+  const current = ui.screen;
+  if (RESTING.has(current)) {
+    if (current !== base) reset();
+    else if (signature() !== restingSignature) render();
+    else renderChrome();
+    return;
+  }
+  renderChrome();
+  // A visitor is in a flow. Out of order / setup / a mode change ends it, except that a welcome screen may
+  // finish (its own timer resets to whatever the resting screen is by then).
+  if (base !== 'start' && base !== 'loading' && current !== 'welcome') reset();
+  else if (host.state?.idleSeconds && !idle.visible()) idle.arm(host.state.idleSeconds);
+}
+
+// ---------------------------------------------------------------- busy indicator
+
+async function withBusy(work) {
+  busyCount += 1;
+  if (busyCount === 1) busyTimer = setTimeout(() => { $busy.hidden = false; }, BUSY_DELAY_MS);
+  try {
+    return await work();
+  } finally {
+    busyCount = Math.max(0, busyCount - 1);
+    if (busyCount === 0) hideBusy();
+  }
+}
+
+function hideBusy(all = false) {
+  if (all) busyCount = 0;
+  clearTimeout(busyTimer);
+  $busy.hidden = true;
+}
+
+// ---------------------------------------------------------------- answers
+
+function showAnswer(answer) {
+  const result = answer?.result;
+  if (result === 'Ignored') return;
+  const base = baseScreen();
+  if (base === 'room') {
+    ui.room.answer = answer ?? { result: 'Error' };
+    show('room', { focus: false });
+    return;
+  }
+  if (result === 'OutOfOrder') { reset(); show('out-of-order'); return; }
+  if (base !== 'start') return;
+  // A new answer replaces whatever the visitor was doing; keep only the language.
+  ui = freshUi();
+  if (result === 'Welcome') { ui.answer = answer; show('welcome'); }
+  else if (result === 'AlreadyCheckedIn') { ui.answer = answer; show('already'); }
+  else { ui.refusal = REFUSALS.has(result) ? result : 'Error'; show('refusal'); }
+}
+
+async function onScan(text) {
+  const screen = ui.screen;
+  if (screen === 'loading' || screen === 'setup' || screen === 'out-of-order') return;
+  const seq = ++actionSeq;
+  let answer;
+  try {
+    answer = await withBusy(() => api.scan(text, language()));
+  } catch {
+    answer = { result: 'Error' };
+  }
+  if (seq !== actionSeq) return;
+  showAnswer(answer);
+}
+
+// ---------------------------------------------------------------- name search
+
+const letterCount = (q) => (q.match(/\p{L}/gu) ?? []).length;
+
+function setSearchQuery(q) {
+  ui.search.q = q;
+  const input = $('search-input');
+  if (input) input.value = q;
+  clearTimeout(searchTimer);
+  const seq = ++searchSeq;
+  if (letterCount(q) < 3) {
+    ui.search.matches = null;
+    ui.search.status = 'short';
+    renderSearchResults();
+    return;
+  }
+  searchTimer = setTimeout(async () => {
+    if (ui.search.status !== 'done') { ui.search.status = 'searching'; renderSearchResults(); }
+    let status = 'done';
+    let matches = [];
+    try {
+      const data = await api.search(q.trim());
+      matches = Array.isArray(data?.matches) ? data.matches.slice(0, 5) : [];
+    } catch (err) {
+      status = err instanceof api.ApiError && err.status === 400 ? 'short' : 'failed';
+    }
+    if (seq !== searchSeq || ui.screen !== 'search') return;
+    ui.search.status = status;
+    ui.search.matches = status === 'done' ? matches : null;
+    renderSearchResults();
+  }, SEARCH_DEBOUNCE_MS);
+}
+
+function renderSearchResults() {
+  const box = $('search-results');
+  const hint = $('search-hint');
+  if (!box || !hint) return;
+  const { status, matches } = ui.search;
+  hint.textContent = status === 'short' ? t('search.hint')
+    : status === 'searching' ? t('search.searching')
+    : status === 'failed' ? t('search.failed')
+    : matches?.length ? t('search.pick') : t('search.none');
+  const list = (matches ?? []).map((m) => h('li', null,
+    h('button', { type: 'button', class: 'search-result', testid: 'search-result', onclick: () => pickMatch(m) },
+      h('span', { class: 'match-name', text: m.name ?? '' }),
+      m.organization ? h('span', { class: 'match-org', text: m.organization }) : null)));
+  box.replaceChildren(
+    list.length ? h('ul', { class: 'match-list' }, list) : null,
+    status === 'done' || status === 'failed' ? h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }) : null);
+}
+
+async function pickMatch(match) {
+  ui.sf = { match: { ref: match.ref, name: match.name, organization: match.organization }, answer: '', attemptsLeft: null, wrong: false };
+  if ((host.state?.secondFactor ?? 'None') === 'None') await identify(null);
+  else show('second-factor');
+}
+
+function submitSecondFactor() {
+  const answer = ui.sf.answer.trim();
+  if (answer) identify(answer);
+}
+
+async function identify(answer) {
+  const ref = ui.sf.match?.ref;
+  if (!ref) return;
+  const seq = ++actionSeq;
+  try {
+    const result = await withBusy(() => api.identify(ref, answer, language()));
+    if (seq !== actionSeq) return;
+    showAnswer(result);
+  } catch (err) {
+    if (seq !== actionSeq) return;
+    const status = err instanceof api.ApiError ? err.status : 0;
+    const left = err?.problem?.attemptsLeft;
+    if (status === 429 || (status === 400 && left === 0)) { showAnswer({ result: 'TooManyAttempts' }); return; }
+    if (status === 400 && answer !== null) {
+      ui.sf.wrong = true;
+      ui.sf.attemptsLeft = Number.isInteger(left) ? left : null;
+      show('second-factor');
+      return;
+    }
+    showAnswer({ result: 'Error' });
+  }
+}
+
+// ---------------------------------------------------------------- walk-in
+
+async function submitWalkIn() {
+  const w = ui.walkin;
+  if (!(w.firstName.trim() && w.lastName.trim() && w.consent)) return;
+  const title = [w.prof ? 'Prof.' : null, w.dr ? 'Dr.' : null].filter(Boolean).join(' ') || null;
+  const form = {
+    title,
+    firstName: w.firstName.trim(),
+    lastName: w.lastName.trim(),
+    organization: w.organization.trim(),
+    email: w.email.trim() || null,
+    consent: true,
+    language: language(),
+  };
+  const seq = ++actionSeq;
+  try {
+    const result = await withBusy(() => api.walkIn(form));
+    if (seq !== actionSeq) return;
+    showAnswer(result);
+  } catch (err) {
+    if (seq !== actionSeq) return;
+    if (err instanceof api.ApiError && err.status === 400) {
+      const errors = {};
+      for (const key of Object.keys(err.problem?.errors ?? {})) {
+        const field = WALKIN_FIELDS.find((f) => f.toLowerCase() === key.toLowerCase());
+        if (field) errors[field] = true;
+      }
+      w.errors = errors;
+      w.formError = Object.keys(errors).length === 0;
+      const first = WALKIN_FIELDS.find((f) => errors[f]);
+      if (first) w.active = first;
+      show('walkin');
+      return;
+    }
+    showAnswer({ result: 'Error' });
+  }
+}
+
+// ---------------------------------------------------------------- start
+
+const idle = createIdle({
+  overlay: $idleOverlay,
+  countdown: $('idle-countdown'),
+  moreTime: $('more-time'),
+  onTimeout: reset,
+});
+
+const scanner = startScanner((code) => { onScan(code); });
+
+setLanguage(defaultLanguage);
+renderChrome();
+poll();
