@@ -571,9 +571,11 @@ function renderSearchResults() {
     h('button', { type: 'button', class: 'search-result', testid: 'search-result', onclick: () => pickMatch(m) },
       h('span', { class: 'match-name', text: m.name ?? '' }),
       m.organization ? h('span', { class: 'match-org', text: m.organization }) : null)));
-  box.replaceChildren(
+  // replaceChildren would print a null as the text "null": only real nodes go in.
+  box.replaceChildren(...[
     list.length ? h('ul', { class: 'match-list' }, list) : null,
-    status === 'done' || status === 'failed' ? h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }) : null);
+    status === 'done' || status === 'failed' ? h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }) : null,
+  ].filter(Boolean));
 }
 
 async function pickMatch(match) {

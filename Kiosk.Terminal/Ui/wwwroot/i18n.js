@@ -26,9 +26,9 @@ const de = {
   'welcome.preview': 'Vorschau Ihres Badges',
   'done': 'Fertig',
 
-  'category.Visitor': 'Gast',
-  'category.Exhibitor': 'Ausstellende',
-  'category.Speaker': 'Vortragende',
+  'category.Visitor': 'Besucher',
+  'category.Exhibitor': 'Aussteller',
+  'category.Speaker': 'Referent',
   'category.Press': 'Presse',
   'category.Team': 'Team',
 

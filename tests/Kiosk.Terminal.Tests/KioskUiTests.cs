@@ -1,0 +1,122 @@
+using Kiosk.Terminal.Tests.Infrastructure;
+using Kiosk.Testing;
+using Microsoft.Playwright;
+
+namespace Kiosk.Terminal.Tests;
+
+/// <summary>
+/// The kiosk screen in headless Debian chromium (Playwright), against a real terminal host and server.
+/// Screenshots land in the test output folder under "screenshots" for a person to look at.
+/// </summary>
+public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    private Fair _fair = null!;
+    private TerminalApp _terminal = null!;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) return;
+        _fair = await Fair.OpenAsync(server);
+        _terminal = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id)).Start();
+        await _terminal.ReadyAsync(attendees: 4);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_terminal is not null) await _terminal.DisposeAsync();
+    }
+
+    private async Task<IPage> OpenKioskAsync(int width = 1080, int height = 1920)
+    {
+        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        await page.GotoAsync(_terminal.Local.BaseAddress!.ToString());
+        await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}.png") });
+
+    [Fact]
+    public async Task A_badge_scanned_on_the_start_screen_greets_the_visitor_and_shows_the_printed_badge()
+    {
+        var page = await OpenKioskAsync();
+        await ShotAsync(page, "kiosk-start-portrait");
+
+        await page.Keyboard.TypeAsync(await _fair.TokenAsync("A-1"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Dr. Anna Müller");
+        await Assertions.Expect(page.GetByTestId("badge-preview")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=badge-preview]'); return i && i.complete && i.naturalWidth > 0; }");
+        await ShotAsync(page, "kiosk-welcome-portrait");
+    }
+
+    [Fact]
+    public async Task A_visitor_finds_their_name_on_the_touch_keyboard_and_proves_it_with_their_e_mail()
+    {
+        var page = await OpenKioskAsync(1920, 1080);
+        await ShotAsync(page, "kiosk-start-landscape");
+        await page.GetByTestId("start-search").ClickAsync();
+        foreach (var key in new[] { "Z", "O", "E" })
+            await page.Locator($"[data-testid=keyboard-key][data-key='{key}']").ClickAsync();
+
+        var match = page.GetByTestId("search-result");
+        await Assertions.Expect(match).ToHaveCountAsync(1);
+        await Assertions.Expect(match).ToContainTextAsync("Zoë Ö.");
+        await ShotAsync(page, "kiosk-search");
+        await match.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("screen-second-factor")).ToBeVisibleAsync();
+        foreach (var key in "zoe@waz.example".Select(c => c.ToString()))
+            await page.Locator($"[data-testid=keyboard-key][data-key='{key}']").ClickAsync();
+        await ShotAsync(page, "kiosk-second-factor");
+        await page.GetByTestId("second-factor-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Zoë Öztürk");
+    }
+
+    [Fact]
+    public async Task An_idle_screen_warns_with_a_countdown_then_returns_to_start_leaving_no_name_behind()
+    {
+        var page = await OpenKioskAsync();
+        await page.Clock.InstallAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
+        await page.Keyboard.TypeAsync(await _fair.TokenAsync("A-3"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("screen-welcome")).ToBeVisibleAsync();
+        await page.GetByTestId("done").ClickAsync();
+        await page.GetByTestId("start-search").ClickAsync();
+        await page.Locator("[data-testid=keyboard-key][data-key='W']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("screen-search")).Not.ToContainTextAsync("null");
+
+        await page.Clock.RunForAsync(31_000);
+        await Assertions.Expect(page.GetByTestId("idle-overlay")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("idle-countdown")).ToBeVisibleAsync();
+        await ShotAsync(page, "kiosk-idle");
+        await page.Clock.RunForAsync(11_000);
+
+        await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
+        Assert.DoesNotContain("Sören", await page.ContentAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length"));
+    }
+
+    [Fact]
+    public async Task The_screen_switches_to_English_at_a_touch()
+    {
+        var page = await OpenKioskAsync();
+        await page.GetByTestId("language-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.GetByTestId("start-search")).ToContainTextAsync("name", new() { IgnoreCase = true });
+        await ShotAsync(page, "kiosk-start-english");
+    }
+}
