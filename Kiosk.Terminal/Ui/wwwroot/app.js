@@ -71,6 +71,13 @@ function h(tag, props, ...children) {
   return el;
 }
 
+/** Set a read-only input's text and keep its end (where the visitor types) in view. */
+function setInputValue(input, value) {
+  if (!input) return;
+  input.value = value;
+  input.scrollLeft = input.scrollWidth;
+}
+
 const button = (cls, text, onclick, extra) => h('button', { type: 'button', class: `btn ${cls}`, onclick, ...extra }, text);
 
 function nameSizeClass(name) {
@@ -200,7 +207,7 @@ const renderers = {
           get: () => ui.sf.answer,
           set: (v) => {
             ui.sf.answer = v;
-            input.value = v;
+            setInputValue(input, v);
             submit.disabled = v.trim() === '';
           },
           maxLength: kind === 'Email' ? 120 : 40,
@@ -220,7 +227,7 @@ const renderers = {
         get: () => w[w.active],
         set: (v) => {
           w[w.active] = v;
-          inputs[w.active].value = v;
+          setInputValue(inputs[w.active], v);
           syncSubmit();
         },
         maxLength: w.active === 'email' ? 120 : 80,
@@ -532,7 +539,7 @@ const letterCount = (q) => (q.match(/\p{L}/gu) ?? []).length;
 function setSearchQuery(q) {
   ui.search.q = q;
   const input = $('search-input');
-  if (input) input.value = q;
+  setInputValue(input, q);
   clearTimeout(searchTimer);
   const seq = ++searchSeq;
   if (letterCount(q) < 3) {
@@ -571,9 +578,10 @@ function renderSearchResults() {
     h('button', { type: 'button', class: 'search-result', testid: 'search-result', onclick: () => pickMatch(m) },
       h('span', { class: 'match-name', text: m.name ?? '' }),
       m.organization ? h('span', { class: 'match-org', text: m.organization }) : null)));
-  box.replaceChildren(
-    list.length ? h('ul', { class: 'match-list' }, list) : null,
-    status === 'done' || status === 'failed' ? h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }) : null);
+  const children = [];
+  if (list.length) children.push(h('ul', { class: 'match-list' }, list));
+  if (status === 'done') children.push(h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }));
+  box.replaceChildren(...children);
 }
 
 async function pickMatch(match) {
