@@ -122,7 +122,10 @@ const renderers = {
         a.print === 'Printing' ? h('p', { class: 'hint', text: t('welcome.take') }) : null,
         button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })),
       preview ? h('div', { class: 'preview-frame' },
-        h('img', { class: 'badge-preview', testid: 'badge-preview', src: preview, alt: t('welcome.preview') })) : null);
+        h('img', {
+          class: 'badge-preview', testid: 'badge-preview', src: preview, alt: t('welcome.preview'),
+          onerror: (e) => e.currentTarget.closest('.preview-frame')?.remove(),
+        })) : null);
   },
 
   already() {
@@ -448,7 +451,24 @@ function renderChrome() {
 $langToggle.addEventListener('click', () => {
   setLanguage(language() === 'de' ? 'en' : 'de');
   render();
+  touchLanguage();
 });
+
+// On a resting screen (no idle overlay there) a language someone chose goes back to German once nobody
+// has touched the screen for idleSeconds, so the next visitor starts in the default language again.
+let languageTimer = 0;
+function touchLanguage() {
+  clearTimeout(languageTimer);
+  if (language() === defaultLanguage || !RESTING.has(ui.screen)) return;
+  const seconds = Number(host.state?.idleSeconds) > 0 ? Number(host.state.idleSeconds) : 30;
+  languageTimer = setTimeout(() => {
+    if (RESTING.has(ui.screen) && language() !== defaultLanguage) {
+      setLanguage(defaultLanguage);
+      render();
+    }
+  }, seconds * 1000);
+}
+document.addEventListener('pointerdown', touchLanguage, { capture: true, passive: true });
 
 // ---------------------------------------------------------------- host state polling
 
