@@ -231,6 +231,13 @@ const renderers = {
         set: (v) => {
           w[w.active] = v;
           setInputValue(inputs[w.active], v);
+          if (w.errors[w.active]) {
+            // the visitor is correcting it: drop the stale error message
+            delete w.errors[w.active];
+            inputs[w.active].removeAttribute('aria-invalid');
+            inputs[w.active].removeAttribute('aria-describedby');
+            inputs[w.active].closest('.field').querySelector('.field-error')?.remove();
+          }
           syncSubmit();
         },
         maxLength: w.active === 'email' ? 120 : 80,
