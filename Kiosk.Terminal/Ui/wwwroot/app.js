@@ -71,6 +71,13 @@ function h(tag, props, ...children) {
   return el;
 }
 
+/** Set a read-only input's text and keep its end (where the visitor types) in view. */
+function setInputValue(input, value) {
+  if (!input) return;
+  input.value = value;
+  input.scrollLeft = input.scrollWidth;
+}
+
 const button = (cls, text, onclick, extra) => h('button', { type: 'button', class: `btn ${cls}`, onclick, ...extra }, text);
 
 function nameSizeClass(name) {
@@ -115,7 +122,10 @@ const renderers = {
         a.print === 'Printing' ? h('p', { class: 'hint', text: t('welcome.take') }) : null,
         button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })),
       preview ? h('div', { class: 'preview-frame' },
-        h('img', { class: 'badge-preview', testid: 'badge-preview', src: preview, alt: t('welcome.preview') })) : null);
+        h('img', {
+          class: 'badge-preview', testid: 'badge-preview', src: preview, alt: t('welcome.preview'),
+          onerror: (e) => e.currentTarget.closest('.preview-frame')?.remove(),
+        })) : null);
   },
 
   already() {
@@ -200,7 +210,7 @@ const renderers = {
           get: () => ui.sf.answer,
           set: (v) => {
             ui.sf.answer = v;
-            input.value = v;
+            setInputValue(input, v);
             submit.disabled = v.trim() === '';
           },
           maxLength: kind === 'Email' ? 120 : 40,
@@ -220,7 +230,14 @@ const renderers = {
         get: () => w[w.active],
         set: (v) => {
           w[w.active] = v;
-          inputs[w.active].value = v;
+          setInputValue(inputs[w.active], v);
+          if (w.errors[w.active]) {
+            // the visitor is correcting it: drop the stale error message
+            delete w.errors[w.active];
+            inputs[w.active].removeAttribute('aria-invalid');
+            inputs[w.active].removeAttribute('aria-describedby');
+            inputs[w.active].closest('.field').querySelector('.field-error')?.remove();
+          }
           syncSubmit();
         },
         maxLength: w.active === 'email' ? 120 : 80,
@@ -441,7 +458,24 @@ function renderChrome() {
 $langToggle.addEventListener('click', () => {
   setLanguage(language() === 'de' ? 'en' : 'de');
   render();
+  touchLanguage();
 });
+
+// On a resting screen (no idle overlay there) a language someone chose goes back to German once nobody
+// has touched the screen for idleSeconds, so the next visitor starts in the default language again.
+let languageTimer = 0;
+function touchLanguage() {
+  clearTimeout(languageTimer);
+  if (language() === defaultLanguage || !RESTING.has(ui.screen)) return;
+  const seconds = Number(host.state?.idleSeconds) > 0 ? Number(host.state.idleSeconds) : 30;
+  languageTimer = setTimeout(() => {
+    if (RESTING.has(ui.screen) && language() !== defaultLanguage) {
+      setLanguage(defaultLanguage);
+      render();
+    }
+  }, seconds * 1000);
+}
+document.addEventListener('pointerdown', touchLanguage, { capture: true, passive: true });
 
 // ---------------------------------------------------------------- host state polling
 
@@ -532,7 +566,7 @@ const letterCount = (q) => (q.match(/\p{L}/gu) ?? []).length;
 function setSearchQuery(q) {
   ui.search.q = q;
   const input = $('search-input');
-  if (input) input.value = q;
+  setInputValue(input, q);
   clearTimeout(searchTimer);
   const seq = ++searchSeq;
   if (letterCount(q) < 3) {
@@ -571,11 +605,10 @@ function renderSearchResults() {
     h('button', { type: 'button', class: 'search-result', testid: 'search-result', onclick: () => pickMatch(m) },
       h('span', { class: 'match-name', text: m.name ?? '' }),
       m.organization ? h('span', { class: 'match-org', text: m.organization }) : null)));
-  // replaceChildren would print a null as the text "null": only real nodes go in.
-  box.replaceChildren(...[
-    list.length ? h('ul', { class: 'match-list' }, list) : null,
-    status === 'done' || status === 'failed' ? h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }) : null,
-  ].filter(Boolean));
+  const children = [];
+  if (list.length) children.push(h('ul', { class: 'match-list' }, list));
+  if (status === 'done') children.push(h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }));
+  box.replaceChildren(...children);
 }
 
 async function pickMatch(match) {
