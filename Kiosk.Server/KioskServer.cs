@@ -9,6 +9,7 @@ using Kiosk.Server.Demo;
 using Kiosk.Server.Events;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
+using Kiosk.Server.WalkIns;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Kiosk.Server;
@@ -70,6 +71,7 @@ public static class KioskServer
         app.MapAttendeeEndpoints();
         app.MapCheckInEndpoints();
         app.MapRosterEndpoints();
+        app.MapWalkInEndpoints();
         app.MapHub<TerminalHub>(TerminalHub.Route);
         return app;
     }

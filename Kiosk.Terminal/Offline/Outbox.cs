@@ -4,7 +4,16 @@ using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Terminal.Offline;
 
-public sealed record OutboxItem(long Seq, CheckInRequest Request, int Attempts);
+/// <summary>What an outbox item asks of the server.</summary>
+public static class OutboxKind
+{
+    /// <summary>A <see cref="CheckInRequest"/> for POST /api/checkins.</summary>
+    public const string CheckIn = "checkin";
+    /// <summary>A <see cref="WalkInRegistration"/> for POST /api/terminal/walkins.</summary>
+    public const string WalkIn = "walkin";
+}
+
+public sealed record OutboxItem(long Seq, string Kind, string Body, int Attempts);
 
 /// <summary>
 /// Scans waiting for the server. An item is written in the same transaction as the local decision, before
@@ -15,13 +24,20 @@ public sealed class Outbox(TerminalStore store)
 {
     private readonly SemaphoreSlim _signal = new(0);
 
-    public static async Task AddAsync(SqliteConnection c, SqliteTransaction tx, CheckInRequest request, DateTimeOffset now)
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, CheckInRequest request, DateTimeOffset now) =>
+        AddAsync(c, tx, OutboxKind.CheckIn, request.ClientScanId, request, now);
+
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, WalkInRegistration walkIn, DateTimeOffset now) =>
+        AddAsync(c, tx, OutboxKind.WalkIn, walkIn.ClientScanId, walkIn, now);
+
+    private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, DateTimeOffset now)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO outbox (client_scan_id, body, created_at) VALUES ($id, $body, $at)";
-        command.Parameters.AddWithValue("$id", request.ClientScanId.ToString());
-        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(request, TerminalJson.Options));
+        command.CommandText = "INSERT INTO outbox (kind, client_scan_id, body, created_at) VALUES ($kind, $id, $body, $at)";
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$id", clientScanId.ToString());
+        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(body, TerminalJson.Options));
         command.Parameters.AddWithValue("$at", now.ToUniversalTime().ToString("O"));
         await command.ExecuteNonQueryAsync();
     }
@@ -44,12 +60,12 @@ public sealed class Outbox(TerminalStore store)
     public Task<List<OutboxItem>> PendingAsync(int max) => store.ReadAsync(async c =>
     {
         await using var command = c.CreateCommand();
-        command.CommandText = "SELECT seq, body, attempts FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $max";
+        command.CommandText = "SELECT seq, kind, body, attempts FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $max";
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync();
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync())
-            items.Add(new OutboxItem(reader.GetInt64(0), JsonSerializer.Deserialize<CheckInRequest>(reader.GetString(1), TerminalJson.Options)!, reader.GetInt32(2)));
+            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
         return items;
     });
 

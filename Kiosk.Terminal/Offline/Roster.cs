@@ -59,8 +59,17 @@ public sealed class Roster(TerminalStore store)
             command.Parameters.Add(parameter);
             p[name] = parameter;
         }
+        await using var replaced = c.CreateCommand();
+        replaced.Transaction = tx;
+        replaced.CommandText = "DELETE FROM roster WHERE badge_id = $badge AND id <> $id";
+        var replacedBadge = replaced.Parameters.Add("$badge", SqliteType.Text);
+        var replacedId = replaced.Parameters.Add("$id", SqliteType.Integer);
         foreach (var e in entries)
         {
+            // A walk-in's local row gives way to the server's row for the same badge.
+            replacedBadge.Value = e.BadgeId.ToString();
+            replacedId.Value = e.Id;
+            await replaced.ExecuteNonQueryAsync();
             p["$id"].Value = e.Id;
             p["$badge"].Value = e.BadgeId.ToString();
             p["$version"].Value = e.BadgeVersion;
@@ -77,6 +86,21 @@ public sealed class Roster(TerminalStore store)
             p["$seq"].Value = e.Seq;
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>
+    /// A walk-in registered here, under a local id (negative) until the server's roster brings the real one
+    /// on the same badge; <see cref="UpsertAsync"/> then replaces it.
+    /// </summary>
+    public static async Task<int> AddWalkInAsync(SqliteConnection c, SqliteTransaction tx, RosterPerson person)
+    {
+        await using var next = c.CreateCommand();
+        next.Transaction = tx;
+        next.CommandText = "SELECT min(0, coalesce(min(id), 0)) - 1 FROM roster";
+        var id = Convert.ToInt32(await next.ExecuteScalarAsync());
+        await UpsertAsync(c, tx, [new RosterEntry(id, person.BadgeId, person.BadgeVersion, person.Title, person.FirstName, person.LastName,
+            person.Organization, person.Category, false, person.CheckedInAt, null, null, person.Token, 0)]);
+        return id;
     }
 
     /// <summary>Marks the attendee as checked in here, unless already; true when this call did it.</summary>

@@ -12,7 +12,7 @@ namespace Kiosk.Terminal.Offline;
 /// periodic heartbeat answer carries the newest sequence, so a missed push costs one interval at most.
 /// </summary>
 public sealed class RosterSync(
-    ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer,
+    ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer, WalkInBadges walkInBadges,
     IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
@@ -40,6 +40,7 @@ public sealed class RosterSync(
                     await ConnectHubAsync();
                     await RefreshProfileAsync(stop);
                     await PullRosterAsync(stop);
+                    await StockWalkInBadgesAsync(stop);
                     again = await HeartbeatAsync(stop);
                 }
                 backoff = TimeSpan.FromSeconds(1);
@@ -97,6 +98,18 @@ public sealed class RosterSync(
             if (page.Complete) break;
         }
         if (changed) state.OnRosterChanged();
+    }
+
+    /// <summary>Keeps signed walk-in badges in stock while the server is reachable, for walk-ins during an outage.</summary>
+    private async Task StockWalkInBadgesAsync(CancellationToken ct)
+    {
+        if (state.Profile is not { AllowsWalkIns: true }) return;
+        var unused = await walkInBadges.UnusedAsync();
+        if (unused >= WalkInBadges.Stock / 2) return;
+        using var response = await server.PostAsync($"/api/terminal/walkin-badges?count={WalkInBadges.Stock - unused}", new { }, ct);
+        if (!response.IsSuccessStatusCode) return; // walk-ins switched off meanwhile
+        var grants = await response.Content.ReadFromJsonAsync<List<WalkInBadgeGrant>>(TerminalJson.Options, ct);
+        await walkInBadges.AddAsync(grants ?? [], ct);
     }
 
     /// <summary>True when the server has roster changes this terminal has not fetched yet.</summary>

@@ -37,6 +37,10 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
     public Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, path, JsonContent.Create(body, options: TerminalJson.Options), ct);
 
+    /// <summary>Posts JSON that is already serialised (an outbox item's body, sent as stored).</summary>
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct);
+
     public async Task<T> GetFromJsonAsync<T>(string path, CancellationToken ct)
     {
         using var response = await GetAsync(path, ct);

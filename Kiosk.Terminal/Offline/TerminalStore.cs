@@ -9,7 +9,7 @@ namespace Kiosk.Terminal.Offline;
 /// </summary>
 public sealed class TerminalStore
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writes = new(1, 1);
 
@@ -68,9 +68,26 @@ public sealed class TerminalStore
     {
         using var version = connection.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
-        if (Convert.ToInt32(version.ExecuteScalar()) >= SchemaVersion) return;
-        using var create = connection.CreateCommand();
-        create.CommandText = $"""
+        var current = Convert.ToInt32(version.ExecuteScalar());
+        // Each step and its version number commit together, so a crash mid-upgrade repeats the step whole.
+        if (current < 1) Run(connection, $"BEGIN; {Version1} PRAGMA user_version = 1; COMMIT;");
+        if (current < 2) Run(connection, """
+            BEGIN;
+            CREATE TABLE walkin_badges (badge_id TEXT PRIMARY KEY, token TEXT NOT NULL, used_at TEXT);
+            ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'checkin';
+            PRAGMA user_version = 2;
+            COMMIT;
+            """);
+    }
+
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private const string Version1 = """
             CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS roster (
                 id INTEGER PRIMARY KEY, badge_id TEXT NOT NULL, badge_version INTEGER NOT NULL,
@@ -86,8 +103,6 @@ public sealed class TerminalStore
                 id INTEGER PRIMARY KEY AUTOINCREMENT, client_scan_id TEXT NOT NULL, created_at TEXT NOT NULL,
                 state TEXT NOT NULL, badge TEXT NOT NULL, preview TEXT, printed_at TEXT, note TEXT);
             CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs (state, id);
-            PRAGMA user_version = {SchemaVersion};
             """;
-        create.ExecuteNonQuery();
-    }
+
 }

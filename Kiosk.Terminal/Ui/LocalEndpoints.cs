@@ -23,13 +23,13 @@ public static class LocalEndpoints
     {
         var local = app.MapGroup("/local");
 
-        local.MapGet("/state", async (TerminalState state, ServerLink server, Outbox outbox, Roster roster, PrinterStatusBoard printer, IOptions<TerminalOptions> options) =>
+        local.MapGet("/state", async (TerminalState state, ServerLink server, Outbox outbox, Roster roster, WalkInBadges walkInBadges, PrinterStatusBoard printer, IOptions<TerminalOptions> options) =>
         {
             var profile = state.Profile;
             return TypedResults.Ok(new KioskStateView(
                 options.Value.Mode, profile?.EventName, server.Online, await outbox.PendingCountAsync(),
                 new PrinterView(printer.Current.State.ToString()), profile is not null && printer.OutOfOrder,
-                AllowsWalkIns: false, // walk-in registration is not built yet
+                AllowsWalkIns: profile is { AllowsWalkIns: true } && await walkInBadges.UnusedAsync() > 0,
                 profile?.SecondFactor ?? SecondFactorKind.None, profile is not null, options.Value.IdleSeconds, await roster.CountAsync()));
         });
 
@@ -58,6 +58,19 @@ public static class LocalEndpoints
                 NameLookup.Proof.Wrong => LocalProblems.SecondFactor(left),
                 NameLookup.Proof.NoMoreAttempts => TypedResults.Problem(type: "/problems/second-factor-attempts", title: "No attempts left; please ask at the help desk.", statusCode: 429),
                 _ => TypedResults.Problem(type: "/problems/search-expired", title: "Please search again.", statusCode: 410),
+            };
+        });
+
+        local.MapPost("/walkin", async Task<Results<Ok<ScanAnswer>, ValidationProblem, ProblemHttpResult>> (WalkInForm form, WalkInDesk desk, CancellationToken ct) =>
+        {
+            var errors = WalkInDesk.Check(form);
+            if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: "/problems/walk-in");
+            var (answer, refusal) = await desk.RegisterAsync(form, ct);
+            return refusal switch
+            {
+                WalkInDesk.Refusal.None => TypedResults.Ok(answer!),
+                WalkInDesk.Refusal.NotOffered => TypedResults.Problem(type: "/problems/walk-ins-off", title: "Walk-in registration is not offered at this event.", statusCode: 409),
+                _ => TypedResults.Problem(type: "/problems/walk-in-badges", title: "No walk-in badges left on this kiosk; please go to the help desk.", statusCode: 503),
             };
         });
 

@@ -23,10 +23,10 @@ public sealed class Fair
     public required HttpClient Organizer { get; init; }
     public required EventResponse Event { get; init; }
 
-    public static async Task<Fair> OpenAsync(KioskApp app, string roster = Roster)
+    public static async Task<Fair> OpenAsync(KioskApp app, string roster = Roster, bool walkIns = false)
     {
         var organizer = await app.OrganizerAsync();
-        var evt = await app.CreateEventAsync(organizer);
+        var evt = await app.CreateEventAsync(organizer, walkIns: walkIns);
         var fair = new Fair { App = app, Organizer = organizer, Event = evt };
         var result = await fair.ImportAsync(roster);
         Assert.Empty(result.Rejected);

@@ -104,10 +104,10 @@ public class KioskApp : IAsyncLifetime
         return client;
     }
 
-    public async Task<EventResponse> CreateEventAsync(HttpClient organizer, string name = "dikomm Test")
+    public async Task<EventResponse> CreateEventAsync(HttpClient organizer, string name = "dikomm Test", bool walkIns = false)
     {
         var now = DateTimeOffset.UtcNow;
-        var response = await organizer.PostAsJsonAsync("/api/events", new EventRequest(name, "Essen", "Messe Essen", now.AddHours(-2), now.AddDays(2), "Europe/Berlin"));
+        var response = await organizer.PostAsJsonAsync("/api/events", new EventRequest(name, "Essen", "Messe Essen", now.AddHours(-2), now.AddDays(2), "Europe/Berlin", walkIns));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<EventResponse>(Json.Options))!;
     }

@@ -447,6 +447,30 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.ToTable("Terminals");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.WalkIns.WalkInBadge", b =>
+                {
+                    b.Property<Guid>("BadgeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BadgeId");
+
+                    b.HasIndex("TerminalId", "UsedAt");
+
+                    b.ToTable("WalkInBadges");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Attendees.Attendee", b =>
                 {
                     b.HasOne("Kiosk.Server.Events.Event", "Event")

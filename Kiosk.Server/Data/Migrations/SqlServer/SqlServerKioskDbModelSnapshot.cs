@@ -450,6 +450,30 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.ToTable("Terminals");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.WalkIns.WalkInBadge", b =>
+                {
+                    b.Property<Guid>("BadgeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("BadgeId");
+
+                    b.HasIndex("TerminalId", "UsedAt");
+
+                    b.ToTable("WalkInBadges");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Attendees.Attendee", b =>
                 {
                     b.HasOne("Kiosk.Server.Events.Event", "Event")

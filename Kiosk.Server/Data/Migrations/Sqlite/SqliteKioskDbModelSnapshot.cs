@@ -424,6 +424,30 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.ToTable("Terminals");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.WalkIns.WalkInBadge", b =>
+                {
+                    b.Property<Guid>("BadgeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BadgeId");
+
+                    b.HasIndex("TerminalId", "UsedAt");
+
+                    b.ToTable("WalkInBadges");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Attendees.Attendee", b =>
                 {
                     b.HasOne("Kiosk.Server.Events.Event", "Event")

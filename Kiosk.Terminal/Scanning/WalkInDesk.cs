@@ -1,0 +1,66 @@
+using Kiosk.Shared.Badges;
+using Kiosk.Shared.Contracts;
+using Kiosk.Terminal.Offline;
+using Kiosk.Terminal.Printing;
+
+namespace Kiosk.Terminal.Scanning;
+
+public sealed record WalkInForm(string? Title, string? FirstName, string? LastName, string? Organization, string? Email, bool Consent, string? Language);
+
+/// <summary>
+/// Registers a walk-in at the kiosk and prints the badge at once, online or not: the badge is one the
+/// server signed in advance; the registration (with its consent) goes to the server through the outbox.
+/// </summary>
+public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, TimeProvider time)
+{
+    public enum Refusal { None, NotOffered, NoBadgeLeft }
+
+    /// <summary>Field → problem, for the form; empty when the form is acceptable.</summary>
+    public static Dictionary<string, string[]> Check(WalkInForm form)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Field(string name, string? value, int max, bool required)
+        {
+            if (required && string.IsNullOrWhiteSpace(value)) errors[name] = ["required"];
+            else if (value is not null && (value.Length > max || value.Any(char.IsControl))) errors[name] = ["invalid"];
+        }
+        Field("firstName", form.FirstName, WalkInRules.MaxName, true);
+        Field("lastName", form.LastName, WalkInRules.MaxName, true);
+        Field("title", form.Title, WalkInRules.MaxTitle, false);
+        Field("organization", form.Organization, WalkInRules.MaxOrganization, false);
+        if (!form.Consent) errors["consent"] = ["required"];
+        if (errors.Count == 0 && WalkInRules.Problem(form.Title, form.FirstName, form.LastName, form.Organization, Blank(form.Email), form.Consent) is not null)
+            errors["email"] = ["invalid"];
+        return errors;
+    }
+
+    public async Task<(ScanAnswer? Answer, Refusal Refusal)> RegisterAsync(WalkInForm form, CancellationToken ct)
+    {
+        if (state.Profile is not { AllowsWalkIns: true } profile) return (null, Refusal.NotOffered);
+        var now = time.GetUtcNow();
+        var (title, first, last, org) = (Clean(form.Title), Clean(form.FirstName)!, Clean(form.LastName)!, Clean(form.Organization));
+        var language = form.Language == "en" ? "en" : "de";
+        var clientScanId = Guid.NewGuid();
+
+        var result = await store.WriteAsync(async (c, tx) =>
+        {
+            var badge = await WalkInBadges.TakeAsync(c, tx, now);
+            if (badge is null) return ((long, RosterPerson)?)null;
+            var person = new RosterPerson(0, badge.BadgeId, 1, title, first, last, org, AttendeeCategory.Visitor, false, now, null, null, badge.Token);
+            await Roster.AddWalkInAsync(c, tx, person);
+            await Outbox.AddAsync(c, tx, new WalkInRegistration(clientScanId, badge.BadgeId, title, first, last, org, Blank(form.Email)?.Trim(), form.Consent, now), now);
+            var job = await PrintJobs.AddAsync(c, tx, clientScanId, new BadgePrint(title, first, last, org, AttendeeCategory.Visitor, profile.EventName, badge.Token, language), now);
+            return (job, person);
+        }, ct);
+        if (result is not { } done) return (null, Refusal.NoBadgeLeft);
+
+        outbox.Poke();
+        printQueue.Poke();
+        var (jobId, p) = done;
+        return (new ScanAnswer(ScanResult.Welcome, p.DisplayName, p.Organization, p.Category, now,
+            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, $"/local/prints/{jobId}.svg"), Refusal.None);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    private static string? Clean(string? text) => Blank(text) is { } t ? WalkInRules.Normalise(t) : null;
+}
