@@ -20,6 +20,9 @@ public sealed class Terminal
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
 
+    /// <summary>Set by an organizer (e.g. "room-entrance"); overrides the terminal's configured mode. Null: as configured.</summary>
+    public string? AssignedMode { get; set; }
+
     // As of the last heartbeat, for the organizers' view of their kiosks.
     public string? AppVersion { get; set; }
     public int? OutboxLength { get; set; }
@@ -37,6 +40,7 @@ internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>
         e.Property(x => x.AppVersion).HasMaxLength(50);
         e.Property(x => x.PrinterState).HasMaxLength(20);
         e.Property(x => x.Mode).HasMaxLength(20);
+        e.Property(x => x.AssignedMode).HasMaxLength(20);
         e.HasIndex(x => x.EnrolmentCodeHash).IsUnique();
         e.HasIndex(x => x.KeyHash).IsUnique();
     }

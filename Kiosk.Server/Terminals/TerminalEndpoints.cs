@@ -12,6 +12,7 @@ public sealed record EnrolmentCodeResponse(int TerminalId, string Name, string E
 public sealed record EnrolRequest([Required] string Code);
 public sealed record EnrolResponse(int TerminalId, int EventId, string Name, string TerminalKey);
 public sealed record TerminalResponse(int Id, string Name, bool Enrolled, bool Revoked, DateTimeOffset? LastSeenAt);
+public sealed record TerminalModeRequest(string? Mode);
 
 public static class TerminalEndpoints
 {
@@ -67,6 +68,21 @@ public static class TerminalEndpoints
             await audit.WriteAsync($"terminal:{terminal.Id}", "terminal.enrolled", terminal.EventId, terminalId: terminal.Id);
             return TypedResults.Ok(new EnrolResponse(terminal.Id, terminal.EventId, terminal.Name, key));
         }).RequireRateLimiting(RateLimits.Enrol).AllowAnonymous();
+
+        // Turns a kiosk into a room door (or back) from the organizer's desk; null returns it to its configured mode.
+        terminals.MapPut("/{terminalId:int}/mode", async Task<Results<NoContent, ProblemHttpResult>> (
+            int terminalId, TerminalModeRequest request, KioskDb db, TerminalPushes pushes, AuditLog audit, HttpContext http) =>
+        {
+            if (request.Mode is not null && !Kiosk.Shared.Contracts.TerminalModes.IsValid(request.Mode))
+                return Problems.Invalid("terminal-mode", $"mode must be one of {string.Join(", ", Kiosk.Shared.Contracts.TerminalModes.All)}, or null.");
+            var terminal = await db.Terminals.FindAsync(terminalId);
+            if (terminal is null) return Problems.NotFound("Terminal");
+            terminal.AssignedMode = request.Mode;
+            await db.SaveChangesAsync();
+            await audit.WriteAsync(http.User.Actor(), "terminal.mode", terminal.EventId, terminalId: terminal.Id, details: request.Mode ?? "as configured");
+            await pushes.ProfileChangedAsync(terminal.Id);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Organizer);
 
         terminals.MapPost("/{terminalId:int}/revoke", async Task<Results<NoContent, ProblemHttpResult>> (
             int terminalId, KioskDb db, TimeProvider time, BearerKeyCache cache, AuditLog audit, HttpContext http) =>

@@ -16,11 +16,14 @@ public sealed class TerminalHub(KioskDb db, TimeProvider time) : Hub
     public const string Route = "/hubs/terminal";
 
     public static string EventGroup(int eventId) => $"event:{eventId}";
+    public static string TerminalGroup(int terminalId) => $"terminal:{terminalId}";
 
     public override async Task OnConnectedAsync()
     {
         if (Context.User?.TerminalEventId() is { } eventId)
             await Groups.AddToGroupAsync(Context.ConnectionId, EventGroup(eventId));
+        if (Context.User?.TerminalId() is { } terminalId)
+            await Groups.AddToGroupAsync(Context.ConnectionId, TerminalGroup(terminalId));
         await base.OnConnectedAsync();
     }
 
@@ -32,7 +35,12 @@ public sealed class TerminalHub(KioskDb db, TimeProvider time) : Hub
 public sealed class TerminalPushes(IHubContext<TerminalHub> hub)
 {
     public const string RosterChanged = "rosterChanged";
+    public const string ProfileChanged = "profileChanged";
 
     public Task RosterChangedAsync(int eventId, long seq) =>
         hub.Clients.Group(TerminalHub.EventGroup(eventId)).SendAsync(RosterChanged, seq);
+
+    /// <summary>The terminal's profile (e.g. its assigned mode) changed: it fetches it again.</summary>
+    public Task ProfileChangedAsync(int terminalId) =>
+        hub.Clients.Group(TerminalHub.TerminalGroup(terminalId)).SendAsync(ProfileChanged);
 }

@@ -40,7 +40,8 @@ public sealed record TerminalProfile(
     DateTimeOffset EndsAt,
     string TimeZone,
     bool AllowsWalkIns,
-    SecondFactorKind SecondFactor);
+    SecondFactorKind SecondFactor,
+    string? AssignedMode = null);
 
 /// <summary>Sent by every terminal periodically (and over SignalR when connected).</summary>
 public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string PrinterState, string Mode);

@@ -115,7 +115,7 @@ public sealed class RosterSync(
     /// <summary>True when the server has roster changes this terminal has not fetched yet.</summary>
     private async Task<bool> HeartbeatAsync(CancellationToken ct)
     {
-        var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), options.Value.Mode);
+        var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), state.Mode(options.Value.Mode));
         HeartbeatAnswer answer;
         if (_hub is { State: HubConnectionState.Connected })
             answer = await _hub.InvokeAsync<HeartbeatAnswer>("Heartbeat", beat, ct);
@@ -137,6 +137,7 @@ public sealed class RosterSync(
             .WithAutomaticReconnect(new ForeverRetry())
             .Build();
         _hub.On<long>("rosterChanged", _ => Wake());
+        _hub.On("profileChanged", Wake);
         _hub.Reconnected += _ => { Wake(); return Task.CompletedTask; };
         // Not awaited to completion on failure: polling carries on, and the next round tries again.
         try { await _hub.StartAsync(); }

@@ -31,6 +31,9 @@ public sealed class TerminalState(Settings settings)
 
     public void OnRosterChanged() => RosterChanged?.Invoke();
 
+    /// <summary>The mode an organizer assigned on the server, else the configured one.</summary>
+    public string Mode(string configured) => Profile?.AssignedMode ?? configured;
+
     private static BadgeKeyRing Ring(int eventId, List<PublicBadgeKey> keys)
     {
         var ring = new BadgeKeyRing();

@@ -27,7 +27,7 @@ public static class LocalEndpoints
         {
             var profile = state.Profile;
             return TypedResults.Ok(new KioskStateView(
-                options.Value.Mode, profile?.EventName, server.Online, await outbox.PendingCountAsync(),
+                state.Mode(options.Value.Mode), profile?.EventName, server.Online, await outbox.PendingCountAsync(),
                 new PrinterView(printer.Current.State.ToString()), profile is not null && printer.OutOfOrder,
                 AllowsWalkIns: profile is { AllowsWalkIns: true } && await walkInBadges.UnusedAsync() > 0,
                 profile?.SecondFactor ?? SecondFactorKind.None, profile is not null, options.Value.IdleSeconds, await roster.CountAsync()));

@@ -117,4 +117,22 @@ public sealed class SelfCheckInTests(KioskApp server) : IClassFixture<KioskApp>,
         Assert.Contains("BESUCHER", svg);
         Assert.True(File.Exists(Path.Combine(_terminal.DataDirectory, "prints", answer.Preview.Split('/')[^1].Replace(".svg", ".bin"))));
     }
+
+    [Fact]
+    public async Task An_organizer_turns_the_kiosk_into_a_room_door_where_badges_are_checked_but_never_printed()
+    {
+        var terminals = await _fair.Organizer.GetFromJsonAsync<List<Kiosk.Server.Terminals.TerminalResponse>>($"/api/events/{_fair.Event.Id}/terminals", Json.Options);
+        var id = terminals!.Single().Id;
+        Assert.Equal(HttpStatusCode.BadRequest, (await _fair.Organizer.PutAsJsonAsync($"/api/terminals/{id}/mode", new { mode = "ballroom" })).StatusCode);
+        (await _fair.Organizer.PutAsJsonAsync($"/api/terminals/{id}/mode", new { mode = "room-entrance" })).EnsureSuccessStatusCode();
+
+        await Eventually.Async(_terminal.StateAsync, s => s.Mode == "room-entrance", "the pushed mode");
+        var answer = await _terminal.ScanAsync(await _fair.TokenAsync("A-1"));
+        Assert.Equal(ScanResult.Welcome, answer.Result);
+        Assert.Equal(PrintProgress.None, answer.Print);
+        Assert.Equal(0, await _terminal.PrintJobCountAsync());
+
+        (await _fair.Organizer.PutAsJsonAsync($"/api/terminals/{id}/mode", new { mode = (string?)null })).EnsureSuccessStatusCode();
+        await Eventually.Async(_terminal.StateAsync, s => s.Mode == "lobby", "the configured mode again");
+    }
 }
