@@ -6,6 +6,7 @@ using Kiosk.Server.Badges;
 using Kiosk.Server.CheckIn;
 using Kiosk.Server.Data;
 using Kiosk.Server.Demo;
+using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
@@ -47,9 +48,11 @@ public static class KioskServer
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         builder.Services.AddSingleton<BadgeKeys>();
+        builder.Services.AddSingleton<BadgeCheck>();
         builder.Services.AddSingleton<AttendeeSearch>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<CheckInDesk>();
+        builder.Services.AddScoped<Rooms.PresenceDesk>();
         builder.Services.AddScoped<AttendeeImport>();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TerminalPushes>();
@@ -72,6 +75,8 @@ public static class KioskServer
         app.MapCheckInEndpoints();
         app.MapRosterEndpoints();
         app.MapWalkInEndpoints();
+        app.MapRoomEndpoints();
+        app.MapPresenceEndpoints();
         app.MapHub<TerminalHub>(TerminalHub.Route);
         return app;
     }

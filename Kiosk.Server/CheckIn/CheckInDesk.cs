@@ -14,7 +14,7 @@ namespace Kiosk.Server.CheckIn;
 /// lock: the unique index on the client scan id (a repeated id replays the stored answer), and a guarded
 /// update of the attendee's check-in time (only one scan can turn it from empty to set).
 /// </summary>
-public sealed class CheckInDesk(KioskDb db, BadgeKeys keys, WriteGate writes, TimeProvider time)
+public sealed class CheckInDesk(KioskDb db, BadgeCheck badges, WriteGate writes, TimeProvider time)
 {
     private sealed record Target(int EventId, AttendeeStatus Status, int BadgeVersion, DateTimeOffset? CheckedInAt, AttendeeSummary Summary);
 
@@ -51,16 +51,13 @@ public sealed class CheckInDesk(KioskDb db, BadgeKeys keys, WriteGate writes, Ti
             return (byId, null, CheckInOutcome.Unknown);
         }
 
-        if (!BadgeToken.TryParse(request.Token, out var token)) return (null, null, CheckInOutcome.Invalid);
-        // Signature first: only a genuine badge of another event is "wrong event"; a forgery is invalid.
-        var ring = (await keys.ForEventAsync(token.Claims.EventId, ct)).Ring;
-        if (ring.Check(request.Token, time.GetUtcNow(), out _) != BadgeTokenCheck.Valid) return (null, null, CheckInOutcome.Invalid);
-        if (terminalEventId is { } terminalEvent && token.Claims.EventId != terminalEvent) return (null, null, CheckInOutcome.WrongEvent);
-        var byBadge = await db.Badges.AsNoTracking().Where(b => b.Id == token.Claims.BadgeId)
+        var (claims, refusal) = await badges.ReadAsync(request.Token, terminalEventId, ct);
+        if (claims is null) return (null, null, refusal == BadgeCheck.Refusal.WrongEvent ? CheckInOutcome.WrongEvent : CheckInOutcome.Invalid);
+        var byBadge = await db.Badges.AsNoTracking().Where(b => b.Id == claims.BadgeId)
             .Select(b => new Target(b.EventId, b.Attendee!.Status, b.Version, b.Attendee.CheckedInAt,
                 new AttendeeSummary(b.AttendeeId, b.Attendee.Title, b.Attendee.FirstName, b.Attendee.LastName, b.Attendee.Organization, b.Attendee.Category)))
             .FirstOrDefaultAsync(ct);
-        return (byBadge, token.Claims.BadgeVersion, CheckInOutcome.Unknown);
+        return (byBadge, claims.BadgeVersion, CheckInOutcome.Unknown);
     }
 
     /// <summary>Stores the scan; null when another request with the same client scan id got there first.</summary>

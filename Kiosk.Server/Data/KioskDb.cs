@@ -26,6 +26,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<PresenceScan> PresenceLog => Set<PresenceScan>();
     public DbSet<WalkIns.WalkInBadge> WalkInBadges => Set<WalkIns.WalkInBadge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

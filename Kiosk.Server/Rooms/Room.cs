@@ -19,6 +19,15 @@ public sealed class Room
     public required string Name { get; set; }
     public RoomKind Kind { get; set; }
     public int Capacity { get; set; }
+
+    /// <summary>
+    /// People inside now: the presence log summed up, kept in step with it in the same transaction as each
+    /// log entry by guarded updates (never below 0; above capacity only by scans uploaded after an outage).
+    /// </summary>
+    public int Inside { get; set; }
+
+    /// <summary>Grows with every change of <see cref="Inside"/>: dashboards spot missed messages by gaps.</summary>
+    public long OccupancySeq { get; set; }
 }
 
 internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>

@@ -284,6 +284,63 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Rooms.PresenceScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AttendeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClientScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("StaffUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientScanId")
+                        .IsUnique();
+
+                    b.HasIndex("AttendeeId", "Id");
+
+                    b.HasIndex("RoomId", "Id");
+
+                    b.ToTable("PresenceLog", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Rooms.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -298,6 +355,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Inside")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -305,6 +365,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long>("OccupancySeq")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -285,6 +285,64 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Rooms.PresenceScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AttendeeId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ClientScanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("StaffUserId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TerminalId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientScanId")
+                        .IsUnique()
+                        .HasFilter("[ClientScanId] IS NOT NULL");
+
+                    b.HasIndex("AttendeeId", "Id");
+
+                    b.HasIndex("RoomId", "Id");
+
+                    b.ToTable("PresenceLog", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Rooms.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -299,6 +357,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.Property<int>("EventId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Inside")
+                        .HasColumnType("int");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -306,6 +367,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("OccupancySeq")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

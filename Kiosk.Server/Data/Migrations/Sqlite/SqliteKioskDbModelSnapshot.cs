@@ -269,6 +269,61 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Rooms.PresenceScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClientScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TerminalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientScanId")
+                        .IsUnique();
+
+                    b.HasIndex("AttendeeId", "Id");
+
+                    b.HasIndex("RoomId", "Id");
+
+                    b.ToTable("PresenceLog", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Rooms.Room", b =>
                 {
                     b.Property<int>("Id")
@@ -281,6 +336,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Inside")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -288,6 +346,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("OccupancySeq")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

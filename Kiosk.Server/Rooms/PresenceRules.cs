@@ -1,0 +1,30 @@
+using Kiosk.Shared.Contracts;
+
+namespace Kiosk.Server.Rooms;
+
+/// <summary>The room door's decisions, free of HTTP and database so they can be tested on their own.</summary>
+public static class PresenceRules
+{
+    /// <summary>A scan this much older than its arrival was made offline: the person has already walked through.</summary>
+    public static readonly TimeSpan LateUpload = TimeSpan.FromMinutes(1);
+
+    public static bool IsLate(DateTimeOffset scannedAt, DateTimeOffset receivedAt) => receivedAt - scannedAt > LateUpload;
+
+    public static PresenceDirection Resolve(PresenceDirection requested, bool insideThisRoom) =>
+        requested != PresenceDirection.Toggle ? requested : insideThisRoom ? PresenceDirection.Out : PresenceDirection.In;
+
+    /// <summary>
+    /// Whether a known person may enter, before the capacity check. A live scan is refused; a late one
+    /// already happened, so it is admitted and the broken rule named as a conflict.
+    /// </summary>
+    public static (PresenceDecision Decision, string? Conflict) Entry(bool checkedIn, bool late) => (checkedIn, late) switch
+    {
+        (true, _) => (PresenceDecision.Admitted, null),
+        (false, false) => (PresenceDecision.NotCheckedIn, null),
+        (false, true) => (PresenceDecision.Admitted, "not checked in"),
+    };
+
+    /// <summary>The room was full: live scans are turned away, late ones are counted and flagged.</summary>
+    public static (PresenceDecision Decision, string? Conflict) WhenFull(bool late) =>
+        late ? (PresenceDecision.Admitted, "over capacity") : (PresenceDecision.Full, null);
+}
