@@ -5,6 +5,7 @@ using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
 using Kiosk.Server.CheckIn;
 using Kiosk.Server.Data;
+using Kiosk.Server.Dashboard;
 using Kiosk.Server.Demo;
 using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
@@ -56,6 +57,8 @@ public static class KioskServer
         builder.Services.AddScoped<AttendeeImport>();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TerminalPushes>();
+        builder.Services.AddSingleton<Dashboard.LiveUpdates>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Dashboard.LiveUpdates>());
         builder.Services.AddHostedService<StartupWork>();
 
         var app = builder.Build();
@@ -65,6 +68,9 @@ public static class KioskServer
         app.UseAuthorization();
         app.UseRateLimiter();
 
+        // The web UI (login, dashboard) is static files; they call the APIs below.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAuthEndpoints();
@@ -78,6 +84,8 @@ public static class KioskServer
         app.MapRoomEndpoints();
         app.MapPresenceEndpoints();
         app.MapHub<TerminalHub>(TerminalHub.Route);
+        app.MapHub<Dashboard.LiveHub>(Dashboard.LiveHub.Route);
+        app.MapDashboardEndpoints();
         return app;
     }
 

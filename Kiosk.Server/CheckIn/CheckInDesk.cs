@@ -14,7 +14,7 @@ namespace Kiosk.Server.CheckIn;
 /// lock: the unique index on the client scan id (a repeated id replays the stored answer), and a guarded
 /// update of the attendee's check-in time (only one scan can turn it from empty to set).
 /// </summary>
-public sealed class CheckInDesk(KioskDb db, BadgeCheck badges, WriteGate writes, TimeProvider time)
+public sealed class CheckInDesk(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
 {
     private sealed record Target(int EventId, AttendeeStatus Status, int BadgeVersion, DateTimeOffset? CheckedInAt, AttendeeSummary Summary);
 
@@ -109,6 +109,7 @@ public sealed class CheckInDesk(KioskDb db, BadgeCheck badges, WriteGate writes,
                 db.ChangeTracker.Clear();
             }
         }
+        if (outcome == CheckInOutcome.FirstCheckIn) live.ArrivalsChanged(target.EventId);
         checkedInAt ??= await db.Attendees.Where(a => a.Id == target.Summary.Id).Select(a => a.CheckedInAt).FirstAsync(ct);
         return new CheckInResponse(request.ClientScanId, outcome, target.Summary, checkedInAt);
     }

@@ -15,7 +15,7 @@ namespace Kiosk.Server.Rooms;
 /// above zero". The database row lock (or SQLite's single writer) makes those guards exact under any
 /// number of parallel scans; a repeated client scan id hits the log's unique index and gets its first answer.
 /// </summary>
-public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes, TimeProvider time)
+public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
 {
     private sealed record Person(AttendeeSummary Summary, AttendeeStatus Status, int BadgeVersion, bool CheckedIn);
 
@@ -40,12 +40,13 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         var scannedAt = request.ScannedAt == default ? now : CheckInRules.ToMicroseconds(request.ScannedAt.ToUniversalTime());
         var late = PresenceRules.IsLate(scannedAt, now);
         PresenceScan entry;
+        int? leftRoom = null;
         try
         {
             using (await writes.EnterAsync(ct))
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                entry = await DecideAndCountAsync(request, room.Id, room.EventId, person, late, ct);
+                (entry, leftRoom) = await DecideAndCountAsync(request, room.Id, room.EventId, person, late, ct);
                 entry.ScannedAt = scannedAt;
                 entry.ReceivedAt = now;
                 entry.TerminalId = actor.TerminalId();
@@ -64,10 +65,14 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         {
             db.ChangeTracker.Clear();
         }
-        return await AnswerAsync(request.ClientScanId, entry.Decision, room.Id, entry.Conflict, person?.Summary, ct);
+        var answer = await AnswerAsync(request.ClientScanId, entry.Decision, room.Id, entry.Conflict, person?.Summary, ct);
+        if (entry.Counted) await live.OccupancyChangedAsync(room.EventId, answer.Room);
+        if (leftRoom is { } left) await live.OccupancyChangedAsync(room.EventId, (await AnswerAsync(request.ClientScanId, entry.Decision, left, null, null, ct)).Room);
+        return answer;
     }
 
-    private async Task<PresenceScan> DecideAndCountAsync(PresenceRequest request, int roomId, int eventId, Person? person, bool late, CancellationToken ct)
+    /// <summary>The log entry, and the room the person left by entering this one (if any).</summary>
+    private async Task<(PresenceScan, int?)> DecideAndCountAsync(PresenceRequest request, int roomId, int eventId, Person? person, bool late, CancellationToken ct)
     {
         var entry = new PresenceScan { ClientScanId = request.ClientScanId, EventId = eventId, RoomId = roomId, AttendeeId = person?.Summary.Id };
         // Where the log has this person now: their last counted entry or exit, read under the write gate.
@@ -78,15 +83,15 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
 
         if (direction == PresenceDirection.Out)
         {
-            if (person is not null && currentRoom != roomId) { entry.Decision = PresenceDecision.NotInside; return entry; }
+            if (person is not null && currentRoom != roomId) { entry.Decision = PresenceDecision.NotInside; return (entry, null); }
             entry.Counted = await LeaveAsync(roomId, ct);
             entry.Decision = entry.Counted ? PresenceDecision.Left : PresenceDecision.NotInside;
-            return entry;
+            return (entry, null);
         }
 
-        if (currentRoom == roomId) { entry.Decision = PresenceDecision.Admitted; return entry; } // already inside: no second count
+        if (currentRoom == roomId) { entry.Decision = PresenceDecision.Admitted; return (entry, null); } // already inside: no second count
         (entry.Decision, entry.Conflict) = person is null ? (PresenceDecision.Admitted, null) : PresenceRules.Entry(person.CheckedIn, late);
-        if (entry.Decision != PresenceDecision.Admitted) return entry;
+        if (entry.Decision != PresenceDecision.Admitted) return (entry, null);
 
         entry.Counted = await EnterAsync(roomId, guardCapacity: true, ct);
         if (!entry.Counted)
@@ -105,8 +110,9 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
                 Decision = PresenceDecision.Left, Counted = await LeaveAsync(previous, ct),
                 ScannedAt = CheckInRules.ToMicroseconds(time.GetUtcNow()), ReceivedAt = CheckInRules.ToMicroseconds(time.GetUtcNow()),
             });
+            return (entry, previous);
         }
-        return entry;
+        return (entry, null);
     }
 
     private async Task<bool> EnterAsync(int roomId, bool guardCapacity, CancellationToken ct) =>

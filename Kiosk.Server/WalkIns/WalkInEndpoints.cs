@@ -41,7 +41,7 @@ public static class WalkInEndpoints
         });
 
         terminal.MapPost("/walkins", async Task<Results<Ok<WalkInAnswer>, ProblemHttpResult>> (
-            WalkInRegistration walkIn, HttpContext http, KioskDb db, WriteGate writes, TerminalPushes pushes, AttendeeSearch search, TimeProvider time) =>
+            WalkInRegistration walkIn, HttpContext http, KioskDb db, WriteGate writes, TerminalPushes pushes, AttendeeSearch search, Dashboard.LiveUpdates live, TimeProvider time) =>
         {
             if (WalkInRules.Problem(walkIn) is { } problem) return Problems.Invalid("walk-in", problem);
             var (terminalId, eventId) = (http.User.TerminalId()!.Value, http.User.TerminalEventId()!.Value);
@@ -90,6 +90,7 @@ public static class WalkInEndpoints
                 return TypedResults.Ok((await ExistingAsync(db, walkIn.BadgeId))!);
             }
             search.Invalidate(eventId);
+            live.ArrivalsChanged(eventId);
             await pushes.RosterChangedAsync(eventId, seq);
             return TypedResults.Ok(new WalkInAnswer(attendee.Id, Created: true));
         });

@@ -1,0 +1,32 @@
+using Kiosk.Server.Attendees;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Dashboard;
+
+public static class DashboardEndpoints
+{
+    public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/events/{eventId:int}/dashboard", async Task<Results<Ok<DashboardSnapshot>, ProblemHttpResult>> (int eventId, KioskDb db, TimeProvider time) =>
+        {
+            var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId);
+            if (evt is null) return Problems.NotFound("Event");
+            var now = time.GetUtcNow();
+
+            var registered = await db.Attendees.CountAsync(a => a.EventId == eventId && a.Status == AttendeeStatus.Registered);
+            var arrivals = await db.Attendees.AsNoTracking().Where(a => a.EventId == eventId && a.CheckedInAt != null).Select(a => a.CheckedInAt!.Value).ToListAsync();
+            var rooms = (await db.Rooms.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync())
+                .Select(r => new RoomTile(r.Id, r.Name, r.Kind.ToString(), r.Capacity, r.Inside, r.OccupancySeq, null, null)).ToList();
+            var kiosks = (await db.Terminals.AsNoTracking().Where(t => t.EventId == eventId && t.KeyHash != null && t.RevokedAt == null).OrderBy(t => t.Name).ToListAsync())
+                .Select(t => new KioskView(t.Id, t.Name, DashboardRules.IsOnline(t.LastSeenAt, now), t.LastSeenAt, t.OutboxLength, t.PrinterState, t.Mode)).ToList();
+            var conflicts = await db.PresenceLog.CountAsync(p => p.EventId == eventId && p.Conflict != null);
+
+            return TypedResults.Ok(new DashboardSnapshot(
+                new DashboardEvent(evt.Id, evt.Name, evt.TimeZone), registered, arrivals.Count, DashboardRules.Arrivals(arrivals),
+                rooms, kiosks, DashboardRules.Alerts(rooms, kiosks, conflicts), conflicts));
+        }).WithTags("Dashboard").RequireAuthorization(Policies.Organizer);
+    }
+}
