@@ -1,15 +1,16 @@
-// dotnet run -c Release --project tests/Kiosk.Benchmarks -- terminal [people] [scans]
+// dotnet run -c Release --project tests/Kiosk.Benchmarks -- terminal [people] [scans] | live [dashboards] [scans/s] [seconds]
 using Kiosk.Benchmarks;
 
 var what = args.FirstOrDefault() ?? "terminal";
 return what switch
 {
     "terminal" => await TerminalBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50_000, args.Length > 2 ? int.Parse(args[2]) : 1_000),
+    "live" => await LiveBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100, args.Length > 2 ? int.Parse(args[2]) : 200, args.Length > 3 ? int.Parse(args[3]) : 30),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Kiosk.Benchmarks terminal [people=50000] [scans=1000]");
+    Console.Error.WriteLine("usage: Kiosk.Benchmarks terminal [people=50000] [scans=1000] | live [dashboards=100] [scans/s=200] [seconds=30]");
     return 2;
 }
