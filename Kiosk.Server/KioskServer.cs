@@ -58,6 +58,9 @@ public static class KioskServer
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TerminalPushes>();
         builder.Services.AddSingleton<Dashboard.LiveUpdates>();
+        builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<EndOfDay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dashboard.LiveUpdates>());
         builder.Services.AddHostedService<StartupWork>();
 
@@ -82,6 +85,7 @@ public static class KioskServer
         app.MapRosterEndpoints();
         app.MapWalkInEndpoints();
         app.MapRoomEndpoints();
+        app.MapSessionEndpoints();
         app.MapPresenceEndpoints();
         app.MapHub<TerminalHub>(TerminalHub.Route);
         app.MapHub<Dashboard.LiveHub>(Dashboard.LiveHub.Route);

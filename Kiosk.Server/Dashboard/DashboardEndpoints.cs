@@ -18,8 +18,11 @@ public static class DashboardEndpoints
 
             var registered = await db.Attendees.CountAsync(a => a.EventId == eventId && a.Status == AttendeeStatus.Registered);
             var arrivals = await db.Attendees.AsNoTracking().Where(a => a.EventId == eventId && a.CheckedInAt != null).Select(a => a.CheckedInAt!.Value).ToListAsync();
+            var sessions = (await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId && s.EndsAt > now).ToListAsync()).ToLookup(s => s.RoomId);
             var rooms = (await db.Rooms.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync())
-                .Select(r => new RoomTile(r.Id, r.Name, r.Kind.ToString(), r.Capacity, r.Inside, r.OccupancySeq, null, null)).ToList();
+                .Select(r => new RoomTile(r.Id, r.Name, r.Kind.ToString(), r.Capacity, r.Inside, r.OccupancySeq,
+                    View(sessions[r.Id].Where(s => s.StartsAt <= now).MinBy(s => s.StartsAt)),
+                    View(sessions[r.Id].Where(s => s.StartsAt > now).MinBy(s => s.StartsAt)))).ToList();
             var kiosks = (await db.Terminals.AsNoTracking().Where(t => t.EventId == eventId && t.KeyHash != null && t.RevokedAt == null).OrderBy(t => t.Name).ToListAsync())
                 .Select(t => new KioskView(t.Id, t.Name, DashboardRules.IsOnline(t.LastSeenAt, now), t.LastSeenAt, t.OutboxLength, t.PrinterState, t.Mode)).ToList();
             var conflicts = await db.PresenceLog.CountAsync(p => p.EventId == eventId && p.Conflict != null);
@@ -29,4 +32,6 @@ public static class DashboardEndpoints
                 rooms, kiosks, DashboardRules.Alerts(rooms, kiosks, conflicts), conflicts));
         }).WithTags("Dashboard").RequireAuthorization(Policies.Organizer);
     }
+
+    private static SessionView? View(Rooms.RoomSession? s) => s is null ? null : new SessionView(s.Title, s.StartsAt, s.EndsAt);
 }

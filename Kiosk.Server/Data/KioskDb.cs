@@ -27,6 +27,8 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<PresenceScan> PresenceLog => Set<PresenceScan>();
+    public DbSet<RoomSession> Sessions => Set<RoomSession>();
+    public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
     public DbSet<WalkIns.WalkInBadge> WalkInBadges => Set<WalkIns.WalkInBadge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

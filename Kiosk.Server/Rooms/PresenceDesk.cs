@@ -17,6 +17,9 @@ namespace Kiosk.Server.Rooms;
 /// </summary>
 public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
 {
+    /// <summary>The door's rules at the moment of a scan.</summary>
+    private sealed record Door(int RoomId, int EventId, int Capacity, RoomSession? Session, bool? Booked, DateTimeOffset At);
+
     private sealed record Person(AttendeeSummary Summary, AttendeeStatus Status, int BadgeVersion, bool CheckedIn);
 
     /// <summary>Null when the room does not exist (or belongs to another event than the terminal's).</summary>
@@ -39,6 +42,12 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         var now = CheckInRules.ToMicroseconds(time.GetUtcNow());
         var scannedAt = request.ScannedAt == default ? now : CheckInRules.ToMicroseconds(request.ScannedAt.ToUniversalTime());
         var late = PresenceRules.IsLate(scannedAt, now);
+        // The rules at the door are those of the session when the person came (the scan time, for late uploads).
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.RoomId == room.Id && s.EndsAt > scannedAt.AddDays(-1)).ToListAsync(ct);
+        var session = PresenceRules.SessionAtDoor(sessions, scannedAt);
+        bool? booked = person is null || session?.PreBookingMinutes is null ? null
+            : await db.SessionBookings.AnyAsync(b => b.SessionId == session.Id && b.AttendeeId == person.Summary.Id, ct);
+        var door = new Door(room.Id, room.EventId, session?.Capacity ?? room.Capacity, session, booked, scannedAt);
         PresenceScan entry;
         int? leftRoom = null;
         try
@@ -46,7 +55,7 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
             using (await writes.EnterAsync(ct))
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                (entry, leftRoom) = await DecideAndCountAsync(request, room.Id, room.EventId, person, late, ct);
+                (entry, leftRoom) = await DecideAndCountAsync(request, door, person, late, ct);
                 entry.ScannedAt = scannedAt;
                 entry.ReceivedAt = now;
                 entry.TerminalId = actor.TerminalId();
@@ -72,8 +81,9 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
     }
 
     /// <summary>The log entry, and the room the person left by entering this one (if any).</summary>
-    private async Task<(PresenceScan, int?)> DecideAndCountAsync(PresenceRequest request, int roomId, int eventId, Person? person, bool late, CancellationToken ct)
+    private async Task<(PresenceScan, int?)> DecideAndCountAsync(PresenceRequest request, Door door, Person? person, bool late, CancellationToken ct)
     {
+        var (roomId, eventId) = (door.RoomId, door.EventId);
         var entry = new PresenceScan { ClientScanId = request.ClientScanId, EventId = eventId, RoomId = roomId, AttendeeId = person?.Summary.Id };
         // Where the log has this person now: their last counted entry or exit, read under the write gate.
         var currentRoom = person is null ? null : await CurrentRoomAsync(person.Summary.Id, ct);
@@ -92,14 +102,17 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         if (currentRoom == roomId) { entry.Decision = PresenceDecision.Admitted; return (entry, null); } // already inside: no second count
         (entry.Decision, entry.Conflict) = person is null ? (PresenceDecision.Admitted, null) : PresenceRules.Entry(person.CheckedIn, late);
         if (entry.Decision != PresenceDecision.Admitted) return (entry, null);
+        var (booking, bookingConflict) = PresenceRules.Booking(door.Session, door.Booked, door.At, late);
+        if (booking != PresenceDecision.Admitted) { entry.Decision = booking; return (entry, null); }
+        entry.Conflict = Join(entry.Conflict, bookingConflict);
 
-        entry.Counted = await EnterAsync(roomId, guardCapacity: true, ct);
+        entry.Counted = await EnterAsync(roomId, door.Capacity, ct);
         if (!entry.Counted)
         {
             var (decision, conflict) = PresenceRules.WhenFull(late);
             entry.Decision = decision;
-            entry.Conflict = entry.Conflict is null ? conflict : conflict is null ? entry.Conflict : $"{entry.Conflict}, {conflict}";
-            if (entry.Decision == PresenceDecision.Admitted) entry.Counted = await EnterAsync(roomId, guardCapacity: false, ct);
+            entry.Conflict = Join(entry.Conflict, conflict);
+            if (entry.Decision == PresenceDecision.Admitted) entry.Counted = await EnterAsync(roomId, capacity: null, ct);
         }
         if (entry.Counted && currentRoom is { } previous)
         {
@@ -115,8 +128,11 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         return (entry, null);
     }
 
-    private async Task<bool> EnterAsync(int roomId, bool guardCapacity, CancellationToken ct) =>
-        await db.Rooms.Where(r => r.Id == roomId && (!guardCapacity || r.Inside < r.Capacity))
+    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}, {b}";
+
+    /// <summary>+1 while below <paramref name="capacity"/>; null: unconditionally (a late upload: they are already in).</summary>
+    private async Task<bool> EnterAsync(int roomId, int? capacity, CancellationToken ct) =>
+        await db.Rooms.Where(r => r.Id == roomId && (capacity == null || r.Inside < capacity))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Inside, r => r.Inside + 1).SetProperty(r => r.OccupancySeq, r => r.OccupancySeq + 1), ct) == 1;
 
     private async Task<bool> LeaveAsync(int roomId, CancellationToken ct) =>

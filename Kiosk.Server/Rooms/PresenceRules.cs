@@ -24,6 +24,24 @@ public static class PresenceRules
         (false, true) => (PresenceDecision.Admitted, "not checked in"),
     };
 
+    /// <summary>The door opens for a session this long before it starts; from then on its capacity and booking rules apply.</summary>
+    public static readonly TimeSpan DoorsOpen = TimeSpan.FromMinutes(30);
+
+    /// <summary>The session whose rules apply at the door now: the earliest whose doors are open and that has not ended.</summary>
+    public static RoomSession? SessionAtDoor(IEnumerable<RoomSession> sessions, DateTimeOffset now) =>
+        sessions.Where(s => s.StartsAt - DoorsOpen <= now && now < s.EndsAt).OrderBy(s => s.StartsAt).FirstOrDefault();
+
+    /// <summary>
+    /// Pre-booking: until <see cref="RoomSession.PreBookingMinutes"/> before the start only booked attendees enter
+    /// (anonymous counters cannot tell, so they count). Late uploads are admitted and flagged.
+    /// </summary>
+    public static (PresenceDecision Decision, string? Conflict) Booking(RoomSession? session, bool? booked, DateTimeOffset now, bool late)
+    {
+        if (session?.PreBookingMinutes is not { } minutes || booked is not false) return (PresenceDecision.Admitted, null);
+        if (now >= session.StartsAt - TimeSpan.FromMinutes(minutes)) return (PresenceDecision.Admitted, null);
+        return late ? (PresenceDecision.Admitted, "not booked") : (PresenceDecision.NotBooked, null);
+    }
+
     /// <summary>The room was full: live scans are turned away, late ones are counted and flagged.</summary>
     public static (PresenceDecision Decision, string? Conflict) WhenFull(bool late) =>
         late ? (PresenceDecision.Admitted, "over capacity") : (PresenceDecision.Full, null);

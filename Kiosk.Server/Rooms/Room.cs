@@ -28,6 +28,9 @@ public sealed class Room
 
     /// <summary>Grows with every change of <see cref="Inside"/>: dashboards spot missed messages by gaps.</summary>
     public long OccupancySeq { get; set; }
+
+    /// <summary>The last end of day (see <see cref="EndOfDay"/>) at which everyone still inside was checked out.</summary>
+    public DateTimeOffset? ClosedThrough { get; set; }
 }
 
 internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>

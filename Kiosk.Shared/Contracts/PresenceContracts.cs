@@ -25,6 +25,10 @@ public enum PresenceDecision
     WrongEvent = 7,
     Revoked = 8,
     Cancelled = 9,
+    /// <summary>The session's seats are for booked attendees until shortly before it starts.</summary>
+    NotBooked = 10,
+    /// <summary>Checked out by the server at the end of the day (nobody scanned out).</summary>
+    ClosedForTheDay = 11,
 }
 
 /// <summary>

@@ -352,6 +352,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ClosedThrough")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
@@ -374,6 +377,57 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.HasIndex("EventId");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Rooms.RoomSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PreBookingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Rooms.SessionBooking", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "AttendeeId");
+
+                    b.ToTable("SessionBookings", (string)null);
                 });
 
             modelBuilder.Entity("Kiosk.Server.Staff.ApiToken", b =>

@@ -354,6 +354,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("ClosedThrough")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("EventId")
                         .HasColumnType("int");
 
@@ -376,6 +379,57 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.HasIndex("EventId");
 
                     b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Rooms.RoomSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PreBookingMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Rooms.SessionBooking", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SessionId", "AttendeeId");
+
+                    b.ToTable("SessionBookings", (string)null);
                 });
 
             modelBuilder.Entity("Kiosk.Server.Staff.ApiToken", b =>
