@@ -488,26 +488,23 @@ function renderTerminals() {
     const rows = terminals.map((term) => {
       const printerProblem = PRINTER_PROBLEMS.has(term.printerState);
       const outbox = term.outbox ?? 0;
-      return h('tr', {
+      return h('li', {
         'data-testid': 'terminal-row', 'data-terminal-id': term.id,
-        class: term.online ? 'is-online' : 'is-offline',
+        class: `term ${term.online ? 'is-online' : 'is-offline'}`,
       },
-      h('th', { scope: 'row', class: 'term-name' },
-        h('span', { class: 'term-name-text' }, term.name),
+      h('div', { class: 'term-line' },
+        h('span', { class: 'term-name' }, term.name),
+        h('span', { class: 'term-mode' }, `${t('terminals.mode')}: `, h('b', {}, modeLabel(term.mode)))),
+      h('div', { class: 'term-facts' },
         h('span', { class: `term-status ${term.online ? 'online' : 'offline'}` },
           h('span', { class: 'dot', 'aria-hidden': 'true' }),
-          term.online ? t('terminals.online') : `${t('terminals.offline')} · ${lastSeenText(term)}`)),
-      h('td', { class: `num${outbox > 0 ? ' has-outbox' : ''}` }, formatNumber(outbox)),
-      h('td', { class: printerProblem ? 'printer problem' : 'printer' }, printerLabel(term.printerState)),
-      h('td', { class: 'mode' }, modeLabel(term.mode)));
+          term.online ? t('terminals.online') : `${t('terminals.offline')} · ${lastSeenText(term)}`),
+        h('span', { class: printerProblem ? 'term-printer problem' : 'term-printer' },
+          `${t('terminals.printer')}: `, h('b', {}, printerLabel(term.printerState))),
+        h('span', { class: outbox > 0 ? 'term-outbox has-outbox' : 'term-outbox' },
+          `${t('terminals.outbox')}: `, h('b', {}, formatNumber(outbox)))));
     });
-    body.replaceChildren(h('table', { class: 'term-table' },
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, t('terminals.name')),
-        h('th', { scope: 'col', class: 'num' }, t('terminals.outbox')),
-        h('th', { scope: 'col' }, t('terminals.printer')),
-        h('th', { scope: 'col' }, t('terminals.mode')))),
-      h('tbody', {}, rows)));
+    body.replaceChildren(h('ul', { class: 'term-list' }, rows));
   }
   const conflicts = state.snapshot?.conflicts ?? 0;
   $('conflicts-line').hidden = !(conflicts > 0);
@@ -565,7 +562,7 @@ function renderAlerts() {
     return h('li', {
       class: `alert ${critical ? 'critical' : 'warning'}`,
       'data-testid': 'alert', 'data-kind': alert.kind,
-      'data-room-id': alert.roomId ?? null, 'data-terminal-id': alert.terminalId ?? null,
+      'data-alert-room': alert.roomId ?? null, 'data-alert-terminal': alert.terminalId ?? null,
     },
     h('span', { class: 'alert-badge' }, t(critical ? 'alert.severity.critical' : 'alert.severity.warning')),
     h('span', { class: 'alert-text' }, alertText(alert)));
@@ -621,6 +618,7 @@ function showStatus(titleKey, textKey, action = null) {
   stopEverything();
   statusKeys = { titleKey, textKey, action };
   $('dashboard').hidden = true;
+  document.querySelector('.live-wrap').hidden = true;
   $('status-screen').hidden = false;
   renderStatus();
 }

@@ -79,7 +79,7 @@ const TEXTS = {
     'terminals.empty': 'Noch keine Kiosks eingerichtet.',
     'terminals.name': 'Kiosk',
     'terminals.status': 'Status',
-    'terminals.outbox': 'Warte\u00adschlange',
+    'terminals.outbox': 'Warteschlange',
     'terminals.printer': 'Drucker',
     'terminals.mode': 'Modus',
     'terminals.online': 'Online',
