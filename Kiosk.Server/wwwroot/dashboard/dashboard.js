@@ -626,7 +626,10 @@ function showStatus(titleKey, textKey, action = null) {
 function renderStatus() {
   if (!statusKeys) return;
   $('status-title').textContent = t(statusKeys.titleKey);
-  $('status-text').textContent = statusKeys.textKey === statusKeys.titleKey ? '' : t(statusKeys.textKey);
+  const text = statusKeys.textKey === statusKeys.titleKey ? '' : t(statusKeys.textKey);
+  $('status-text').textContent = text;
+  $('status-text').hidden = !text;
+  $('status-screen').classList.toggle('is-error', Boolean(statusKeys.action));
   const button = $('status-action');
   button.hidden = !statusKeys.action;
   if (statusKeys.action) button.textContent = t(statusKeys.action.labelKey);
