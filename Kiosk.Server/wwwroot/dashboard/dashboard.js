@@ -355,6 +355,14 @@ function renderChart() {
     );
   }
 
+  // Current quarter hour: a light band behind it, so it stands out even with zero arrivals
+  if (currentIndex >= 0) {
+    svg.append(s('rect', {
+      class: 'now-band', x: (margin.left + currentIndex * band).toFixed(1), y: margin.top,
+      width: band.toFixed(1), height: plotH.toFixed(1),
+    }));
+  }
+
   // Bars
   series.forEach((b, i) => {
     const x = margin.left + i * band + gap / 2;
@@ -391,7 +399,7 @@ function renderChart() {
     svg.append(s('text', {
       class: 'now-label',
       x: nearRight ? margin.left + (currentIndex + 1) * band : cx,
-      y: Math.max(em * 1.1, y(b.count) - em * 0.4),
+      y: margin.top - em * 0.45, // above the plot area: never collides with bars
       'text-anchor': nearRight ? 'end' : nearLeft ? 'start' : 'middle',
     }, `${t('chart.now')}: ${formatNumber(b.count)}`));
   }
