@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using Kiosk.Server.Rooms;
+using Kiosk.Shared.Contracts;
+using Kiosk.Testing;
+using Microsoft.Playwright;
+
+namespace Kiosk.Server.Tests;
+
+/// <summary>The organizer's login and live dashboard in headless Debian chromium against the real server.</summary>
+public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) return;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task An_organizer_logs_in_and_watches_a_room_tile_change_after_a_door_scan()
+    {
+        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel D – Informationssicherheit", RoomKind.DialogueIsland, 15), Json.Options))
+            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var (door, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Tür Insel D");
+
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/dashboard/?event={fair.Event.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync("admin");
+        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        var tile = page.Locator($"[data-testid=room-tile][data-room-id='{room.RoomId}']");
+        await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "live");
+
+        for (var i = 0; i < 14; i++)
+            (await door.PostAsJsonAsync("/api/presence", new PresenceRequest(null, null, true, room.RoomId, PresenceDirection.In, Guid.NewGuid(), DateTimeOffset.UtcNow), Json.Options)).EnsureSuccessStatusCode();
+
+        // Pushed, not polled: the dashboard polls every 30 s, this waits two.
+        await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("14", new() { Timeout = 2000 });
+        await Assertions.Expect(tile).ToHaveAttributeAsync("data-fill", "high");
+        await Assertions.Expect(page.Locator("[data-testid=alert][data-kind=RoomAlmostFull]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "dashboard-wall.png") });
+    }
+}
