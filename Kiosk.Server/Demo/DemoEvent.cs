@@ -84,10 +84,33 @@ public static class DemoEvent
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<BadgeKeys>().RotateAsync(db, evt.Id);
 
-        db.Rooms.AddRange(RoomPlan.Select(r => new Room { EventId = evt.Id, Name = r.Name, Kind = r.Kind, Capacity = r.Capacity }));
+        var rooms = RoomPlan.Select(r => new Room { EventId = evt.Id, Name = r.Name, Kind = r.Kind, Capacity = r.Capacity }).ToList();
+        db.Rooms.AddRange(rooms);
         db.Attendees.AddRange(Attendees(evt.Id, now));
         await db.SaveChangesAsync();
+        db.Sessions.AddRange(Sessions(evt.Id, rooms, today, berlin));
+        await db.SaveChangesAsync();
         return evt.Id;
+    }
+
+    private static readonly string[] MasterClasses =
+    [
+        "KI in der Verwaltung – von der Idee zum Betrieb", "OZG 2.0: Ende-zu-Ende digitalisieren", "Souveräne Cloud für Kommunen",
+        "Informationssicherheit nach BSI-Grundschutz", "Registermodernisierung praktisch", "Smart City mit offenen Daten",
+    ];
+
+    /// <summary>Two master classes a day in each master class room, the morning one pre-booked until 10 minutes before.</summary>
+    private static IEnumerable<RoomSession> Sessions(int eventId, List<Room> rooms, DateTime today, TimeZoneInfo berlin)
+    {
+        DateTimeOffset At(DateTime local) => new DateTimeOffset(local, berlin.GetUtcOffset(local)).ToUniversalTime();
+        var classRooms = rooms.Where(r => r.Kind == RoomKind.MasterClassRoom).ToList();
+        for (var i = 0; i < classRooms.Count; i++)
+        {
+            yield return new RoomSession { EventId = eventId, RoomId = classRooms[i].Id, Title = MasterClasses[2 * i % MasterClasses.Length],
+                StartsAt = At(today.AddHours(10)), EndsAt = At(today.AddHours(11.5)), PreBookingMinutes = 10 };
+            yield return new RoomSession { EventId = eventId, RoomId = classRooms[i].Id, Title = MasterClasses[(2 * i + 1) % MasterClasses.Length],
+                StartsAt = At(today.AddHours(14)), EndsAt = At(today.AddHours(15.5)) };
+        }
     }
 
     internal static IEnumerable<Attendee> Attendees(int eventId, DateTimeOffset now)
