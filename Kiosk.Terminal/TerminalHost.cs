@@ -45,6 +45,7 @@ public static class TerminalHost
         services.AddSingleton<DuplicateReads>();
         services.AddSingleton<NameLookup>();
         services.AddSingleton<SelfCheckIn>();
+        services.AddSingleton<RoomDoor>();
         services.AddSingleton<WalkInBadges>();
         services.AddSingleton<WalkInDesk>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ServerLink>(sp, ServerHttp(sp.GetRequiredService<IOptions<ServerOptions>>().Value)));

@@ -28,6 +28,9 @@ public sealed class TerminalOptions
     [RegularExpression("^(lobby|room-entrance|room-exit|room-toggle)$")]
     public string Mode { get; set; } = "lobby";
 
+    /// <summary>The room whose door this is, in the room modes (see GET /api/events/{id}/rooms).</summary>
+    public int? RoomId { get; set; }
+
     /// <summary>Folder for the local database (roster copy, outbox, print jobs) and printed previews.</summary>
     [Required]
     public string DataDirectory { get; set; } = "terminal-data";

@@ -11,6 +11,8 @@ public static class OutboxKind
     public const string CheckIn = "checkin";
     /// <summary>A <see cref="WalkInRegistration"/> for POST /api/terminal/walkins.</summary>
     public const string WalkIn = "walkin";
+    /// <summary>A <see cref="PresenceRequest"/> for POST /api/presence.</summary>
+    public const string Presence = "presence";
 }
 
 public sealed record OutboxItem(long Seq, string Kind, string Body, int Attempts);
@@ -29,6 +31,9 @@ public sealed class Outbox(TerminalStore store)
 
     public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, WalkInRegistration walkIn, DateTimeOffset now) =>
         AddAsync(c, tx, OutboxKind.WalkIn, walkIn.ClientScanId, walkIn, now);
+
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, PresenceRequest presence, DateTimeOffset now) =>
+        AddAsync(c, tx, OutboxKind.Presence, presence.ClientScanId, presence, now);
 
     private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, DateTimeOffset now)
     {

@@ -41,7 +41,8 @@ public sealed class OutboxSender(Outbox outbox, ServerLink server, TimeProvider 
             foreach (var item in batch)
             {
                 // Walk-ins before the check-ins behind them: the outbox keeps the order of the kiosk.
-                using var response = await server.PostJsonAsync(item.Kind == OutboxKind.WalkIn ? "/api/terminal/walkins" : "/api/checkins", item.Body, stop);
+                var path = item.Kind switch { OutboxKind.WalkIn => "/api/terminal/walkins", OutboxKind.Presence => "/api/presence", _ => "/api/checkins" };
+                using var response = await server.PostJsonAsync(path, item.Body, stop);
                 if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.TooManyRequests)
                     throw new HttpRequestException($"Server answered {(int)response.StatusCode}.", null, response.StatusCode);
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

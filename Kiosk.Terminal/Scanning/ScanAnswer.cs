@@ -24,6 +24,9 @@ public enum PrintProgress
     Queued,
 }
 
+/// <summary>At a room door: what was decided, and how full the room is (as last known when offline).</summary>
+public sealed record RoomAnswer(Kiosk.Shared.Contracts.PresenceDecision Decision, string? Name, int Inside, int Capacity, bool Offline);
+
 public sealed record ScanAnswer(
     ScanResult Result,
     string? Name = null,
@@ -31,4 +34,5 @@ public sealed record ScanAnswer(
     AttendeeCategory? Category = null,
     DateTimeOffset? CheckedInAt = null,
     PrintProgress Print = PrintProgress.None,
-    string? Preview = null);
+    string? Preview = null,
+    RoomAnswer? Room = null);

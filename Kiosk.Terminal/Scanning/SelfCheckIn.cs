@@ -2,7 +2,6 @@ using Kiosk.Shared.Badges;
 using Kiosk.Shared.Contracts;
 using Kiosk.Terminal.Offline;
 using Kiosk.Terminal.Printing;
-using Microsoft.Extensions.Options;
 
 namespace Kiosk.Terminal.Scanning;
 
@@ -13,7 +12,7 @@ namespace Kiosk.Terminal.Scanning;
 /// </summary>
 public sealed class SelfCheckIn(
     TerminalState state, Roster roster, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer,
-    DuplicateReads duplicates, IOptions<TerminalOptions> options, TimeProvider time)
+    DuplicateReads duplicates, TimeProvider time)
 {
     public async Task<ScanAnswer> ScanAsync(string text, string language, CancellationToken ct)
     {
@@ -33,10 +32,6 @@ public sealed class SelfCheckIn(
         var person = await roster.FindByBadgeAsync(token.Claims.BadgeId);
         // Signed but not in the copy yet (registered minutes ago): the help desk can look it up online.
         if (person is null) return new ScanAnswer(ScanResult.Unknown);
-        // At a room door a badge is only checked, never printed; counting people in rooms comes with room presence.
-        if (state.Mode(options.Value.Mode) != TerminalModes.Lobby)
-            return new ScanAnswer(AdmissionRules.Decide(person, token.Claims.BadgeVersion) is var r && r == ScanResult.AlreadyCheckedIn ? ScanResult.Welcome : r,
-                person.DisplayName, person.Organization, person.Category);
         return await AdmitAsync(person, token.Claims.BadgeVersion, code, profile, language, ct);
     }
 

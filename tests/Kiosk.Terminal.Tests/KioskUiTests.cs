@@ -10,40 +10,33 @@ namespace Kiosk.Terminal.Tests;
 /// </summary>
 public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
     private Fair _fair = null!;
     private TerminalApp _terminal = null!;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private KioskBrowser _browser = null!;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium)) return;
+        _browser = await KioskBrowser.LaunchAsync();
+        if (_browser.Browser is null) return;
         _fair = await Fair.OpenAsync(server);
         _terminal = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id)).Start();
         await _terminal.ReadyAsync(attendees: 4);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
+        await _browser.DisposeAsync();
         if (_terminal is not null) await _terminal.DisposeAsync();
     }
 
     private async Task<IPage> OpenKioskAsync(int width = 1080, int height = 1920)
     {
-        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
-        await page.GotoAsync(_terminal.Local.BaseAddress!.ToString());
+        var page = await _browser.OpenAsync(_terminal.Local.BaseAddress!, width, height);
         await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
         return page;
     }
 
-    private static Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}.png") });
+    private static Task ShotAsync(IPage page, string name) => KioskBrowser.ShotAsync(page, name);
 
     [Fact]
     public async Task A_badge_scanned_on_the_start_screen_greets_the_visitor_and_shows_the_printed_badge()

@@ -317,9 +317,15 @@ const renderers = {
     let result = null;
     if (a) {
       const ok = a.result === 'Welcome' || a.result === 'AlreadyCheckedIn';
-      const text = !ok ? t('room.refused') : a.name ? a.name : a.result === 'Welcome' ? t('room.ok') : t('room.already');
-      result = h('div', { class: `room-result ${ok ? 'is-ok' : 'is-refused'}`, testid: 'room-result', 'data-result': a.result, role: 'status' },
-        ok ? checkIcon() : stopIcon(), h('span', { class: nameSizeClass(text), text }));
+      const decision = a.room?.decision;
+      const said = decision ? t(`room.decision.${decision}`) : null;
+      const text = !ok ? (said ?? t('room.refused')) : a.name ? a.name : a.result === 'Welcome' ? t('room.ok') : t('room.already');
+      const fill = a.room && a.room.capacity > 0
+        ? h('p', { class: 'room-fill', testid: 'room-fill', text: t('room.fill', { inside: a.room.inside, capacity: a.room.capacity }) + (a.room.offline ? ` · ${t('room.offline')}` : '') })
+        : null;
+      result = h('div', { class: `room-result ${ok ? 'is-ok' : 'is-refused'}`, testid: 'room-result', 'data-result': a.result, 'data-decision': decision ?? '', role: 'status' },
+        ok ? checkIcon() : stopIcon(), h('span', { class: nameSizeClass(text), text }),
+        ok && said ? h('p', { class: 'room-decision', text: said }) : null, fill);
     }
     return h('section', { class: 'screen screen-room', testid: 'screen-room' },
       h('div', { class: 'result-text' },

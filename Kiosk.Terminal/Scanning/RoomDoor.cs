@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using Kiosk.Shared.Contracts;
+using Kiosk.Terminal.Offline;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Terminal.Scanning;
+
+/// <summary>
+/// A kiosk at a room's door. Only the server knows how full a room is across all its doors, so a scan asks
+/// it first, briefly (<see cref="AskFor"/>). When it does not answer in time the door decides alone — a
+/// genuine, known badge gets in — and the scan goes to the outbox; the server counts it when it arrives
+/// and flags it if it broke a rule. A lost answer costs nothing: the outbox resends the same client scan id.
+/// </summary>
+public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore store, Outbox outbox, ServerLink server,
+    DuplicateReads duplicates, IOptions<TerminalOptions> options, TimeProvider time)
+{
+    public static readonly TimeSpan AskFor = TimeSpan.FromMilliseconds(800);
+    private RoomOccupancy? _lastKnown;
+
+    public async Task<ScanAnswer> ScanAsync(string text, CancellationToken ct)
+    {
+        var code = text.Trim();
+        if (duplicates.IsRepeat(code)) return new ScanAnswer(ScanResult.Ignored);
+        if (state.Profile is not { } profile || options.Value.RoomId is not { } roomId) return new ScanAnswer(ScanResult.OutOfOrder);
+        if (state.Keys.Check(code, time.GetUtcNow(), out var token) != Kiosk.Shared.Badges.BadgeTokenCheck.Valid)
+            return Refused(ScanResult.Invalid, PresenceDecision.Invalid);
+        var person = await roster.FindByBadgeAsync(token.Claims.BadgeId);
+        if (person is null) return Refused(ScanResult.Unknown, PresenceDecision.Unknown);
+        var local = AdmissionRules.Decide(person, token.Claims.BadgeVersion);
+        if (local is ScanResult.Revoked or ScanResult.Cancelled)
+            return Refused(local, local == ScanResult.Revoked ? PresenceDecision.Revoked : PresenceDecision.Cancelled);
+
+        var direction = state.Mode(options.Value.Mode) switch
+        {
+            TerminalModes.RoomEntrance => PresenceDirection.In,
+            TerminalModes.RoomExit => PresenceDirection.Out,
+            _ => PresenceDirection.Toggle,
+        };
+        var request = new PresenceRequest(code, null, false, roomId, direction, Guid.NewGuid(), time.GetUtcNow());
+        if (await AskServerAsync(request, ct) is { } answer)
+        {
+            _lastKnown = answer.Room;
+            var ok = answer.Decision is PresenceDecision.Admitted or PresenceDecision.Left or PresenceDecision.NotInside;
+            return new ScanAnswer(ok ? ScanResult.Welcome : ScanResult.Invalid, person.DisplayName,
+                Room: new RoomAnswer(answer.Decision, answer.Room.Name, answer.Room.Inside, answer.Room.Capacity, Offline: false));
+        }
+
+        await store.WriteAsync((c, tx) => Outbox.AddAsync(c, tx, request, time.GetUtcNow()), ct);
+        outbox.Poke();
+        var decision = direction == PresenceDirection.Out ? PresenceDecision.Left : PresenceDecision.Admitted;
+        var last = _lastKnown;
+        var inside = Math.Max(0, (last?.Inside ?? 0) + (decision == PresenceDecision.Left ? -1 : 1));
+        _lastKnown = last is null ? null : last with { Inside = inside };
+        return new ScanAnswer(ScanResult.Welcome, person.DisplayName,
+            Room: new RoomAnswer(decision, last?.Name, inside, last?.Capacity ?? 0, Offline: true));
+    }
+
+    private async Task<PresenceResponse?> AskServerAsync(PresenceRequest request, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(AskFor);
+        try
+        {
+            using var response = await server.PostAsync("/api/presence", request, deadline.Token);
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<PresenceResponse>(TerminalJson.Options, deadline.Token) : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private ScanAnswer Refused(ScanResult result, PresenceDecision decision) =>
+        new(result, Room: new RoomAnswer(decision, _lastKnown?.Name, _lastKnown?.Inside ?? 0, _lastKnown?.Capacity ?? 0, Offline: !server.Online));
+}
