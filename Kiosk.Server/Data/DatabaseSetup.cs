@@ -96,8 +96,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        var wal = _walFiles.ContainsKey(connection.DataSource) ? "" : "PRAGMA journal_mode=WAL; ";
-        command.CommandText = wal + "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        // EF opens read-only connections to ask whether the file exists: they must not try to write the journal mode.
+        var readOnly = new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
+        var wal = readOnly || _walFiles.ContainsKey(connection.DataSource) ? "" : "PRAGMA journal_mode=WAL; ";
+        command.CommandText = readOnly ? "PRAGMA busy_timeout=10000;" : wal + "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
         command.ExecuteNonQuery();
         if (wal.Length > 0) _walFiles.TryAdd(connection.DataSource, true);
     }

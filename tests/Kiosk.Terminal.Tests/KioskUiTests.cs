@@ -44,8 +44,7 @@ public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAs
         var page = await OpenKioskAsync();
         await ShotAsync(page, "kiosk-start-portrait");
 
-        await page.Keyboard.TypeAsync(await _fair.TokenAsync("A-1"));
-        await page.Keyboard.PressAsync("Enter");
+        await KioskBrowser.ScanAsync(page, await _fair.TokenAsync("A-1"));
 
         await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Dr. Anna Müller");
         await Assertions.Expect(page.GetByTestId("badge-preview")).ToBeVisibleAsync();
@@ -84,8 +83,7 @@ public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAs
         await page.Clock.InstallAsync();
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
-        await page.Keyboard.TypeAsync(await _fair.TokenAsync("A-3"));
-        await page.Keyboard.PressAsync("Enter");
+        await KioskBrowser.ScanAsync(page, await _fair.TokenAsync("A-3"));
         await Assertions.Expect(page.GetByTestId("screen-welcome")).ToBeVisibleAsync();
         await page.GetByTestId("done").ClickAsync();
         await page.GetByTestId("start-search").ClickAsync();

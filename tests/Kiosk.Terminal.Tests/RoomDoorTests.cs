@@ -73,8 +73,7 @@ public sealed class RoomDoorTests(KioskApp server) : IClassFixture<KioskApp>, IA
         var page = await browser.OpenAsync(_door.Local.BaseAddress!, 1920, 1080);
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("screen-room")).ToBeVisibleAsync();
 
-        await page.Keyboard.TypeAsync(await _fair.TokenAsync("A-2"));
-        await page.Keyboard.PressAsync("Enter");
+        await KioskBrowser.ScanAsync(page, await _fair.TokenAsync("A-2"));
 
         var result = page.GetByTestId("room-result");
         await Microsoft.Playwright.Assertions.Expect(result).ToHaveAttributeAsync("data-decision", "Admitted");

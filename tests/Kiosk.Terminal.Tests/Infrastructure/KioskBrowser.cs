@@ -28,6 +28,18 @@ public sealed class KioskBrowser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// A USB scanner's keystrokes, dispatched inside the page in one go as a scanner sends them (Playwright's
+    /// own typing goes key by key over the wire and can stall on a busy machine longer than a scanner ever does).
+    /// </summary>
+    public static Task ScanAsync(IPage page, string code) => page.EvaluateAsync(
+        """
+        code => {
+          for (const key of [...code, 'Enter'])
+            document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        }
+        """, code);
+
     public static Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}.png") });
 
     public async ValueTask DisposeAsync()
