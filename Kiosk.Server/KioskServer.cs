@@ -39,6 +39,8 @@ public static class KioskServer
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddKioskDatabase(config, dataDirectory);
+        // First of the hosted services: the others start only after migrations and seeding are done.
+        builder.Services.AddHostedService<StartupWork>();
         builder.Services.AddDataProtection().SetApplicationName("Kiosk")
             .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));
         builder.Services.AddKioskAuth(config);
@@ -62,7 +64,6 @@ public static class KioskServer
         builder.Services.AddSingleton<EndOfDay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dashboard.LiveUpdates>());
-        builder.Services.AddHostedService<StartupWork>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
