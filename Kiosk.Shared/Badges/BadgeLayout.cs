@@ -15,33 +15,38 @@ public sealed record BadgeCode(string Data) : BadgeBlock;
 public sealed record BadgeGap(int Lines) : BadgeBlock;
 
 /// <summary>
-/// The badge for 80 mm paper (576 dots, 48 characters of font A): event name, name as large as it fits,
+/// The badge for 80 mm paper (576 dots, 48 characters of font A; 512 dots and 42 characters on printers
+/// such as the TM-T88 in their default mode): event name, name as large as it fits,
 /// organization, a black category band, the QR code with the badge token. Lines break at spaces and
 /// hyphens; only a word longer than a whole line is split, between letters. Nothing is cut off.
 /// </summary>
-public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks)
+public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns = BadgeLayout.WideColumns)
 {
-    public const int Columns = 48;
+    public const int WideColumns = 48, NarrowColumns = 42;
+
+    /// <summary>Printable width in dots: 12 per font-A character.</summary>
+    public int Dots => Columns * 12;
 
     // Name sizes, largest first, with the most lines each may take.
     private static readonly (int Width, int Height, int MaxLines)[] NameSizes = [(3, 3, 3), (2, 2, 4), (1, 2, 6)];
 
-    public static BadgeLayout For(BadgePrint badge)
+    public static BadgeLayout For(BadgePrint badge, int columns = WideColumns)
     {
+        if (columns is < 24 or > 64) throw new ArgumentOutOfRangeException(nameof(columns), "Thermal printers have 24 to 64 columns.");
         var blocks = new List<BadgeBlock> { new BadgeLine(badge.EventName, Bold: true), new BadgeGap(1) };
         var given = string.Join(' ', new[] { badge.Title, badge.FirstName }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
-        blocks.AddRange(NameLines(given, badge.LastName.Trim()));
+        blocks.AddRange(NameLines(given, badge.LastName.Trim(), columns));
         if (!string.IsNullOrWhiteSpace(badge.Organization))
         {
             blocks.Add(new BadgeGap(1));
-            var org = Wrap(badge.Organization.Trim(), Columns);
+            var org = Wrap(badge.Organization.Trim(), columns);
             blocks.AddRange(org.Select(l => new BadgeLine(l, 1, org.Count <= 2 ? 2 : 1)));
         }
         blocks.Add(new BadgeGap(1));
-        blocks.Add(new BadgeLine(CategoryLabel(badge.Category, badge.Language).PadBoth(Columns / 2), 2, 2, Bold: true, Reverse: true));
+        blocks.Add(new BadgeLine(CategoryLabel(badge.Category, badge.Language).PadBoth(columns / 2), 2, 2, Bold: true, Reverse: true));
         blocks.Add(new BadgeGap(1));
         blocks.Add(new BadgeCode(badge.Token));
-        return new BadgeLayout(blocks);
+        return new BadgeLayout(blocks, columns);
     }
 
     public static string CategoryLabel(AttendeeCategory category, string language) => (category, language == "en") switch
@@ -53,14 +58,14 @@ public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks)
         (_, false) => "BESUCHER", (_, true) => "VISITOR",
     };
 
-    private static IEnumerable<BadgeLine> NameLines(string given, string last)
+    private static IEnumerable<BadgeLine> NameLines(string given, string last, int columns)
     {
         foreach (var (w, h, max) in NameSizes)
         {
-            var lines = Wrap(given, Columns / w).Concat(Wrap(last, Columns / w)).ToList();
+            var lines = Wrap(given, columns / w).Concat(Wrap(last, columns / w)).ToList();
             if (lines.Count <= max && lines.All(l => !l.EndsWith('\u200B'))) return lines.Select(l => new BadgeLine(l, w, h, Bold: true));
         }
-        return Wrap(given, Columns).Concat(Wrap(last, Columns)).Select(l => new BadgeLine(l.TrimEnd('\u200B'), 1, 1, Bold: true));
+        return Wrap(given, columns).Concat(Wrap(last, columns)).Select(l => new BadgeLine(l.TrimEnd('\u200B'), 1, 1, Bold: true));
     }
 
     /// <summary>

@@ -6,15 +6,16 @@ using Kiosk.Shared.Badges;
 namespace Kiosk.Shared.Printing;
 
 /// <summary>
-/// A picture of the printed badge, 576 px wide like the paper is 576 dots: for the virtual printer and the
+/// A picture of the printed badge, one pixel per dot of the printable width: for the virtual printer and the
 /// screen, so a badge can be seen without a printer. Font A is 12 × 24 dots per character.
 /// </summary>
 public static class BadgeSvg
 {
-    private const int Width = 576, CharWidth = 12, LineHeight = 24, Margin = 16;
+    private const int CharWidth = 12, LineHeight = 24, Margin = 16;
 
     public static string Render(BadgeLayout layout)
     {
+        var width = layout.Dots;
         var body = new StringBuilder();
         var y = Margin;
         foreach (var block in layout.Blocks)
@@ -23,9 +24,9 @@ public static class BadgeSvg
             {
                 case BadgeLine t:
                     var height = LineHeight * t.Height;
-                    if (t.Reverse) body.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"{Width}\" height=\"{height}\" fill=\"#000\"/>");
+                    if (t.Reverse) body.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"{width}\" height=\"{height}\" fill=\"#000\"/>");
                     body.Append(CultureInfo.InvariantCulture,
-                        $"<text x=\"{Width / 2}\" y=\"{y + height * 0.8:0.#}\" font-size=\"{height * 0.9:0.#}\" textLength=\"{Math.Min(Width, t.Text.TrimEnd().Length * CharWidth * t.Width)}\" lengthAdjust=\"spacingAndGlyphs\"{(t.Bold ? " font-weight=\"bold\"" : "")}{(t.Reverse ? " fill=\"#fff\"" : "")}>{SecurityElement.Escape(t.Text.Trim())}</text>");
+                        $"<text x=\"{width / 2}\" y=\"{y + height * 0.8:0.#}\" font-size=\"{height * 0.9:0.#}\" textLength=\"{Math.Min(width, t.Text.TrimEnd().Length * CharWidth * t.Width)}\" lengthAdjust=\"spacingAndGlyphs\"{(t.Bold ? " font-weight=\"bold\"" : "")}{(t.Reverse ? " fill=\"#fff\"" : "")}>{SecurityElement.Escape(t.Text.Trim())}</text>");
                     y += height;
                     break;
                 case BadgeGap g:
@@ -34,7 +35,7 @@ public static class BadgeSvg
                 case BadgeCode q:
                     var modules = BadgeEscPos.QrModules(q.Data);
                     var size = modules.Count * BadgeEscPos.QrModuleDots;
-                    var left = (Width - size) / 2;
+                    var left = (width - size) / 2;
                     body.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate({left} {y}) scale({BadgeEscPos.QrModuleDots})\" fill=\"#000\">");
                     for (var row = 0; row < modules.Count; row++)
                     for (var col = 0; col < modules.Count; col++)
@@ -45,7 +46,7 @@ public static class BadgeSvg
             }
         }
         var total = y + Margin;
-        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{total}\" viewBox=\"0 0 {Width} {total}\" font-family=\"DejaVu Sans Mono, Consolas, monospace\" text-anchor=\"middle\">"
-            + $"<rect width=\"{Width}\" height=\"{total}\" fill=\"#fff\"/>{body}</svg>";
+        return $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"DejaVu Sans Mono, Consolas, monospace\" text-anchor=\"middle\">"
+            + $"<rect width=\"{width}\" height=\"{total}\" fill=\"#fff\"/>{body}</svg>";
     }
 }

@@ -9,7 +9,7 @@ public sealed class BadgeRendering(IPrinterTransport printer, IOptions<PrinterOp
 {
     public ReadOnlyMemory<byte> Render(PrintJob job)
     {
-        var layout = BadgeLayout.For(job.Badge);
+        var layout = BadgeLayout.For(job.Badge, options.Value.Columns);
         if (printer is VirtualPrinter virtualPrinter)
         {
             virtualPrinter.NextJobId = job.Id;

@@ -39,6 +39,10 @@ public sealed class PrinterOptions
     /// <summary>QR drawn by the printer (Native) or sent as an image (Raster) for printers without QR support.</summary>
     public QrMode QrMode { get; set; } = QrMode.Native;
 
+    /// <summary>Characters per line in font A: 48 on 576-dot printers (TM-T20), 42 on 512-dot ones (TM-T88 default).</summary>
+    [Range(24, 64)]
+    public int Columns { get; set; } = 48;
+
     /// <summary>Connect, write and status-answer timeout.</summary>
     [Range(100, 60000)]
     public int TimeoutMs { get; set; } = 2000;

@@ -30,9 +30,18 @@ public sealed class BadgeLayoutTests
     public void Long_names_wrap_or_shrink_and_keep_every_letter(string? title, string first, string last)
     {
         var lines = NameLines(BadgeLayout.For(Print(title, first, last)));
-        Assert.All(lines, l => Assert.True(l.Text.Length <= BadgeLayout.Columns / l.Width, $"'{l.Text}' is too long at width {l.Width}"));
+        Assert.All(lines, l => Assert.True(l.Text.Length <= BadgeLayout.WideColumns / l.Width, $"'{l.Text}' is too long at width {l.Width}"));
         var printed = string.Concat(lines.Select(l => l.Text)).Replace(" ", "");
         Assert.Equal($"{title}{first}{last}".Replace(" ", ""), printed);
+    }
+
+    [Fact]
+    public void A_42_column_printer_gets_a_narrower_badge_that_still_keeps_every_letter()
+    {
+        var layout = BadgeLayout.For(Print("Prof. Dr.", "Karl-Theodor", "Müller-Lüdenscheidt", "Kommunales Rechenzentrum Minden-Ravensberg/Lippe"), BadgeLayout.NarrowColumns);
+        Assert.All(layout.Blocks.OfType<BadgeLine>(), l => Assert.True(l.Text.Length <= 42 / l.Width, $"'{l.Text}' at width {l.Width}"));
+        Assert.Equal(504, layout.Dots);
+        Assert.Contains("width=\"504\"", BadgeSvg.Render(layout));
     }
 
     [Fact]
@@ -49,7 +58,7 @@ public sealed class BadgeLayoutTests
         var en = BadgeLayout.For(Print(null, "Sören", "Weiß", category: AttendeeCategory.Exhibitor) with { Language = "en" }).Blocks.OfType<BadgeLine>().Single(l => l.Reverse);
         Assert.Equal("AUSSTELLER", de.Text.Trim());
         Assert.Equal("EXHIBITOR", en.Text.Trim());
-        Assert.Equal(BadgeLayout.Columns / de.Width, de.Text.Length);
+        Assert.Equal(BadgeLayout.WideColumns / de.Width, de.Text.Length);
     }
 
     [Fact]
