@@ -37,7 +37,7 @@ pids+=($!)
 cat <<INFO
 
   Kiosk server   http://localhost:5080   (OpenAPI /openapi/v1.json, health /healthz)
-                 organizer: admin, password in data/demo-admin-password
+  Dashboard      http://localhost:5080/dashboard/   (sign in as admin, password in data/demo-admin-password)
   Kiosk terminal http://127.0.0.1:5180   (open in a browser; printed badges appear in data/terminal/prints)
 
   Try a scan:  curl -s -H 'Content-Type: application/json' -d '{"text":"<token>"}' http://127.0.0.1:5180/local/scan
