@@ -25,8 +25,10 @@ public static class BadgeSvg
                 case BadgeLine t:
                     var height = LineHeight * t.Height;
                     if (t.Reverse) body.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y}\" width=\"{width}\" height=\"{height}\" fill=\"#000\"/>");
+                    // Font A is 12 dots wide per character: a monospace font of size 20 has that advance (0.6 em);
+                    // taller-than-wide characters are stretched vertically, as the printer does.
                     body.Append(CultureInfo.InvariantCulture,
-                        $"<text x=\"{width / 2}\" y=\"{y + height * 0.8:0.#}\" font-size=\"{height * 0.9:0.#}\" textLength=\"{Math.Min(width, t.Text.TrimEnd().Length * CharWidth * t.Width)}\" lengthAdjust=\"spacingAndGlyphs\"{(t.Bold ? " font-weight=\"bold\"" : "")}{(t.Reverse ? " fill=\"#fff\"" : "")}>{SecurityElement.Escape(t.Text.Trim())}</text>");
+                        $"<text transform=\"translate({width / 2} {y + height * 0.82:0.#}) scale(1 {(double)t.Height / t.Width:0.###})\" font-size=\"{20 * t.Width}\" textLength=\"{Math.Min(width, t.Text.Trim().Length * CharWidth * t.Width)}\" lengthAdjust=\"spacingAndGlyphs\"{(t.Bold ? " font-weight=\"bold\"" : "")}{(t.Reverse ? " fill=\"#fff\"" : "")}>{SecurityElement.Escape(t.Text.Trim())}</text>");
                     y += height;
                     break;
                 case BadgeGap g:
