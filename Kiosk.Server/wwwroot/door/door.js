@@ -456,12 +456,28 @@ function renderDoor() {
   el.fill.setAttribute('aria-valuetext', capacity > 0
     ? `${t('door.roomSummary', { inside, capacity })}, ${t(`fill.${level}`)}`
     : t('door.roomSummaryNoCap', { inside }));
-  el.occCaption.textContent = capacity > 0 ? `${t('door.insideLabel')} · ${t('door.ofCapacity', { capacity })}` : t('door.noCapacity');
+  renderCaption();
   for (const b of el.dirButtons) b.setAttribute('aria-pressed', String(b.dataset.dir === state.direction));
   el.user.textContent = state.me?.name ? t('door.signedInAs', { name: state.me.name }) : '';
   renderNetwork();
   renderResult();
   renderCamera();
+}
+
+/** The line under the bar: what the numbers mean, or how old they are while the server is out of reach. */
+function renderCaption() {
+  const room = state.rooms.get(state.roomId);
+  if (!room) return;
+  const stale = isOffline() && state.lastRoomsAt;
+  el.occCaption.classList.toggle('stale', Boolean(stale));
+  if (stale) el.occCaption.textContent = t('door.stale', { time: formatTime(state.lastRoomsAt) });
+  else el.occCaption.textContent = room.capacity > 0
+    ? `${t('door.insideLabel')} · ${t('door.ofCapacity', { capacity: room.capacity })}`
+    : t('door.noCapacity');
+}
+
+function isOffline() {
+  return state.roomsFailing || (state.pending > 0 && state.lastNetStatus !== 401);
 }
 
 function renderNetwork() {
@@ -471,13 +487,10 @@ function renderNetwork() {
   el.pending.textContent = n === 0 ? '' : t(n === 1 ? 'door.pending.one' : 'door.pending.other', { n });
   el.authBanner.hidden = !state.authLost;
   el.authLink.href = loginUrl();
-  const offline = state.roomsFailing || (n > 0 && state.lastNetStatus !== 401);
-  el.netBanner.hidden = !offline;
-  if (offline) {
-    el.netBanner.textContent = state.lastRoomsAt
-      ? `${t('door.offline')} · ${t('door.stale', { time: formatTime(state.lastRoomsAt) })}`
-      : t('door.offline');
-  }
+  // The waiting-scans line already says the connection is gone; the banner is for when nothing waits.
+  el.netBanner.hidden = !(state.roomsFailing && n === 0);
+  el.netBanner.textContent = t('door.offline');
+  if (state.screen === 'door') renderCaption();
 }
 
 function renderResult() {
