@@ -209,6 +209,7 @@ function schedulePoll() {
 
 function chooseRoom(id) {
   stopCamera();
+  state.resultSerial += 1;   // answers still on their way belong to the previous room
   state.roomId = id;
   storeRoom(id);
   clearResult();
@@ -242,8 +243,11 @@ function showResult(result) {
   renderResult();
 }
 
-function handleReply(entry, reply, late) {
+function handleReply(entry, reply, lateReply) {
+  // The newest scan takes over the result area; an answer that comes late through the outbox does too,
+  // marked as such, as long as the door screen still shows that room.
   const current = entry.serial === state.resultSerial;
+  const late = lateReply && entry.body.roomId === state.roomId && state.screen === 'door';
   if (reply.status === 200 && reply.data) {
     const data = reply.data;
     applyRoom(data.room);
@@ -505,7 +509,8 @@ function renderResult() {
   if (r.kind === 'decision') {
     tone = toneOf(r.decision);
     decisionAttr = r.decision;
-    const key = `decision.${r.decision}`;
+    const anonymousKey = r.anonymous && OK_DECISIONS.has(r.decision) ? `decision.anonymous.${r.decision}` : null;
+    const key = anonymousKey ?? `decision.${r.decision}`;
     text = hasText(key) ? t(key) : t('decision.other', { decision: r.decision });
   }
   box.className = `result tone-${tone}`;

@@ -77,6 +77,8 @@ const TEXTS = {
     'decision.NotBooked': 'Nicht für diesen Raum gebucht',
     'decision.ClosedForTheDay': 'Raum für heute geschlossen',
     'decision.other': 'Antwort: {decision}',
+    'decision.anonymous.Admitted': '+1 gezählt',
+    'decision.anonymous.Left': '−1 gezählt',
 
     'kind.Hall': 'Halle',
     'kind.Stage': 'Bühne',
@@ -159,6 +161,8 @@ const TEXTS = {
     'decision.NotBooked': 'Not booked for this room',
     'decision.ClosedForTheDay': 'Room closed for today',
     'decision.other': 'Answer: {decision}',
+    'decision.anonymous.Admitted': '+1 counted',
+    'decision.anonymous.Left': '−1 counted',
 
     'kind.Hall': 'Hall',
     'kind.Stage': 'Stage',
