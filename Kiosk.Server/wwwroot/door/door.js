@@ -504,7 +504,11 @@ function renderResult() {
   let decisionAttr = 'Idle';
   let text = t('door.ready');
   if (r.kind === 'sending') { tone = 'pending'; decisionAttr = 'Sending'; text = t('door.sending'); }
-  if (r.kind === 'queued') { tone = 'pending'; decisionAttr = 'Queued'; text = t('door.queued'); }
+  if (r.kind === 'queued') {
+    tone = 'pending';
+    decisionAttr = 'Queued';
+    text = t(state.lastNetStatus === 401 ? 'door.queuedAuth' : 'door.queued');
+  }
   if (r.kind === 'error') { tone = 'bad'; decisionAttr = 'Error'; text = t(r.textKey, r.params); }
   if (r.kind === 'decision') {
     tone = toneOf(r.decision);
