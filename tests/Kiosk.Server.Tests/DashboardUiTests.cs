@@ -55,4 +55,38 @@ public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IA
         await Assertions.Expect(page.Locator("[data-testid=alert][data-kind=RoomAlmostFull]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "dashboard-wall.png") });
     }
+
+    [Fact]
+    public async Task Staff_count_people_at_a_door_on_their_phone()
+    {
+        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.Attendees.Where(a => a.EventId == fair.Event.Id), s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
+        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel C – Smart City", RoomKind.DialogueIsland, 15), Json.Options))
+            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var user = $"helfer{Guid.NewGuid():N}"[..14];
+        (await fair.Organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(user, "staff-password-1", "Staff"), Json.Options)).EnsureSuccessStatusCode();
+
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 412, Height = 915 }, Locale = "de-DE", TimezoneId = "Europe/Berlin", HasTouch = true, IsMobile = true });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/door/?event={fair.Event.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync(user);
+        await page.GetByTestId("login-password").FillAsync("staff-password-1");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.Locator($"[data-testid=room-choice][data-room-id='{room.RoomId}']").ClickAsync();
+
+        await page.GetByTestId("plus-one").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("1");
+        await page.GetByTestId("plus-one").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("2");
+        await page.GetByTestId("minus-one").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("1");
+
+        await page.GetByTestId("scanner-input").FillAsync(await fair.TokenAsync("A-1"));
+        await page.GetByTestId("scanner-input").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("door-result")).ToHaveAttributeAsync("data-decision", "Admitted");
+        await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("2");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "door-phone.png") });
+        Assert.Equal(2, await app.WithDbAsync(db => Task.FromResult(db.Rooms.Single(r => r.Id == room.RoomId).Inside)));
+    }
 }

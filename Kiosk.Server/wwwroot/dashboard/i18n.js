@@ -12,7 +12,7 @@ const TEXTS = {
     'lang.en.long': 'Englisch',
 
     'login.title': 'Anmelden – Kiosk',
-    'login.heading': 'Anmeldung für Organisatoren',
+    'login.heading': 'Anmeldung für Organisation und Team',
     'login.intro': 'Bitte melden Sie sich mit Ihrem Kiosk-Konto an.',
     'login.username': 'Benutzername',
     'login.password': 'Passwort',
@@ -24,7 +24,7 @@ const TEXTS = {
     'login.error.network': 'Der Server ist nicht erreichbar. Bitte Netzwerk prüfen und erneut versuchen.',
     'login.error.server': 'Anmeldung fehlgeschlagen (Serverfehler {status}). Bitte später erneut versuchen.',
     'login.alreadySignedIn': 'Sie sind bereits angemeldet als {name}.',
-    'login.continue': 'Weiter zum Dashboard',
+    'login.continue': 'Anmelden und weiter',
 
     'dash.title': 'Live-Dashboard – Kiosk',
     'dash.loading': 'Daten werden geladen …',
@@ -120,7 +120,7 @@ const TEXTS = {
     'lang.en.long': 'English',
 
     'login.title': 'Sign in – Kiosk',
-    'login.heading': 'Organizer sign-in',
+    'login.heading': 'Sign-in for organizers and staff',
     'login.intro': 'Please sign in with your Kiosk account.',
     'login.username': 'User name',
     'login.password': 'Password',
@@ -132,7 +132,7 @@ const TEXTS = {
     'login.error.network': 'The server cannot be reached. Please check the network and try again.',
     'login.error.server': 'Sign-in failed (server error {status}). Please try again later.',
     'login.alreadySignedIn': 'You are already signed in as {name}.',
-    'login.continue': 'Continue to the dashboard',
+    'login.continue': 'Sign in and continue',
 
     'dash.title': 'Live dashboard – Kiosk',
     'dash.loading': 'Loading data …',
