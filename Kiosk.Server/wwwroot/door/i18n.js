@@ -1,10 +1,11 @@
 // Texts for the staff door page, German first, English second.
 // Shares the language choice with the other Kiosk pages (same storage key); nothing personal is stored.
 
-const STORAGE_KEY = 'kiosk.lang';
-export const LANGUAGES = ['de', 'en'];
+import { useTexts, getLocale } from '../language.js';
 
-const TEXTS = {
+export * from '../language.js';
+
+useTexts({
   de: {
     'app.name': 'Kiosk',
     'door.title': 'Raumtür – Kiosk',
@@ -175,80 +176,7 @@ const TEXTS = {
     'fill.high': 'almost full',
     'fill.full': 'FULL',
   },
-};
-
-function readStoredLanguage() {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (LANGUAGES.includes(stored)) return stored;
-  } catch { /* storage blocked: German */ }
-  return 'de';
-}
-
-let current = readStoredLanguage();
-const listeners = new Set();
-
-export function getLanguage() { return current; }
-export function getLocale() { return current === 'de' ? 'de-DE' : 'en-GB'; }
-
-/** Text for a key with {placeholders} filled; a missing key shows itself so gaps are visible. */
-export function t(key, params = {}) {
-  const text = TEXTS[current][key] ?? TEXTS.de[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-export function hasText(key) { return key in TEXTS.de; }
-
-export function setLanguage(lang) {
-  if (!LANGUAGES.includes(lang) || lang === current) return;
-  current = lang;
-  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* switched, not remembered */ }
-  applyStaticTexts();
-  for (const fn of listeners) fn(lang);
-}
-
-export function onLanguageChange(fn) { listeners.add(fn); return () => listeners.delete(fn); }
-
-/** Fills [data-i18n] text and [data-i18n-attr="attr:key;attr:key"], <html lang> and the toggle state. */
-export function applyStaticTexts(root = document) {
-  document.documentElement.lang = current;
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
-    for (const pair of el.dataset.i18nAttr.split(';')) {
-      const [attr, key] = pair.split(':').map((s) => s.trim());
-      if (attr && key) el.setAttribute(attr, t(key));
-    }
-  }
-  for (const el of document.querySelectorAll('[data-testid="language-toggle"] button[data-lang]')) {
-    el.setAttribute('aria-pressed', String(el.dataset.lang === current));
-  }
-}
-
-/** Builds the DE | EN switch into the container marked data-testid="language-toggle". */
-export function mountLanguageToggle(container) {
-  container.replaceChildren();
-  container.setAttribute('role', 'group');
-  container.setAttribute('data-i18n-attr', 'aria-label:lang.toggle');
-  LANGUAGES.forEach((lang, i) => {
-    if (i > 0) {
-      const sep = document.createElement('span');
-      sep.className = 'lang-sep';
-      sep.setAttribute('aria-hidden', 'true');
-      sep.textContent = '|';
-      container.append(sep);
-    }
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'lang-btn';
-    button.dataset.lang = lang;
-    button.lang = lang;
-    button.textContent = lang.toUpperCase();
-    button.setAttribute('data-i18n-attr', `title:lang.${lang}.long`);
-    button.addEventListener('click', () => setLanguage(lang));
-    container.append(button);
-  });
-  applyStaticTexts();
-}
+});
 
 export function formatTime(date) {
   return new Intl.DateTimeFormat(getLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
