@@ -7,6 +7,7 @@ using Kiosk.Server.CheckIn;
 using Kiosk.Server.Data;
 using Kiosk.Server.Dashboard;
 using Kiosk.Server.Demo;
+using Kiosk.Server.Desk;
 using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
 using Kiosk.Server.Staff;
@@ -91,6 +92,7 @@ public static class KioskServer
         app.MapHub<TerminalHub>(TerminalHub.Route);
         app.MapHub<Dashboard.LiveHub>(Dashboard.LiveHub.Route);
         app.MapDashboardEndpoints();
+        app.MapReprintEndpoints();
         return app;
     }
 

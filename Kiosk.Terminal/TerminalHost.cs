@@ -40,6 +40,7 @@ public static class TerminalHost
         services.AddSingleton<PrintJobs>();
         services.AddSingleton<PrinterStatusBoard>();
         services.AddSingleton<BadgeRendering>();
+        services.AddSingleton<ReprintOrders>();
         services.AddOptions<PrinterOptions>().BindConfiguration(PrinterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => BadgeRendering.Transport(sp.GetRequiredService<IOptions<PrinterOptions>>().Value, dataDirectory));
         services.AddSingleton<DuplicateReads>();

@@ -29,6 +29,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<PresenceScan> PresenceLog => Set<PresenceScan>();
     public DbSet<RoomSession> Sessions => Set<RoomSession>();
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
+    public DbSet<Desk.Reprint> Reprints => Set<Desk.Reprint>();
     public DbSet<WalkIns.WalkInBadge> WalkInBadges => Set<WalkIns.WalkInBadge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

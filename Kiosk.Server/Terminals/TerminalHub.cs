@@ -36,9 +36,14 @@ public sealed class TerminalPushes(IHubContext<TerminalHub> hub)
 {
     public const string RosterChanged = "rosterChanged";
     public const string ProfileChanged = "profileChanged";
+    public const string ReprintOrdered = "reprintOrdered";
 
     public Task RosterChangedAsync(int eventId, long seq) =>
         hub.Clients.Group(TerminalHub.EventGroup(eventId)).SendAsync(RosterChanged, seq);
+
+    /// <summary>Staff ordered a reprint at this kiosk: it fetches its pending orders.</summary>
+    public Task ReprintOrderedAsync(int terminalId) =>
+        hub.Clients.Group(TerminalHub.TerminalGroup(terminalId)).SendAsync(ReprintOrdered);
 
     /// <summary>The terminal's profile (e.g. its assigned mode) changed: it fetches it again.</summary>
     public Task ProfileChangedAsync(int terminalId) =>

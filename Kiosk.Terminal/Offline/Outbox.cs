@@ -13,9 +13,11 @@ public static class OutboxKind
     public const string WalkIn = "walkin";
     /// <summary>A <see cref="PresenceRequest"/> for POST /api/presence.</summary>
     public const string Presence = "presence";
+    /// <summary>A staff reprint order printed here: POST /api/terminal/reprints/{order}/printed.</summary>
+    public const string Reprinted = "reprinted";
 }
 
-public sealed record OutboxItem(long Seq, string Kind, string Body, int Attempts);
+public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string Body, int Attempts);
 
 /// <summary>
 /// Scans waiting for the server. An item is written in the same transaction as the local decision, before
@@ -34,6 +36,10 @@ public sealed class Outbox(TerminalStore store)
 
     public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, PresenceRequest presence, DateTimeOffset now) =>
         AddAsync(c, tx, OutboxKind.Presence, presence.ClientScanId, presence, now);
+
+    /// <summary>Tells the server a reprint order was printed; keyed by the order id, so it is sent once.</summary>
+    public static Task AddReprintedAsync(SqliteConnection c, SqliteTransaction tx, Guid orderId, DateTimeOffset now) =>
+        AddAsync(c, tx, OutboxKind.Reprinted, orderId, new { }, now);
 
     private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, DateTimeOffset now)
     {
@@ -65,12 +71,12 @@ public sealed class Outbox(TerminalStore store)
     public Task<List<OutboxItem>> PendingAsync(int max) => store.ReadAsync(async c =>
     {
         await using var command = c.CreateCommand();
-        command.CommandText = "SELECT seq, kind, body, attempts FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $max";
+        command.CommandText = "SELECT seq, kind, client_scan_id, body, attempts FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $max";
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync();
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync())
-            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4)));
         return items;
     });
 

@@ -41,7 +41,13 @@ public sealed class OutboxSender(Outbox outbox, ServerLink server, TimeProvider 
             foreach (var item in batch)
             {
                 // Walk-ins before the check-ins behind them: the outbox keeps the order of the kiosk.
-                var path = item.Kind switch { OutboxKind.WalkIn => "/api/terminal/walkins", OutboxKind.Presence => "/api/presence", _ => "/api/checkins" };
+                var path = item.Kind switch
+                {
+                    OutboxKind.WalkIn => "/api/terminal/walkins",
+                    OutboxKind.Presence => "/api/presence",
+                    OutboxKind.Reprinted => $"/api/terminal/reprints/{item.ClientScanId}/printed",
+                    _ => "/api/checkins",
+                };
                 using var response = await server.PostJsonAsync(path, item.Body, stop);
                 if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.TooManyRequests)
                     throw new HttpRequestException($"Server answered {(int)response.StatusCode}.", null, response.StatusCode);

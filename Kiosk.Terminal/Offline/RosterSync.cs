@@ -12,7 +12,7 @@ namespace Kiosk.Terminal.Offline;
 /// periodic heartbeat answer carries the newest sequence, so a missed push costs one interval at most.
 /// </summary>
 public sealed class RosterSync(
-    ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer, WalkInBadges walkInBadges,
+    ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer, WalkInBadges walkInBadges, ReprintOrders reprints,
     IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
@@ -41,6 +41,7 @@ public sealed class RosterSync(
                     await RefreshProfileAsync(stop);
                     await PullRosterAsync(stop);
                     await StockWalkInBadgesAsync(stop);
+                    await reprints.TakeAsync(stop);
                     again = await HeartbeatAsync(stop);
                 }
                 backoff = TimeSpan.FromSeconds(1);
@@ -138,6 +139,7 @@ public sealed class RosterSync(
             .Build();
         _hub.On<long>("rosterChanged", _ => Wake());
         _hub.On("profileChanged", Wake);
+        _hub.On("reprintOrdered", Wake);
         _hub.Reconnected += _ => { Wake(); return Task.CompletedTask; };
         // Not awaited to completion on failure: polling carries on, and the next round tries again.
         try { await _hub.StartAsync(); }

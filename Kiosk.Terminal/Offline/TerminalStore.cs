@@ -9,7 +9,7 @@ namespace Kiosk.Terminal.Offline;
 /// </summary>
 public sealed class TerminalStore
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writes = new(1, 1);
 
@@ -76,6 +76,13 @@ public sealed class TerminalStore
             CREATE TABLE walkin_badges (badge_id TEXT PRIMARY KEY, token TEXT NOT NULL, used_at TEXT);
             ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'checkin';
             PRAGMA user_version = 2;
+            COMMIT;
+            """);
+        if (current < 3) Run(connection, """
+            BEGIN;
+            ALTER TABLE print_jobs ADD COLUMN reprint_order TEXT;
+            CREATE UNIQUE INDEX print_jobs_reprint ON print_jobs (reprint_order) WHERE reprint_order IS NOT NULL;
+            PRAGMA user_version = 3;
             COMMIT;
             """);
     }

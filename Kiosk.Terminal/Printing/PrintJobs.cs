@@ -16,29 +16,32 @@ public enum PrintJobState
     Uncertain,
 }
 
-public sealed record PrintJob(long Id, Guid ClientScanId, BadgePrint Badge);
+public sealed record PrintJob(long Id, Guid ClientScanId, BadgePrint Badge, Guid? ReprintOrder = null);
 
 /// <summary>Durable print jobs. A job is added in the scan's transaction, so a confirmed check-in always has its badge job.</summary>
 public sealed class PrintJobs(TerminalStore store)
 {
-    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, DateTimeOffset now)
+    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, DateTimeOffset now, Guid? reprintOrder = null)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO print_jobs (client_scan_id, created_at, state, badge) VALUES ($scan, $at, 'Queued', $badge) RETURNING id";
+        // A reprint order already taken is not taken again (the server repeats pending orders until confirmed).
+        command.CommandText = "INSERT INTO print_jobs (client_scan_id, created_at, state, badge, reprint_order) VALUES ($scan, $at, 'Queued', $badge, $order) ON CONFLICT DO NOTHING RETURNING id";
+        command.Parameters.AddWithValue("$order", (object?)reprintOrder?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$scan", clientScanId.ToString());
         command.Parameters.AddWithValue("$at", now.ToUniversalTime().ToString("O"));
         command.Parameters.AddWithValue("$badge", JsonSerializer.Serialize(badge, TerminalJson.Options));
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return await command.ExecuteScalarAsync() is { } id ? Convert.ToInt64(id) : 0;
     }
 
     public Task<PrintJob?> NextQueuedAsync() => store.ReadAsync(async c =>
     {
         await using var command = c.CreateCommand();
-        command.CommandText = "SELECT id, client_scan_id, badge FROM print_jobs WHERE state = 'Queued' ORDER BY id LIMIT 1";
+        command.CommandText = "SELECT id, client_scan_id, badge, reprint_order FROM print_jobs WHERE state = 'Queued' ORDER BY id LIMIT 1";
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? new PrintJob(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), JsonSerializer.Deserialize<BadgePrint>(reader.GetString(2), TerminalJson.Options)!)
+            ? new PrintJob(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), JsonSerializer.Deserialize<BadgePrint>(reader.GetString(2), TerminalJson.Options)!,
+                reader.IsDBNull(3) ? null : Guid.Parse(reader.GetString(3)))
             : null;
     });
 
@@ -58,9 +61,10 @@ public sealed class PrintJobs(TerminalStore store)
         return await command.ExecuteScalarAsync() is string s ? Enum.Parse<PrintJobState>(s) : (PrintJobState?)null;
     });
 
-    /// <summary>Printed jobs lose their content: names do not linger on the kiosk PC.</summary>
-    public Task SetStateAsync(long id, PrintJobState state, DateTimeOffset now, string? note = null) => store.WriteAsync(async (c, tx) =>
+    /// <summary>Printed jobs lose their content: names do not linger on the kiosk PC. A printed reprint order is confirmed to the server.</summary>
+    public Task SetStateAsync(long id, PrintJobState state, DateTimeOffset now, string? note = null, Guid? reprintOrder = null) => store.WriteAsync(async (c, tx) =>
     {
+        if (state == PrintJobState.Printed && reprintOrder is { } order) await Outbox.AddReprintedAsync(c, tx, order, now);
         await using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = state == PrintJobState.Printed

@@ -8,7 +8,7 @@ namespace Kiosk.Terminal.Printing;
 /// polled while jobs wait. A job whose sending failed part-way is not resent on its own.
 /// </summary>
 public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeRendering rendering, PrinterStatusBoard board,
-    TimeProvider time, ILogger<PrintQueue> log) : BackgroundService
+    Offline.Outbox outbox, TimeProvider time, ILogger<PrintQueue> log) : BackgroundService
 {
     public static readonly TimeSpan StatusPoll = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _wake = new(0);
@@ -81,7 +81,8 @@ public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeR
         try
         {
             await printer.SendAsync(rendered, stop);
-            await jobs.SetStateAsync(job.Id, PrintJobState.Printed, time.GetUtcNow());
+            await jobs.SetStateAsync(job.Id, PrintJobState.Printed, time.GetUtcNow(), reprintOrder: job.ReprintOrder);
+            if (job.ReprintOrder is not null) outbox.Poke();
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or UnauthorizedAccessException or InvalidOperationException)
         {

@@ -3,6 +3,7 @@ using Kiosk.Shared.Printing.EscPos;
 using Kiosk.Terminal.Scanning;
 using Kiosk.Terminal.Tests.Infrastructure;
 using Kiosk.Testing;
+using System.Net.Http.Json;
 
 namespace Kiosk.Terminal.Tests;
 
@@ -62,5 +63,26 @@ public sealed class BadgePrintingTests(KioskApp server) : IClassFixture<KioskApp
         await Eventually.Async(_terminal.StateAsync, s => !s.OutOfOrder, "the kiosk to be back in order");
         Assert.Equal(1, _printer.JobsPrinted);
         Assert.False(_printer.TryTakeJob(out _));
+    }
+
+    [Fact]
+    public async Task A_reprint_ordered_by_staff_prints_once_at_the_chosen_kiosk_and_is_confirmed()
+    {
+        var terminals = await _fair.Organizer.GetFromJsonAsync<List<Kiosk.Server.Terminals.TerminalResponse>>($"/api/events/{_fair.Event.Id}/terminals", Json.Options);
+        var anna = await _fair.AttendeeAsync("A-1");
+
+        var ordered = await _fair.Organizer.PostAsJsonAsync($"/api/attendees/{anna.Id}/reprints", new { terminalId = terminals!.Single().Id, reason = "Papierstau" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, ordered.StatusCode);
+
+        var job = await _printer.NextJobAsync(seconds: 30);
+        Assert.Contains("M\u0081ller", Encoding.Latin1.GetString(job));
+        var orders = await Eventually.Async(
+            () => _fair.Organizer.GetFromJsonAsync<List<Kiosk.Server.Desk.ReprintView>>($"/api/attendees/{anna.Id}/reprints", Json.Options)!,
+            o => o!.Single().PrintedAt is not null, "the kiosk to confirm the reprint");
+        Assert.Equal("Papierstau", orders!.Single().Reason);
+        Assert.Equal(1, _printer.JobsPrinted);
+        var audit = await server.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.AuditLog, a => a.AttendeeId == anna.Id && (a.Action == "badge.reprint-ordered" || a.Action == "badge.reprinted")));
+        Assert.Equal(2, audit);
     }
 }

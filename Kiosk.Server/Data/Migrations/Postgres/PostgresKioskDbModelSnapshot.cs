@@ -235,6 +235,45 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Desk.Reprint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.HasIndex("TerminalId", "PrintedAt");
+
+                    b.ToTable("Reprints");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Events.Event", b =>
                 {
                     b.Property<int>("Id")

@@ -236,6 +236,45 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Desk.Reprint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.HasIndex("TerminalId", "PrintedAt");
+
+                    b.ToTable("Reprints");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Events.Event", b =>
                 {
                     b.Property<int>("Id")

@@ -222,6 +222,45 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Desk.Reprint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PrintedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.HasIndex("TerminalId", "PrintedAt");
+
+                    b.ToTable("Reprints");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Events.Event", b =>
                 {
                     b.Property<int>("Id")
