@@ -7,9 +7,9 @@ public static class WalkInRules
 {
     public const int MaxName = 100, MaxTitle = 50, MaxOrganization = 200, MaxEmail = 254;
 
-    /// <summary>Trimmed, inner runs of white space and control characters collapsed to one space.</summary>
+    /// <summary>Trimmed, inner runs of white space collapsed to one space (control characters are refused by <see cref="Problem(WalkInRegistration)"/>).</summary>
     public static string Normalise(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('\u0000', ' ').Trim();
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Null when acceptable, else what is wrong (in English, for logs and API clients).</summary>
     public static string? Problem(WalkInRegistration r) => Problem(r.Title, r.FirstName, r.LastName, r.Organization, r.Email, r.Consent);

@@ -59,17 +59,23 @@ public sealed class Roster(TerminalStore store)
             command.Parameters.Add(parameter);
             p[name] = parameter;
         }
+        // A walk-in registered here has a local (negative) id until the server's row for the same badge
+        // arrives and takes its place. Most pages meet no such row: the check is then one query, not one per row.
         await using var replaced = c.CreateCommand();
         replaced.Transaction = tx;
-        replaced.CommandText = "DELETE FROM roster WHERE badge_id = $badge AND id <> $id";
+        replaced.CommandText = "SELECT EXISTS (SELECT 1 FROM roster WHERE id < 0)";
+        var localWalkIns = Convert.ToInt64(await replaced.ExecuteScalarAsync()) == 1;
+        replaced.CommandText = "DELETE FROM roster WHERE badge_id = $badge AND id < 0 AND id <> $id";
         var replacedBadge = replaced.Parameters.Add("$badge", SqliteType.Text);
         var replacedId = replaced.Parameters.Add("$id", SqliteType.Integer);
         foreach (var e in entries)
         {
-            // A walk-in's local row gives way to the server's row for the same badge.
-            replacedBadge.Value = e.BadgeId.ToString();
-            replacedId.Value = e.Id;
-            await replaced.ExecuteNonQueryAsync();
+            if (localWalkIns)
+            {
+                replacedBadge.Value = e.BadgeId.ToString();
+                replacedId.Value = e.Id;
+                await replaced.ExecuteNonQueryAsync();
+            }
             p["$id"].Value = e.Id;
             p["$badge"].Value = e.BadgeId.ToString();
             p["$version"].Value = e.BadgeVersion;

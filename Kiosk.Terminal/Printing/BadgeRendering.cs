@@ -18,6 +18,9 @@ public sealed class BadgeRendering(IPrinterTransport printer, IOptions<PrinterOp
         return BadgeEscPos.Encode(layout, options.Value.QrMode);
     }
 
+    /// <summary>Where the screen finds the picture of a job; only the virtual printer draws one.</summary>
+    public string? PreviewPath(long jobId) => printer is VirtualPrinter ? $"/local/prints/{jobId}.svg" : null;
+
     public static IPrinterTransport Transport(PrinterOptions options, string dataDirectory)
     {
         var timeout = TimeSpan.FromMilliseconds(options.TimeoutMs);

@@ -28,8 +28,9 @@ public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeR
         {
             if (!_waiting.TryGetValue(jobId, out done!)) _waiting[jobId] = done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        if (await jobs.StateAsync(jobId) is not PrintJobState.Queued and not PrintJobState.Sending) return;
-        await done.Task.WaitAsync(timeout, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (await jobs.StateAsync(jobId) is PrintJobState.Queued or PrintJobState.Sending)
+            await done.Task.WaitAsync(timeout, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        lock (_lock) _waiting.Remove(jobId);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stop)

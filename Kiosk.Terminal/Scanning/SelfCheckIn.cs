@@ -11,7 +11,7 @@ namespace Kiosk.Terminal.Scanning;
 /// one transaction) before the screen answers; the outbox sender and the print queue take it from there.
 /// </summary>
 public sealed class SelfCheckIn(
-    TerminalState state, Roster roster, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer,
+    TerminalState state, Roster roster, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering,
     DuplicateReads duplicates, TimeProvider time)
 {
     public async Task<ScanAnswer> ScanAsync(string text, string language, CancellationToken ct)
@@ -70,6 +70,6 @@ public sealed class SelfCheckIn(
 
         printQueue.Poke();
         return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now,
-            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, $"/local/prints/{jobId}.svg");
+            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId.Value));
     }
 }

@@ -11,7 +11,7 @@ public sealed record WalkInForm(string? Title, string? FirstName, string? LastNa
 /// Registers a walk-in at the kiosk and prints the badge at once, online or not: the badge is one the
 /// server signed in advance; the registration (with its consent) goes to the server through the outbox.
 /// </summary>
-public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, TimeProvider time)
+public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering, TimeProvider time)
 {
     public enum Refusal { None, NotOffered, NoBadgeLeft }
 
@@ -58,7 +58,7 @@ public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox 
         printQueue.Poke();
         var (jobId, p) = done;
         return (new ScanAnswer(ScanResult.Welcome, p.DisplayName, p.Organization, p.Category, now,
-            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, $"/local/prints/{jobId}.svg"), Refusal.None);
+            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId)), Refusal.None);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
