@@ -17,7 +17,7 @@ public static class DashboardEndpoints
             var now = time.GetUtcNow();
 
             var registered = await db.Attendees.CountAsync(a => a.EventId == eventId && a.Status == AttendeeStatus.Registered);
-            var arrivals = await db.Attendees.AsNoTracking().Where(a => a.EventId == eventId && a.CheckedInAt != null).Select(a => a.CheckedInAt!.Value).ToListAsync();
+            var arrivals = await db.Attendees.AsNoTracking().Where(a => a.EventId == eventId && a.Status == AttendeeStatus.Registered && a.CheckedInAt != null).Select(a => a.CheckedInAt!.Value).ToListAsync();
             var sessions = (await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId && s.EndsAt > now).ToListAsync()).ToLookup(s => s.RoomId);
             var rooms = (await db.Rooms.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync())
                 .Select(r => new RoomTile(r.Id, r.Name, r.Kind.ToString(), r.Capacity, r.Inside, r.OccupancySeq,

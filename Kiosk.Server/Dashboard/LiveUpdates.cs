@@ -46,9 +46,10 @@ public sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory s
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KioskDb>();
-        var counts = await db.Attendees.Where(a => a.EventId == eventId && a.Status == AttendeeStatus.Registered)
-            .GroupBy(a => 1).Select(g => new { Registered = g.Count(), Arrived = g.Count(a => a.CheckedInAt != null) }).FirstOrDefaultAsync(stop);
-        await hub.Clients.All.SendAsync("arrivalsChanged", new { eventId, arrived = counts?.Arrived ?? 0, registered = counts?.Registered ?? 0 }, stop);
+        var registered = db.Attendees.Where(a => a.EventId == eventId && a.Status == AttendeeStatus.Registered);
+        var total = await registered.CountAsync(stop);
+        var arrived = await registered.CountAsync(a => a.CheckedInAt != null, stop);
+        await hub.Clients.All.SendAsync("arrivalsChanged", new { eventId, arrived, registered = total }, stop);
     }
 
     private static List<int> Take(ConcurrentDictionary<int, bool> marks)
