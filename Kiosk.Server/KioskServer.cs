@@ -10,6 +10,7 @@ using Kiosk.Server.Demo;
 using Kiosk.Server.Desk;
 using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
+using Kiosk.Server.Jobs;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -65,6 +66,7 @@ public static class KioskServer
         builder.Services.AddSingleton<EndOfDay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dashboard.LiveUpdates>());
+        builder.Services.AddKioskJobs();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -93,6 +95,7 @@ public static class KioskServer
         app.MapHub<Dashboard.LiveHub>(Dashboard.LiveHub.Route);
         app.MapDashboardEndpoints();
         app.MapReprintEndpoints();
+        app.MapJobDashboard();
         return app;
     }
 

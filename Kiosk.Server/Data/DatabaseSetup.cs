@@ -21,6 +21,7 @@ public static class DatabaseSetup
             connectionString = $"Data Source={Path.Combine(dataDirectory, "kiosk.db")}";
         }
 
+        services.AddSingleton(new DatabaseConnection(provider, connectionString));
         services.AddSingleton(new WriteGate(serialise: provider == DatabaseProvider.Sqlite));
         switch (provider)
         {
@@ -74,6 +75,9 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(cancellationToken);
     }
 }
+
+/// <summary>The engine and connection string in use, resolved once (the job storage follows the same engine).</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);
 
 /// <summary>
 /// WAL lets readers run beside the writer. synchronous=NORMAL is safe against application crashes in

@@ -131,6 +131,26 @@ public class KioskApp : IAsyncLifetime
         return (await codeResponse.Content.ReadFromJsonAsync<EnrolmentCodeResponse>(Json.Options))!.EnrolmentCode;
     }
 
+    /// <summary>A new staff account (or organizer) and a client carrying its script token.</summary>
+    public async Task<HttpClient> UserAsync(HttpClient organizer, string role = "Staff")
+    {
+        var name = $"{role}.{Guid.NewGuid():N}"[..20];
+        const string password = "desk-password-1";
+        (await organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(name, password, role))).EnsureSuccessStatusCode();
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new LoginRequest(name, password));
+        response.EnsureSuccessStatusCode();
+        return WithBearer((await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!.Token);
+    }
+
+    /// <summary>A client signed in with the browser cookie, as the web pages are; no automatic redirects.</summary>
+    public async Task<HttpClient> CookieClientAsync(string username = "admin", string password = AdminPassword)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        (await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(username, password))).EnsureSuccessStatusCode();
+        return client;
+    }
+
     public async Task<T> WithDbAsync<T>(Func<KioskDb, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -1,0 +1,45 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Server.Jobs;
+
+/// <summary>
+/// Starts after <see cref="StartupWork"/> (migrations): registers the recurring jobs, runs the start-up
+/// sweeps, then the Hangfire worker pool (unless Jobs:RunServer is false).
+/// </summary>
+internal sealed class JobServer(
+    IServiceProvider services, JobStorage storage, JobActivator activator, IOptions<JobOptions> options,
+    IBackgroundJobClient jobs, IRecurringJobManager recurring, ILogger<JobServer> logger) : IHostedService
+{
+    private BackgroundJobServer? _server;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var work in services.GetServices<IRecurringWork>()) work.Register(recurring);
+        foreach (var sweep in services.GetServices<IStartupSweep>())
+        {
+            try { await sweep.SweepAsync(jobs, cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A sweep that fails must not keep the server from taking check-ins; the next start tries again.
+                logger.LogError(e, "Start-up sweep {Sweep} failed", sweep.GetType().Name);
+            }
+        }
+        if (!options.Value.RunServer) return;
+        _server = new BackgroundJobServer(new BackgroundJobServerOptions
+        {
+            WorkerCount = options.Value.Workers,
+            Activator = activator,
+            // Unique per instance: several servers (scale-out, tests) may share one storage.
+            ServerName = $"kiosk-{Environment.ProcessId}-{Guid.NewGuid():N}",
+        }, storage);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is null) return;
+        _server.SendStop();
+        await _server.WaitForShutdownAsync(cancellationToken);
+        _server.Dispose();
+    }
+}
