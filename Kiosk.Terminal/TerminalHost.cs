@@ -46,6 +46,7 @@ public static class TerminalHost
         services.AddSingleton<DuplicateReads>();
         services.AddSingleton<NameLookup>();
         services.AddSingleton<SelfCheckIn>();
+        services.AddSingleton<SelfReprint>();
         services.AddSingleton<RoomDoor>();
         services.AddSingleton<WalkInBadges>();
         services.AddSingleton<WalkInDesk>();

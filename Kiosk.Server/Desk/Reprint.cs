@@ -17,6 +17,9 @@ public sealed class Reprint
     public required string RequestedBy { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? PrintedAt { get; set; }
+
+    /// <summary>Asked for by the visitor at the kiosk (see SelfReprintRules) rather than ordered by staff.</summary>
+    public bool SelfService { get; set; }
 }
 
 internal sealed class ReprintConfiguration : IEntityTypeConfiguration<Reprint>

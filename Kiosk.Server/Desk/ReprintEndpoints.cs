@@ -50,6 +50,8 @@ public static class ReprintEndpoints
                 .OrderBy(r => r.RequestedAt).Select(r => new ReprintOrder(r.Id, r.AttendeeId, r.Reason, r.RequestedAt)).ToListAsync());
         });
 
+        terminal.MapPost("/self-service", SelfReprintedAsync);
+
         // The kiosk confirms the print; confirming twice changes nothing.
         terminal.MapPost("/{orderId:guid}/printed", async Task<Results<NoContent, ProblemHttpResult>> (Guid orderId, HttpContext http, KioskDb db, AuditLog audit, TimeProvider time) =>
         {
@@ -62,6 +64,33 @@ public static class ReprintEndpoints
             await audit.WriteAsync(http.User.Actor(), "badge.reprinted", order.EventId, order.AttendeeId, terminalId, $"order {order.Id}");
             return TypedResults.NoContent();
         });
+    }
+
+    /// <summary>
+    /// The kiosk already printed (offline if need be) and tells the server afterwards through its outbox; the
+    /// server records it once (the kiosk's id for it is the key) and never refuses what was printed, but the
+    /// audit entry says when it fell outside the event's rules.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SelfReprintedAsync(SelfReprintNotice notice, HttpContext http, KioskDb db, AuditLog audit)
+    {
+        if (notice.ReprintId == Guid.Empty) return Problems.Invalid("reprint-id", "reprintId is required: the kiosk's id for this print.");
+        var terminalId = http.User.TerminalId()!.Value;
+        var eventId = http.User.TerminalEventId()!.Value;
+        if (await db.Reprints.AsNoTracking().AnyAsync(r => r.Id == notice.ReprintId)) return TypedResults.NoContent();
+        var attendee = await db.Attendees.AsNoTracking().Where(a => a.Id == notice.AttendeeId && a.EventId == eventId)
+            .Select(a => new { a.Id, a.Event!.SelfServiceReprint }).FirstOrDefaultAsync();
+        if (attendee is null) return Problems.NotFound("Attendee");
+        var earlier = await db.Reprints.AsNoTracking().CountAsync(r => r.AttendeeId == notice.AttendeeId && r.SelfService);
+        db.Reprints.Add(new Reprint
+        {
+            Id = notice.ReprintId, EventId = eventId, AttendeeId = notice.AttendeeId, TerminalId = terminalId, SelfService = true,
+            Reason = "self-service", RequestedBy = http.User.Actor(), RequestedAt = notice.PrintedAt, PrintedAt = notice.PrintedAt,
+        });
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException e) when (e.IsUniqueViolation()) { return TypedResults.NoContent(); }
+        var flags = (attendee.SelfServiceReprint ? "" : " (event does not allow it)") + (earlier > 0 ? $" (already {earlier} before)" : "");
+        await audit.WriteAsync(http.User.Actor(), "badge.self-reprinted", eventId, notice.AttendeeId, terminalId, $"print {notice.ReprintId}{flags}");
+        return TypedResults.NoContent();
     }
 
     private static ReprintView View(Reprint r) => new(r.Id, r.AttendeeId, r.TerminalId, r.Reason, r.RequestedBy, r.RequestedAt, r.PrintedAt);

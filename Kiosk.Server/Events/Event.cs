@@ -19,6 +19,9 @@ public sealed class Event
 
     public bool AllowsWalkIns { get; set; }
 
+    /// <summary>Visitors may print their badge once more at the kiosk within minutes of the first print (printer jam). Off by default.</summary>
+    public bool SelfServiceReprint { get; set; }
+
     /// <summary>What a visitor found by name at a kiosk must also type before a badge prints.</summary>
     public SecondFactorKind SecondFactor { get; set; } = SecondFactorKind.Email;
 

@@ -16,12 +16,16 @@ public sealed record EventRequest(
     DateTimeOffset EndsAt,
     [MaxLength(64)] string? TimeZone,
     bool AllowsWalkIns = false,
-    SecondFactorKind SecondFactor = SecondFactorKind.Email);
+    SecondFactorKind SecondFactor = SecondFactorKind.Email,
+    bool SelfServiceReprint = false);
 
-public sealed record EventResponse(int Id, string Name, string? City, string? Venue, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, bool AllowsWalkIns, SecondFactorKind SecondFactor)
+public sealed record EventResponse(int Id, string Name, string? City, string? Venue, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, bool AllowsWalkIns, SecondFactorKind SecondFactor, bool SelfServiceReprint = false)
 {
-    public static EventResponse From(Event e) => new(e.Id, e.Name, e.City, e.Venue, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns, e.SecondFactor);
+    public static EventResponse From(Event e) => new(e.Id, e.Name, e.City, e.Venue, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns, e.SecondFactor, e.SelfServiceReprint);
 }
+
+/// <summary>Kiosk behaviour an organizer may switch during the fair; null leaves a setting as it is.</summary>
+public sealed record EventSettingsRequest(bool? AllowsWalkIns = null, bool? SelfServiceReprint = null);
 
 public sealed record BadgeKeyResponse(int KeyId, string PublicKey, string Algorithm, DateTimeOffset CreatedAt);
 
@@ -40,7 +44,8 @@ public static class EventEndpoints
             {
                 Name = request.Name.Trim(), City = request.City?.Trim(), Venue = request.Venue?.Trim(),
                 StartsAt = request.StartsAt.ToUniversalTime(), EndsAt = request.EndsAt.ToUniversalTime(),
-                TimeZone = timeZone, AllowsWalkIns = request.AllowsWalkIns, SecondFactor = request.SecondFactor, CreatedAt = time.GetUtcNow(),
+                TimeZone = timeZone, AllowsWalkIns = request.AllowsWalkIns, SecondFactor = request.SecondFactor,
+                SelfServiceReprint = request.SelfServiceReprint, CreatedAt = time.GetUtcNow(),
             };
             db.Events.Add(evt);
             await db.SaveChangesAsync();
@@ -55,6 +60,23 @@ public static class EventEndpoints
         group.MapGet("/{eventId:int}", async Task<Results<Ok<EventResponse>, ProblemHttpResult>> (int eventId, KioskDb db) =>
             await db.Events.FindAsync(eventId) is { } evt ? TypedResults.Ok(EventResponse.From(evt)) : Problems.NotFound("Event"))
             .RequireAuthorization(Policies.Desk);
+
+        // Kiosks hear of the change at once (profileChanged); the audit log keeps who switched what.
+        group.MapPatch("/{eventId:int}/settings", async Task<Results<Ok<EventResponse>, ProblemHttpResult>> (
+            int eventId, EventSettingsRequest request, KioskDb db, Terminals.TerminalPushes pushes, Audit.AuditLog audit, HttpContext http) =>
+        {
+            var evt = await db.Events.FindAsync(eventId);
+            if (evt is null) return Problems.NotFound("Event");
+            var changed = new List<string>();
+            if (request.AllowsWalkIns is { } walkIns && walkIns != evt.AllowsWalkIns) { evt.AllowsWalkIns = walkIns; changed.Add($"allowsWalkIns={walkIns}"); }
+            if (request.SelfServiceReprint is { } self && self != evt.SelfServiceReprint) { evt.SelfServiceReprint = self; changed.Add($"selfServiceReprint={self}"); }
+            if (changed.Count == 0) return TypedResults.Ok(EventResponse.From(evt));
+            await db.SaveChangesAsync();
+            await audit.WriteAsync(http.User.Actor(), "event.settings-changed", eventId, details: string.Join(", ", changed));
+            foreach (var terminalId in await db.Terminals.AsNoTracking().Where(t => t.EventId == eventId).Select(t => t.Id).ToListAsync())
+                await pushes.ProfileChangedAsync(terminalId);
+            return TypedResults.Ok(EventResponse.From(evt));
+        }).RequireAuthorization(Policies.Organizer);
 
         // Public keys are not secret: terminals verify badge signatures offline with them.
         group.MapGet("/{eventId:int}/badge-keys", async Task<Results<Ok<BadgeKeyResponse[]>, ProblemHttpResult>> (int eventId, KioskDb db) =>

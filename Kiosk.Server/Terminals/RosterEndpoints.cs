@@ -21,7 +21,7 @@ public static class RosterEndpoints
             var terminalId = http.User.TerminalId();
             var profile = await db.Terminals.AsNoTracking().Where(t => t.Id == terminalId)
                 .Join(db.Events, t => t.EventId, e => e.Id, (t, e) => new TerminalProfile(
-                    t.Id, t.Name, e.Id, e.Name, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns, e.SecondFactor, t.AssignedMode))
+                    t.Id, t.Name, e.Id, e.Name, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns, e.SecondFactor, t.AssignedMode, e.SelfServiceReprint))
                 .FirstOrDefaultAsync();
             return profile is null ? Problems.NotFound("Terminal") : TypedResults.Ok(profile);
         });

@@ -41,7 +41,8 @@ public sealed record TerminalProfile(
     string TimeZone,
     bool AllowsWalkIns,
     SecondFactorKind SecondFactor,
-    string? AssignedMode = null);
+    string? AssignedMode = null,
+    bool SelfServiceReprint = false);
 
 /// <summary>Sent by every terminal periodically (and over SignalR when connected).</summary>
 public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string PrinterState, string Mode);

@@ -15,6 +15,8 @@ public static class OutboxKind
     public const string Presence = "presence";
     /// <summary>A staff reprint order printed here: POST /api/terminal/reprints/{order}/printed.</summary>
     public const string Reprinted = "reprinted";
+    /// <summary>A <see cref="SelfReprintNotice"/>: the visitor printed their badge once more here.</summary>
+    public const string SelfReprinted = "selfreprint";
 }
 
 public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string Body, int Attempts);
@@ -40,6 +42,9 @@ public sealed class Outbox(TerminalStore store)
     /// <summary>Tells the server a reprint order was printed; keyed by the order id, so it is sent once.</summary>
     public static Task AddReprintedAsync(SqliteConnection c, SqliteTransaction tx, Guid orderId, DateTimeOffset now) =>
         AddAsync(c, tx, OutboxKind.Reprinted, orderId, new { }, now);
+
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, SelfReprintNotice notice, DateTimeOffset now) =>
+        AddAsync(c, tx, OutboxKind.SelfReprinted, notice.ReprintId, notice, now);
 
     private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, DateTimeOffset now)
     {

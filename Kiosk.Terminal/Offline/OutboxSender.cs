@@ -46,6 +46,7 @@ public sealed class OutboxSender(Outbox outbox, ServerLink server, TimeProvider 
                     OutboxKind.WalkIn => "/api/terminal/walkins",
                     OutboxKind.Presence => "/api/presence",
                     OutboxKind.Reprinted => $"/api/terminal/reprints/{item.ClientScanId}/printed",
+                    OutboxKind.SelfReprinted => "/api/terminal/reprints/self-service",
                     _ => "/api/checkins",
                 };
                 using var response = await server.PostJsonAsync(path, item.Body, stop);

@@ -85,6 +85,15 @@ public sealed class TerminalStore
             PRAGMA user_version = 3;
             COMMIT;
             """);
+        if (current < 4) Run(connection, """
+            BEGIN;
+            ALTER TABLE print_jobs ADD COLUMN attendee_id INTEGER;
+            ALTER TABLE print_jobs ADD COLUMN self_reprint INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX print_jobs_attendee ON print_jobs (attendee_id) WHERE attendee_id IS NOT NULL;
+            CREATE UNIQUE INDEX print_jobs_one_self_reprint ON print_jobs (attendee_id) WHERE self_reprint = 1;
+            PRAGMA user_version = 4;
+            COMMIT;
+            """);
     }
 
     private static void Run(SqliteConnection connection, string sql)

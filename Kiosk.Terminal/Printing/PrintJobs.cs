@@ -21,13 +21,20 @@ public sealed record PrintJob(long Id, Guid ClientScanId, BadgePrint Badge, Guid
 /// <summary>Durable print jobs. A job is added in the scan's transaction, so a confirmed check-in always has its badge job.</summary>
 public sealed class PrintJobs(TerminalStore store)
 {
-    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, DateTimeOffset now, Guid? reprintOrder = null)
+    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, DateTimeOffset now,
+        Guid? reprintOrder = null, int? attendeeId = null, bool selfReprint = false)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
-        // A reprint order already taken is not taken again (the server repeats pending orders until confirmed).
-        command.CommandText = "INSERT INTO print_jobs (client_scan_id, created_at, state, badge, reprint_order) VALUES ($scan, $at, 'Queued', $badge, $order) ON CONFLICT DO NOTHING RETURNING id";
+        // A reprint order already taken is not taken again (the server repeats pending orders until confirmed),
+        // nor a second self-service reprint for the same visitor.
+        command.CommandText = """
+            INSERT INTO print_jobs (client_scan_id, created_at, state, badge, reprint_order, attendee_id, self_reprint)
+            VALUES ($scan, $at, 'Queued', $badge, $order, $attendee, $self) ON CONFLICT DO NOTHING RETURNING id
+            """;
         command.Parameters.AddWithValue("$order", (object?)reprintOrder?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$attendee", (object?)attendeeId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$self", selfReprint ? 1 : 0);
         command.Parameters.AddWithValue("$scan", clientScanId.ToString());
         command.Parameters.AddWithValue("$at", now.ToUniversalTime().ToString("O"));
         command.Parameters.AddWithValue("$badge", JsonSerializer.Serialize(badge, TerminalJson.Options));
@@ -51,6 +58,21 @@ public sealed class PrintJobs(TerminalStore store)
         command.CommandText = "SELECT count(*) FROM print_jobs WHERE state = $state";
         command.Parameters.AddWithValue("$state", state.ToString());
         return Convert.ToInt32(await command.ExecuteScalarAsync());
+    });
+
+    /// <summary>When this kiosk first printed the attendee's badge at check-in, and whether it has printed a self-service reprint since.</summary>
+    public Task<(DateTimeOffset? FirstPrint, bool SelfReprinted)> HistoryAsync(int attendeeId) => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = """
+            SELECT min(CASE WHEN self_reprint = 0 AND reprint_order IS NULL THEN created_at END), max(self_reprint)
+            FROM print_jobs WHERE attendee_id = $attendee
+            """;
+        command.Parameters.AddWithValue("$attendee", attendeeId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        DateTimeOffset? first = reader.IsDBNull(0) ? null : DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
+        return (first, !reader.IsDBNull(1) && reader.GetInt64(1) == 1);
     });
 
     public Task<PrintJobState?> StateAsync(long id) => store.ReadAsync(async c =>

@@ -35,4 +35,5 @@ public sealed record ScanAnswer(
     DateTimeOffset? CheckedInAt = null,
     PrintProgress Print = PrintProgress.None,
     string? Preview = null,
-    RoomAnswer? Room = null);
+    RoomAnswer? Room = null,
+    string? ReprintRef = null);

@@ -12,7 +12,7 @@ namespace Kiosk.Terminal.Scanning;
 /// </summary>
 public sealed class SelfCheckIn(
     TerminalState state, Roster roster, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering,
-    DuplicateReads duplicates, TimeProvider time)
+    DuplicateReads duplicates, SelfReprint selfReprint, TimeProvider time)
 {
     public async Task<ScanAnswer> ScanAsync(string text, string language, CancellationToken ct)
     {
@@ -59,14 +59,15 @@ public sealed class SelfCheckIn(
             await Outbox.AddAsync(c, tx, request, now);
             if (result == ScanResult.Welcome)
             {
-                if (await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, now);
+                if (await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, now, attendeeId: person.Id);
                 else result = ScanResult.AlreadyCheckedIn; // another scan here was a moment earlier
             }
         }, ct);
         outbox.Poke();
         if (jobId is null)
             return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category,
-                result == ScanResult.AlreadyCheckedIn ? person.CheckedInAt ?? now : null);
+                result == ScanResult.AlreadyCheckedIn ? person.CheckedInAt ?? now : null,
+                ReprintRef: result == ScanResult.AlreadyCheckedIn ? await selfReprint.OfferAsync(person.Id, profile) : null);
 
         printQueue.Poke();
         return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now,

@@ -9,6 +9,7 @@ namespace Kiosk.Terminal.Ui;
 
 public sealed record ScanRequest(string? Text, string? Language);
 public sealed record IdentifyRequest(string? Ref, string? Answer, string? Language);
+public sealed record SelfReprintRequest(string? Ref, string? Language);
 public sealed record PrinterView(string State);
 public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
@@ -62,6 +63,19 @@ public static class LocalEndpoints
                 NameLookup.Proof.Wrong => LocalProblems.SecondFactor(left),
                 NameLookup.Proof.NoMoreAttempts => TypedResults.Problem(type: "/problems/second-factor-attempts", title: "No attempts left; please ask at the help desk.", statusCode: 429),
                 _ => TypedResults.Problem(type: "/problems/search-expired", title: "Please search again.", statusCode: 410),
+            };
+        });
+
+        // The "print again" button on the already-checked-in screen, when the event allows it (printer jam).
+        local.MapPost("/reprint", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (SelfReprintRequest request, SelfReprint reprint, CancellationToken ct) =>
+        {
+            if (string.IsNullOrEmpty(request.Ref)) return LocalProblems.Invalid("ref", "ref is required.");
+            var (answer, refusal) = await reprint.PrintAsync(request.Ref, request.Language ?? "de", ct);
+            return refusal switch
+            {
+                SelfReprint.Refusal.None => TypedResults.Ok(answer!),
+                SelfReprint.Refusal.Expired => TypedResults.Problem(type: "/problems/reprint-expired", title: "Please scan your badge again.", statusCode: 410),
+                _ => TypedResults.Problem(type: "/problems/reprint-not-allowed", title: "Please ask at the help desk for a new badge.", statusCode: 409),
             };
         });
 

@@ -42,4 +42,6 @@ export const search = (q) => request('GET', `/local/search?q=${encodeURIComponen
 
 export const identify = (ref, answer, language) => request('POST', '/local/identify', { ref, answer, language });
 
+export const reprint = (ref, language) => request('POST', '/local/reprint', { ref, language });
+
 export const walkIn = (form) => request('POST', '/local/walkin', form);

@@ -49,6 +49,7 @@ function freshUi() {
     sf: { match: null, answer: '', attemptsLeft: null, wrong: false },
     walkin: { dr: false, prof: false, firstName: '', lastName: '', organization: '', email: '', consent: false, active: 'firstName', errors: {}, formError: false },
     room: { answer: null },
+    reprintRefused: false,
   };
 }
 
@@ -141,7 +142,12 @@ const renderers = {
                  : t('already.title')),
         a.organization ? h('p', { class: 'organization', text: a.organization }) : null,
         h('p', { class: 'lead', testid: 'already-since', text: since }),
-        h('p', { class: 'lead', text: t('already.help') }),
+        a.reprintRef
+          ? h('div', { class: 'reprint-offer' },
+              h('p', { class: 'lead', text: t('already.reprintText') }),
+              button('btn-primary btn-xl', t('already.reprint'), () => reprintBadge(a.reprintRef), { testid: 'self-reprint' }))
+          : h('p', { class: 'lead', text: t('already.help') }),
+        ui.reprintRefused ? h('p', { class: 'lead', role: 'alert', testid: 'reprint-refused', text: t('already.reprintRefused') }) : null,
         button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })));
   },
 
@@ -549,6 +555,27 @@ function showAnswer(answer) {
   if (result === 'Welcome') { ui.answer = answer; show('welcome'); }
   else if (result === 'AlreadyCheckedIn') { ui.answer = answer; show('already'); }
   else { ui.refusal = REFUSALS.has(result) ? result : 'Error'; show('refusal'); }
+}
+
+// One extra print for a visitor whose first badge jammed (only when the kiosk offered it).
+async function reprintBadge(ref) {
+  const seq = ++actionSeq;
+  let answer = null;
+  try {
+    answer = await withBusy(() => api.reprint(ref, language()));
+  } catch {
+    answer = null;
+  }
+  if (seq !== actionSeq) return;
+  if (answer?.result === 'Welcome') {
+    ui = freshUi();
+    ui.answer = answer;
+    show('welcome');
+  } else {
+    ui.answer = { ...ui.answer, reprintRef: null };
+    ui.reprintRefused = true;
+    show('already');
+  }
 }
 
 async function onScan(text) {

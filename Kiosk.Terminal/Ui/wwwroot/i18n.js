@@ -38,6 +38,9 @@ const de = {
   'already.sinceDay': 'Sie sind bereits eingecheckt (seit {day}, {time} Uhr).',
   'already.noTime': 'Sie sind bereits eingecheckt.',
   'already.help': 'Für einen neuen Badge wenden Sie sich bitte an den Infostand.',
+  'already.reprintText': 'Ist Ihr Badge nicht richtig aus dem Drucker gekommen? Sie können ihn einmal neu drucken.',
+  'already.reprint': 'Badge erneut drucken',
+  'already.reprintRefused': 'Ein erneuter Druck ist nicht mehr möglich. Bitte wenden Sie sich an den Infostand.',
 
   'refusal.help': 'Bitte wenden Sie sich an den Infostand – wir helfen Ihnen gern weiter.',
   'refusal.Invalid.title': 'Dieser Code wird nicht erkannt',
@@ -173,6 +176,9 @@ const en = {
   'already.sinceDay': 'You are already checked in (since {day}, {time}).',
   'already.noTime': 'You are already checked in.',
   'already.help': 'If you need a new badge, please go to the information desk.',
+  'already.reprintText': 'Did your badge not come out of the printer properly? You can print it once more.',
+  'already.reprint': 'Print my badge again',
+  'already.reprintRefused': 'It can no longer be printed again here. Please go to the information desk.',
 
   'refusal.help': 'Please go to the information desk – we will be glad to help.',
   'refusal.Invalid.title': 'This code is not recognised',

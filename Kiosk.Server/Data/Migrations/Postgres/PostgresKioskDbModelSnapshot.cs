@@ -262,6 +262,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("SelfService")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("TerminalId")
                         .HasColumnType("integer");
 
@@ -305,6 +308,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
 
                     b.Property<int>("SecondFactor")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SelfServiceReprint")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");

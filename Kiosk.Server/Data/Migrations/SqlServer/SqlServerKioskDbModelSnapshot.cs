@@ -263,6 +263,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<bool>("SelfService")
+                        .HasColumnType("bit");
+
                     b.Property<int>("TerminalId")
                         .HasColumnType("int");
 
@@ -306,6 +309,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
 
                     b.Property<int>("SecondFactor")
                         .HasColumnType("int");
+
+                    b.Property<bool>("SelfServiceReprint")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");

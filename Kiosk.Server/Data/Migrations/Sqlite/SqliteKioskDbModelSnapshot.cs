@@ -249,6 +249,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SelfService")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TerminalId")
                         .HasColumnType("INTEGER");
 
@@ -289,6 +292,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SecondFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelfServiceReprint")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("StartsAt")
