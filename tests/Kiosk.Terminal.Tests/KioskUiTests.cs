@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Kiosk.Terminal.Tests.Infrastructure;
 using Kiosk.Testing;
 using Microsoft.Playwright;
@@ -74,6 +76,31 @@ public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAs
         await page.GetByTestId("second-factor-submit").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Zoë Öztürk");
+    }
+
+    [Fact]
+    public async Task A_visitor_whose_badge_jammed_presses_print_again_once_when_the_event_allows_it()
+    {
+        Assert.SkipWhen(_browser.Browser is null, "Chromium is not installed (/usr/bin/chromium).");
+        (await _fair.Organizer.PatchAsJsonAsync($"/api/events/{_fair.Event.Id}/settings", new { selfServiceReprint = true })).EnsureSuccessStatusCode();
+        var state = _terminal.Services.GetRequiredService<Kiosk.Terminal.Offline.TerminalState>();
+        await Eventually.Async(() => Task.FromResult(state.Profile?.SelfServiceReprint == true), on => on, "the kiosk to hear of the setting");
+
+        var page = await OpenKioskAsync();
+        var token = await _fair.TokenAsync("A-4");
+        await KioskBrowser.ScanAsync(page, token);
+        await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Zoë Öztürk");
+        await page.GetByTestId("done").ClickAsync();
+
+        _terminal.Clock.Advance(TimeSpan.FromSeconds(30));
+        await KioskBrowser.ScanAsync(page, token);
+        await Assertions.Expect(page.GetByTestId("screen-already")).ToBeVisibleAsync();
+        await ShotAsync(page, "kiosk-already-reprint-offer");
+        await page.GetByTestId("self-reprint").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Zoë Öztürk");
+        await Assertions.Expect(page.GetByTestId("print-status")).ToBeVisibleAsync();
+        Assert.Equal(2, await _terminal.PrintJobCountAsync());
     }
 
     [Fact]
