@@ -22,7 +22,7 @@ public static class TerminalBenchmark
         var server = new KioskApp();
         await server.InitializeAsync();
         var fair = await Fair.OpenAsync(server, Registrations(people));
-        await using var proxy = new SwitchableProxy(server.BaseAddress);
+        await using var proxy = new FaultProxy(server.BaseAddress);
         await using var printer = new CapturingPrinter();
         var data = Directory.CreateTempSubdirectory("kiosk-bench-terminal-").FullName;
         var code = await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id);
@@ -42,7 +42,7 @@ public static class TerminalBenchmark
         failures += await SearchAsync(local);
         var tokens = (await terminal.Services.GetRequiredService<Roster>().AllAsync()).Select(p => p.Token).ToList();
         failures += await ScanAsync(local, printer, tokens.Take(scans).ToList(), "server reachable");
-        proxy.Cut();
+        proxy.Mode = Fault.Reset;
         failures += await ScanAsync(local, printer, tokens.Skip(scans).Take(scans).ToList(), "server cut off");
 
         await terminal.StopAsync();

@@ -12,7 +12,7 @@ namespace Kiosk.Terminal.Tests;
 public sealed class RoomDoorTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
 {
     private Fair _fair = null!;
-    private SwitchableProxy _proxy = null!;
+    private FaultProxy _proxy = null!;
     private TerminalApp _door = null!;
     private RoomOccupancy _room = null!;
 
@@ -22,7 +22,7 @@ public sealed class RoomDoorTests(KioskApp server) : IClassFixture<KioskApp>, IA
         await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == _fair.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
         _room = (await (await _fair.Organizer.PostAsJsonAsync($"/api/events/{_fair.Event.Id}/rooms", new RoomRequest("Masterclass Raum Lippe", RoomKind.MasterClassRoom, 2), Json.Options))
             .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
-        _proxy = new SwitchableProxy(server.BaseAddress);
+        _proxy = new FaultProxy(server.BaseAddress);
         _door = new TerminalApp(_proxy.Address, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Tür Lippe"),
             new() { ["Terminal:Mode"] = "room-toggle", ["Terminal:RoomId"] = _room.RoomId.ToString() }).Start();
         await _door.ReadyAsync(attendees: 4);
@@ -55,12 +55,12 @@ public sealed class RoomDoorTests(KioskApp server) : IClassFixture<KioskApp>, IA
     [Fact]
     public async Task Without_the_server_the_door_lets_a_known_badge_in_and_the_server_counts_it_once_later()
     {
-        _proxy.Cut();
+        _proxy.Mode = Fault.Reset;
         var answer = await _door.ScanAsync(await _fair.TokenAsync("A-4"));
         Assert.Equal((ScanResult.Welcome, PresenceDecision.Admitted, true), (answer.Result, answer.Room!.Decision, answer.Room.Offline));
         Assert.Equal(0, await InsideAsync());
 
-        _proxy.Heal();
+        _proxy.Mode = Fault.Pass;
         await Eventually.Async(_door.StateAsync, s => s.Outbox == 0, "the door's outbox to drain");
         Assert.Equal(1, await InsideAsync());
         Assert.Equal(1, await server.WithDbAsync(db => db.PresenceLog.CountAsync(p => p.RoomId == _room.RoomId && p.Counted)));

@@ -12,13 +12,13 @@ namespace Kiosk.Terminal.Tests;
 public sealed class SelfCheckInTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
 {
     private Fair _fair = null!;
-    private SwitchableProxy _proxy = null!;
+    private FaultProxy _proxy = null!;
     private TerminalApp _terminal = null!;
 
     public async ValueTask InitializeAsync()
     {
         _fair = await Fair.OpenAsync(server);
-        _proxy = new SwitchableProxy(server.BaseAddress);
+        _proxy = new FaultProxy(server.BaseAddress);
         var code = await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id);
         _terminal = new TerminalApp(_proxy.Address, code).Start();
         await _terminal.ReadyAsync(attendees: 4);
@@ -65,14 +65,14 @@ public sealed class SelfCheckInTests(KioskApp server) : IClassFixture<KioskApp>,
     {
         var soeren = await _fair.AttendeeAsync("A-3");
         var token = await _fair.TokenAsync(soeren.Id);
-        _proxy.Cut();
+        _proxy.Mode = Fault.Reset;
 
         var answer = await _terminal.ScanAsync(token);
         Assert.Equal(ScanResult.Welcome, answer.Result);
         Assert.Equal(1, (await _terminal.StateAsync()).Outbox);
         Assert.Equal(0, await server.WithDbAsync(db => db.CheckIns.CountAsync(c => c.AttendeeId == soeren.Id)));
 
-        _proxy.Heal();
+        _proxy.Mode = Fault.Pass;
         await Eventually.Async(_terminal.StateAsync, s => s.Outbox == 0, "the outbox to drain");
         var stored = await server.WithDbAsync(db => db.CheckIns.Where(c => c.AttendeeId == soeren.Id).ToListAsync());
         Assert.Equal(CheckInOutcome.FirstCheckIn, Assert.Single(stored).Outcome);

@@ -11,13 +11,13 @@ namespace Kiosk.Terminal.Tests;
 public sealed class WalkInTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
 {
     private Fair _fair = null!;
-    private SwitchableProxy _proxy = null!;
+    private FaultProxy _proxy = null!;
     private TerminalApp _terminal = null!;
 
     public async ValueTask InitializeAsync()
     {
         _fair = await Fair.OpenAsync(server, walkIns: true);
-        _proxy = new SwitchableProxy(server.BaseAddress);
+        _proxy = new FaultProxy(server.BaseAddress);
         _terminal = new TerminalApp(_proxy.Address, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id)).Start();
         await _terminal.ReadyAsync(attendees: 4);
         await Eventually.Async(_terminal.StateAsync, s => s.AllowsWalkIns, "walk-in badges in stock");
@@ -34,7 +34,7 @@ public sealed class WalkInTests(KioskApp server) : IClassFixture<KioskApp>, IAsy
     [Fact]
     public async Task A_walk_in_registered_offline_gets_a_badge_at_once_and_reaches_the_server_later()
     {
-        _proxy.Cut();
+        _proxy.Mode = Fault.Reset;
         var response = await RegisterAsync(new { title = "Dr.", firstName = "Käthe", lastName = "Nußbaum", organization = "Gemeinde Hünxe", email = (string?)null, consent = true, language = "de" });
         var answer = await response.Content.ReadFromJsonAsync<ScanAnswer>(Json.Options);
 
@@ -42,7 +42,7 @@ public sealed class WalkInTests(KioskApp server) : IClassFixture<KioskApp>, IAsy
         Assert.Equal("Dr. Käthe Nußbaum", answer.Name);
         Assert.Contains("Nußbaum", await _terminal.Local.GetStringAsync(answer.Preview));
 
-        _proxy.Heal();
+        _proxy.Mode = Fault.Pass;
         var attendee = await Eventually.Async(() => server.WithDbAsync(db => db.Attendees.Include(a => a.Badge).FirstOrDefaultAsync(a => a.EventId == _fair.Event.Id && a.LastName == "Nußbaum")),
             a => a is not null, "the walk-in on the server");
         Assert.NotNull(attendee!.CheckedInAt);

@@ -31,11 +31,11 @@ public class KioskApp : IAsyncLifetime
         _settings = settings ?? [];
     }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; protected set; } = null!;
     public IServiceProvider Services => _factory!.Services;
     public bool Available { get; private set; }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         var connectionString = _engine.NewDatabase(_dataDirectory);
         if (connectionString is null) return;
@@ -67,7 +67,7 @@ public class KioskApp : IAsyncLifetime
         await Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {
@@ -151,7 +151,7 @@ public class KioskApp : IAsyncLifetime
         return client;
     }
 
-    public async Task<T> WithDbAsync<T>(Func<KioskDb, Task<T>> work)
+    public virtual async Task<T> WithDbAsync<T>(Func<KioskDb, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<KioskDb>());

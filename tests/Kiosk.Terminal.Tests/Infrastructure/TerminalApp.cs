@@ -12,7 +12,7 @@ namespace Kiosk.Terminal.Tests.Infrastructure;
 
 /// <summary>
 /// A real terminal host on a loopback port with its own data folder, talking to <paramref name="server"/>
-/// (usually through a <see cref="SwitchableProxy"/>). Its clock is a fake one the test moves.
+/// (usually through a <see cref="FaultProxy"/>). Its clock is a fake one the test moves.
 /// </summary>
 public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<string, string?>? settings = null) : IAsyncDisposable
 {
