@@ -11,7 +11,7 @@ public static class CheckInEndpoints
         var group = app.MapGroup("/api/checkins").WithTags("Check-in");
 
         group.MapPost("/", async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> (
-            CheckInRequest request, CheckInDesk desk, HttpContext http, CancellationToken ct) =>
+            CheckInRequest request, CheckInDesk desk, HttpContext http, TimeProvider time, CancellationToken ct) =>
         {
             if (request.ClientScanId == Guid.Empty)
                 return Problems.Invalid("client-scan-id", "clientScanId is required: a new UUID made by the device for each scan.");
@@ -20,6 +20,7 @@ public static class CheckInEndpoints
             if (request.Token is { Length: > 1000 })
                 return Problems.Invalid("token-length", "The token is far longer than any badge token.");
 
+            request = request with { ScannedAt = http.OnServerClock(request.ScannedAt, time) };
             return TypedResults.Ok(await desk.CheckInAsync(request, http.User, ct));
         }).RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn);
     }

@@ -50,7 +50,7 @@ public static class WalkInEndpoints
             if (!reserved) return Problems.Invalid("walk-in-badge", "The badge was not granted to this terminal for walk-ins.");
 
             var now = CheckInRules.ToMicroseconds(time.GetUtcNow());
-            var arrival = CheckInRules.ArrivalTime(walkIn.RegisteredAt, now);
+            var arrival = CheckInRules.ArrivalTime(http.OnServerClock(walkIn.RegisteredAt, time), now);
             var attendee = new Attendee
             {
                 EventId = eventId, Title = Clean(walkIn.Title), FirstName = Clean(walkIn.FirstName)!, LastName = Clean(walkIn.LastName)!,

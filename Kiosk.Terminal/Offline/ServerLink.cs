@@ -52,6 +52,8 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await KeyAsync() ?? throw new InvalidOperationException("The terminal is not enrolled."));
+        // Lets the server place scan times on its own clock, however far off this PC's clock is.
+        request.Headers.Add(Kiosk.Shared.Contracts.DeviceClock.SentAtHeader, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var response = await http.SendAsync(request, ct);
         if ((int)response.StatusCode < 500) Contact();
         return response;

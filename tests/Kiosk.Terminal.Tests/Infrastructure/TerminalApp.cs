@@ -14,12 +14,13 @@ namespace Kiosk.Terminal.Tests.Infrastructure;
 /// A real terminal host on a loopback port with its own data folder, talking to <paramref name="server"/>
 /// (usually through a <see cref="FaultProxy"/>). Its clock is a fake one the test moves.
 /// </summary>
-public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<string, string?>? settings = null) : IAsyncDisposable
+public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<string, string?>? settings = null, TimeSpan clockOffset = default) : IAsyncDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kiosk-terminal-").FullName;
     private WebApplicationFactory<TerminalOptions>? _factory;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The kiosk PC's clock: moved by the test; <c>clockOffset</c> starts it that far off the real time.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow + clockOffset);
     public HttpClient Local { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
     public string DataDirectory => _dataDirectory;

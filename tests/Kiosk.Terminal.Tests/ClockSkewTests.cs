@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using Kiosk.Server.Rooms;
+using Kiosk.Shared.Contracts;
+using Kiosk.Terminal.Scanning;
+using Kiosk.Terminal.Tests.Infrastructure;
+using Kiosk.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Terminal.Tests;
+
+/// <summary>Kiosk PCs whose clocks are two hours off: the server still places their scans at the right time.</summary>
+public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
+{
+    private static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
+
+    [Fact]
+    public async Task A_door_whose_clock_is_two_hours_behind_is_still_turned_away_by_a_full_room()
+    {
+        var fair = await Fair.OpenAsync(server);
+        await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
+        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel Ruhr", RoomKind.DialogueIsland, 1), Json.Options))
+            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        await using var door = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id, "Tür Ruhr"),
+            new() { ["Terminal:Mode"] = "room-entrance", ["Terminal:RoomId"] = room.RoomId.ToString() }, clockOffset: -TwoHours).Start();
+        await door.ReadyAsync(attendees: 4);
+
+        Assert.Equal(PresenceDecision.Admitted, (await door.ScanAsync(await fair.TokenAsync("A-1"))).Room!.Decision);
+        // Without the correction this scan looks two hours old: an offline upload, counted over capacity.
+        Assert.Equal(PresenceDecision.Full, (await door.ScanAsync(await fair.TokenAsync("A-2"))).Room!.Decision);
+
+        var logged = await server.WithDbAsync(db => db.PresenceLog.AsNoTracking().Where(p => p.RoomId == room.RoomId).ToListAsync());
+        Assert.All(logged, p => Assert.InRange(p.ScannedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1)));
+        Assert.All(logged, p => Assert.Null(p.Conflict));
+    }
+
+    [Fact]
+    public async Task A_lobby_kiosk_two_hours_behind_records_arrivals_at_the_real_time_even_when_uploaded_late()
+    {
+        var fair = await Fair.OpenAsync(server);
+        await using var proxy = new FaultProxy(server.BaseAddress);
+        await using var kiosk = new TerminalApp(proxy.Address, await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id), clockOffset: -TwoHours).Start();
+        await kiosk.ReadyAsync(attendees: 4);
+
+        proxy.Mode = Fault.Reset;
+        var scannedAt = DateTimeOffset.UtcNow;
+        Assert.Equal(ScanResult.Welcome, (await kiosk.ScanAsync(await fair.TokenAsync("A-3"))).Result);
+        // Ten minutes pass on the kiosk's clock before the network is back (its clock stays two hours behind).
+        kiosk.Clock.Advance(TimeSpan.FromMinutes(10));
+        proxy.Mode = Fault.Pass;
+        await Eventually.Async(kiosk.StateAsync, s => s.Outbox == 0, "the outbox to drain");
+
+        var arrived = await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id && a.ExternalId == "A-3").Select(a => a.CheckedInAt).SingleAsync());
+        // Placed ten minutes before it reached the server (the kiosk's own view of the delay), not two hours off.
+        Assert.InRange(arrived!.Value, scannedAt.AddMinutes(-11), scannedAt.AddMinutes(-9));
+    }
+}
