@@ -82,6 +82,7 @@ public sealed class CheckInDesk(KioskDb db, BadgeCheck badges, WriteGate writes,
             db.CheckIns.Add(new CheckInRecord
             {
                 ClientScanId = request.ClientScanId, EventId = target.EventId, AttendeeId = target.Summary.Id, Outcome = outcome,
+                Conflict = CheckInRules.Conflict(outcome, request.BadgePrinted),
                 ScannedAt = request.ScannedAt == default ? receivedAt : CheckInRules.ToMicroseconds(request.ScannedAt.ToUniversalTime()), ReceivedAt = receivedAt,
                 TerminalId = actor.TerminalId(), StaffUserId = actor.UserId(),
             });

@@ -22,6 +22,10 @@ public static class CheckInRules
     /// device says, unless the device's clock is clearly wrong (in the future, or over a day old): then
     /// the server's receive time is the better guess.
     /// </summary>
+    /// <summary>A kiosk that printed a badge for someone the server already had checked in made a second badge.</summary>
+    public static string? Conflict(CheckInOutcome outcome, bool badgePrinted) =>
+        outcome == CheckInOutcome.AlreadyCheckedIn && badgePrinted ? "printed twice" : null;
+
     public static DateTimeOffset ArrivalTime(DateTimeOffset scannedAt, DateTimeOffset receivedAt)
     {
         if (scannedAt > receivedAt || receivedAt - scannedAt > TimeSpan.FromDays(1)) return ToMicroseconds(receivedAt);

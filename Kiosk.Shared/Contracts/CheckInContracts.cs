@@ -6,8 +6,10 @@ namespace Kiosk.Shared.Contracts;
 /// A scan at the entrance. Exactly one of <see cref="Token"/> (scanned badge) and <see cref="AttendeeId"/>
 /// (found by name, or staff at the desk). <see cref="ClientScanId"/> is made by the device at scan time and
 /// kept with the scan until the server has answered: sending it again never counts twice.
+/// <see cref="BadgePrinted"/>: the kiosk admitted the visitor on its own (offline) and printed a badge; if the
+/// server already had a check-in, a second badge now exists and the scan is flagged as a conflict.
 /// </summary>
-public sealed record CheckInRequest(string? Token, int? AttendeeId, Guid ClientScanId, DateTimeOffset ScannedAt);
+public sealed record CheckInRequest(string? Token, int? AttendeeId, Guid ClientScanId, DateTimeOffset ScannedAt, bool BadgePrinted = false);
 
 /// <summary>Only what the kiosk needs to greet the visitor and print the badge.</summary>
 public sealed record AttendeeSummary(

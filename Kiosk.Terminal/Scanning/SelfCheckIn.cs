@@ -55,13 +55,13 @@ public sealed class SelfCheckIn(
         long? jobId = null;
         await store.WriteAsync(async (c, tx) =>
         {
-            // Every scan of a known attendee goes to the server, refusals too: the desk sees them all.
-            await Outbox.AddAsync(c, tx, request, now);
             if (result == ScanResult.Welcome)
             {
                 if (await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, now, attendeeId: person.Id);
                 else result = ScanResult.AlreadyCheckedIn; // another scan here was a moment earlier
             }
+            // Every scan of a known attendee goes to the server, refusals too: the desk sees them all.
+            await Outbox.AddAsync(c, tx, request with { BadgePrinted = jobId is not null }, now);
         }, ct);
         outbox.Poke();
         if (jobId is null)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Kiosk.EndToEnd.Tests.Infrastructure;
 using Kiosk.Shared.Contracts;
 using Kiosk.Terminal.Scanning;
@@ -10,7 +11,7 @@ namespace Kiosk.EndToEnd.Tests;
 public sealed class PartitionTests(KioskApp server) : IClassFixture<KioskApp>
 {
     [Fact]
-    public async Task Offline_admissions_at_two_kiosks_reach_the_server_once_each_and_the_double_admission_is_kept_as_a_repeat()
+    public async Task Offline_admissions_at_two_kiosks_reach_the_server_once_each_and_the_second_badge_is_flagged()
     {
         var fair = await Fair.OpenAsync(server);
         await using var northLink = new FaultProxy(server.BaseAddress);
@@ -41,6 +42,10 @@ public sealed class PartitionTests(KioskApp server) : IClassFixture<KioskApp>
         var annas = stored.Where(c => c.AttendeeId == anna.Id).OrderBy(c => c.ReceivedAt).ToList();
         Assert.Equal([CheckInOutcome.FirstCheckIn, CheckInOutcome.AlreadyCheckedIn], annas.Select(c => c.Outcome));
         Assert.NotEqual(annas[0].TerminalId, annas[1].TerminalId);
+        // Two badges now exist for Anna: the later upload is flagged for the desk, and the dashboard counts it.
+        Assert.Equal([null, "printed twice"], annas.Select(c => c.Conflict));
+        var dashboard = await fair.Organizer.GetFromJsonAsync<Kiosk.Server.Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options);
+        Assert.Equal(1, dashboard!.Conflicts);
         Assert.Equal(3, await server.WithDbAsync(db => db.Attendees.CountAsync(a => a.EventId == fair.Event.Id && a.CheckedInAt != null)));
     }
 }

@@ -207,6 +207,10 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.Property<Guid>("ClientScanId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 

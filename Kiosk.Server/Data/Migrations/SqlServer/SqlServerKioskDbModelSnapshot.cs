@@ -208,6 +208,10 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("ClientScanId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("EventId")
                         .HasColumnType("int");
 

@@ -194,6 +194,10 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("ClientScanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Conflict")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
