@@ -82,8 +82,20 @@ public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeR
         try
         {
             await printer.SendAsync(rendered, stop);
-            await jobs.SetStateAsync(job.Id, PrintJobState.Printed, time.GetUtcNow(), reprintOrder: job.ReprintOrder);
-            if (job.ReprintOrder is not null) outbox.Poke();
+            // "Sent" is not "printed": bytes sit in socket buffers even when the printer went away or ran out of
+            // paper half-way. Where the printer answers, its state after the job decides.
+            var after = printer.CanReadStatus ? await ReadStatusAsync(stop) : PrinterStatus.Ready;
+            if (after.State == PrinterState.Ready)
+            {
+                await jobs.SetStateAsync(job.Id, PrintJobState.Printed, time.GetUtcNow(), reprintOrder: job.ReprintOrder);
+                if (job.ReprintOrder is not null) outbox.Poke();
+            }
+            else
+            {
+                log.LogWarning("Badge job {JobId}: printer {Printer} reports {State} after the job; not resent automatically.", job.Id, printer.Describe, after.State);
+                await jobs.SetStateAsync(job.Id, PrintJobState.Uncertain, time.GetUtcNow(), $"printer {after.State} after sending");
+                board.Set(after);
+            }
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or UnauthorizedAccessException or InvalidOperationException)
         {

@@ -16,6 +16,7 @@ public sealed class CapturingPrinter : IAsyncDisposable
     private readonly Channel<byte[]> _jobs = Channel.CreateUnbounded<byte[]>();
     private readonly Channel<(byte[] Job, long At)> _timed = Channel.CreateUnbounded<(byte[], long)>();
     private volatile byte[] _status = Ready;
+    private volatile bool _paperRunsOut;
 
     public static readonly byte[] Ready = [0x12, 0x12, 0x12];
     public static readonly byte[] PaperOut = [0x1A, 0x32, 0x72];
@@ -29,6 +30,9 @@ public sealed class CapturingPrinter : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
     public int JobsPrinted { get; private set; }
+
+    /// <summary>The next job stops after a few lines: the paper runs out (status says so from then on) and the badge is not finished.</summary>
+    public void RunOutOfPaperDuringNextJob() => _paperRunsOut = true;
 
     /// <summary>Answers to DLE EOT 1, 2 and 4 from now on.</summary>
     public void SetStatus(byte[] answers) => _status = answers;
@@ -56,6 +60,7 @@ public sealed class CapturingPrinter : IAsyncDisposable
         using var _ = client;
         var stream = client.GetStream();
         var job = new List<byte>();
+        var torn = false;
         var buffer = new byte[4096];
         try
         {
@@ -72,6 +77,18 @@ public sealed class CapturingPrinter : IAsyncDisposable
                         job.RemoveRange(job.Count - 3, 3);
                         var status = _status;
                         await stream.WriteAsync(new[] { kind switch { 1 => status[0], 2 => status[1], _ => status[2] } }, _stop.Token);
+                    }
+                    else if (_paperRunsOut && job.Count >= 64)
+                    {
+                        _paperRunsOut = false;
+                        _status = PaperOut;
+                        torn = true;
+                        job.Clear();
+                    }
+                    else if (EndsWith(job, Cut) && torn)
+                    {
+                        torn = false; // the rest of the torn badge: nothing comes out
+                        job.Clear();
                     }
                     else if (EndsWith(job, Cut))
                     {
