@@ -59,7 +59,10 @@ public static class KioskServer
         builder.Services.AddScoped<CheckInDesk>();
         builder.Services.AddScoped<Rooms.PresenceDesk>();
         builder.Services.AddScoped<AttendeeImport>();
-        builder.Services.AddSignalR();
+        // Several instances behind a reverse proxy share one Redis so a dashboard on one hears scans posted to another.
+        var signalR = builder.Services.AddSignalR();
+        if (config.GetConnectionString("Redis") is { Length: > 0 } redis)
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("kiosk"));
         builder.Services.AddSingleton<TerminalPushes>();
         builder.Services.AddSingleton<Dashboard.LiveUpdates>();
         builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -4,18 +4,25 @@
 #   scripts/test.sh                 all tests
 #   scripts/test.sh --filter X      extra arguments go to dotnet test
 # KIOSK_TEST_POSTGRES: use this PostgreSQL instead of starting one.
+# KIOSK_TEST_REDIS: use this Redis (host:port) for the scale-out tests instead of starting one.
 # KIOSK_TEST_SQLSERVER: also run the SQL Server tests against this connection string.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 source scripts/lib/postgres.sh
+source scripts/lib/redis.sh
 
-need_debian_packages postgresql zbar-tools chromium fonts-dejavu-core
+need_debian_packages postgresql redis-server zbar-tools chromium fonts-dejavu-core
 
+stop_test_services() { stop_test_postgres; stop_test_redis; }
 if [[ -z "${KIOSK_TEST_POSTGRES:-}" ]]; then
   start_test_postgres
 fi
-export KIOSK_TEST_POSTGRES
+if [[ -z "${KIOSK_TEST_REDIS:-}" ]]; then
+  start_test_redis
+fi
+trap stop_test_services EXIT
+export KIOSK_TEST_POSTGRES KIOSK_TEST_REDIS
 
 log=$(mktemp /tmp/kiosk-test.XXXXXX)
 set +e

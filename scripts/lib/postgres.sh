@@ -17,6 +17,7 @@ start_test_postgres() {
 
 # The EXIT trap of start_test_postgres; never changes the script's exit status.
 stop_test_postgres() {
+  [[ -n "${KIOSK_PG_DIR:-}" ]] || return 0
   "${KIOSK_PG_STOP[@]}" >/dev/null 2>&1 || true
   rm -rf "$KIOSK_PG_DIR" || true
 }

@@ -71,7 +71,8 @@ public class KioskApp : IAsyncLifetime
     {
         if (_factory is not null)
         {
-            if (_engine.Provider != DatabaseProvider.Sqlite)
+            // A database the test passed in is the test's to drop (several servers may share it).
+            if (_engine.Provider != DatabaseProvider.Sqlite && !_settings.ContainsKey("ConnectionStrings:Kiosk"))
             {
                 await using var scope = Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<KioskDb>().Database.EnsureDeletedAsync();
