@@ -18,6 +18,17 @@ public sealed class AppProcess(string dll, IReadOnlyDictionary<string, string> e
     public Uri Address => new($"http://127.0.0.1:{port}");
     public bool Running => _process is { HasExited: false };
 
+    /// <summary>Resident memory of the process in bytes (Linux /proc), or null where that cannot be read.</summary>
+    public long? ResidentBytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process?.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException) { return null; }
+    }
+
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, dll)])

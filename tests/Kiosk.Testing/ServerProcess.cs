@@ -33,6 +33,8 @@ public sealed class ServerProcess : KioskApp
 
     public void KillHard() => _app.KillHard();
 
+    public long? ResidentBytes() => _app.ResidentBytes();
+
     public Task StartAsync() => _app.StartAsync();
 
     public override async Task<T> WithDbAsync<T>(Func<KioskDb, Task<T>> work)
