@@ -72,7 +72,11 @@ public static class KioskServer
         builder.Services.AddKioskJobs();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A body that is not the JSON a route expects is the client's error (400/413), in every environment.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
