@@ -71,5 +71,8 @@ public static class CertificatePage
 
     private static DateTime Local(DateTimeOffset at, SessionCertificates session) => TimeZoneInfo.ConvertTime(at, session.Zone).DateTime;
 
-    private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    // All of Unicode stays readable (umlauts, ß); markup characters and quotes are always encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string? text) => Encoder.Encode(text ?? "");
 }

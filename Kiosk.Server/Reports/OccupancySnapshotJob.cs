@@ -9,7 +9,7 @@ namespace Kiosk.Server.Reports;
 /// Every minute: one snapshot row per room of every event running now (from a day before its start to a
 /// day after its end). One query reads the counts, one batch inserts the rows that are not there yet.
 /// </summary>
-public sealed class OccupancySnapshotJob(KioskDb db, TimeProvider time)
+public sealed class OccupancySnapshotJob(KioskDb db, WriteGate writes, TimeProvider time)
 {
     public const string RecurringId = "occupancy-snapshots";
 
@@ -30,7 +30,7 @@ public sealed class OccupancySnapshotJob(KioskDb db, TimeProvider time)
         db.AddRange(missing.Select(r => new OccupancySnapshot { RoomId = r.Id, EventId = r.EventId, Minute = minute, Inside = r.Inside, Capacity = r.Capacity }));
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
             return missing.Count;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
