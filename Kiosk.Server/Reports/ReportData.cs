@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Reports;
 
-/// <summary>What the reports of one event are computed from, read in four queries.</summary>
+/// <summary>What the reports of one event are computed from, read in five queries.</summary>
 public sealed record ReportData(Event Event, TimeZoneInfo Zone, IReadOnlyList<ReportRoom> Rooms, IReadOnlyList<ReportSession> Sessions, IReadOnlyList<LogRow> Log)
 {
     public static async Task<ReportData?> LoadAsync(KioskDb db, int eventId, CancellationToken ct)

@@ -214,12 +214,23 @@ public abstract class ReportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
-    public async Task Snapshot_job_is_scheduled_every_minute()
+    public async Task Snapshot_job_is_scheduled_every_minute_and_runs_in_the_job_server()
     {
         app.RequireEngine();
-        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
-        var job = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == OccupancySnapshotJob.RecurringId);
-        Assert.Equal(Cron.Minutely(), job.Cron);
-        Assert.Equal(typeof(OccupancySnapshotJob), job.Job.Type);
+        using (var connection = app.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            var job = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == OccupancySnapshotJob.RecurringId);
+            Assert.Equal(Cron.Minutely(), job.Cron);
+            Assert.Equal(typeof(OccupancySnapshotJob), job.Job.Type);
+        }
+        var fair = await Fair.OpenAsync(app);
+        var response = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new Kiosk.Server.Rooms.RoomRequest("Halle 1 – Ausstellung", Kiosk.Server.Rooms.RoomKind.Hall, 2500), Json.Options);
+        var roomId = (await response.Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!.RoomId;
+
+        // Run now rather than at the next full minute: the job server resolves and runs it like the schedule does.
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(OccupancySnapshotJob.RecurringId);
+
+        var rows = await Eventually.Async(() => app.WithDbAsync(db => db.OccupancySnapshots.CountAsync(x => x.RoomId == roomId)), n => n > 0, "a snapshot of the new room");
+        Assert.Equal(1, rows);
     }
 }
