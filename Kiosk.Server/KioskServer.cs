@@ -3,6 +3,7 @@ using Kiosk.Server.Attendees.Import;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
+using Kiosk.Server.Certificates;
 using Kiosk.Server.CheckIn;
 using Kiosk.Server.Data;
 using Kiosk.Server.Dashboard;
@@ -11,6 +12,7 @@ using Kiosk.Server.Desk;
 using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
 using Kiosk.Server.Jobs;
+using Kiosk.Server.Reports;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -70,6 +72,9 @@ public static class KioskServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dashboard.LiveUpdates>());
         builder.Services.AddKioskJobs();
+        builder.Services.AddScoped<OccupancySnapshotJob>();
+        builder.Services.AddSingleton<IRecurringWork, OccupancySnapshotSchedule>();
+        builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         var app = builder.Build();
         // A body that is not the JSON a route expects is the client's error (400/413), in every environment.
@@ -102,6 +107,8 @@ public static class KioskServer
         app.MapHub<Dashboard.LiveHub>(Dashboard.LiveHub.Route);
         app.MapDashboardEndpoints();
         app.MapReprintEndpoints();
+        app.MapReportEndpoints();
+        app.MapCertificateEndpoints();
         app.MapJobDashboard();
         return app;
     }

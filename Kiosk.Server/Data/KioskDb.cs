@@ -31,6 +31,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
     public DbSet<Desk.Reprint> Reprints => Set<Desk.Reprint>();
     public DbSet<WalkIns.WalkInBadge> WalkInBadges => Set<WalkIns.WalkInBadge>();
+    public DbSet<Reports.OccupancySnapshot> OccupancySnapshots => Set<Reports.OccupancySnapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KioskDb).Assembly);

@@ -333,6 +333,39 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Reports.OccupancySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Inside")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Minute")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Minute");
+
+                    b.HasIndex("RoomId", "Minute")
+                        .IsUnique();
+
+                    b.ToTable("OccupancySnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Rooms.PresenceScan", b =>
                 {
                     b.Property<long>("Id")

@@ -334,6 +334,39 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Reports.OccupancySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Inside")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Minute")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Minute");
+
+                    b.HasIndex("RoomId", "Minute")
+                        .IsUnique();
+
+                    b.ToTable("OccupancySnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Rooms.PresenceScan", b =>
                 {
                     b.Property<long>("Id")

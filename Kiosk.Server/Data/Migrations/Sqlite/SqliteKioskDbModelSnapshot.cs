@@ -318,6 +318,37 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Reports.OccupancySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Inside")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Minute");
+
+                    b.HasIndex("RoomId", "Minute")
+                        .IsUnique();
+
+                    b.ToTable("OccupancySnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Rooms.PresenceScan", b =>
                 {
                     b.Property<long>("Id")
