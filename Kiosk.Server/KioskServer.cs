@@ -11,6 +11,7 @@ using Kiosk.Server.Desk;
 using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
 using Kiosk.Server.Jobs;
+using Kiosk.Server.Privacy;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -67,6 +68,7 @@ public static class KioskServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dashboard.LiveUpdates>());
         builder.Services.AddKioskJobs();
+        builder.Services.AddKioskPrivacy();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -95,6 +97,7 @@ public static class KioskServer
         app.MapHub<Dashboard.LiveHub>(Dashboard.LiveHub.Route);
         app.MapDashboardEndpoints();
         app.MapReprintEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapJobDashboard();
         return app;
     }
