@@ -95,6 +95,53 @@ public sealed class Roster(TerminalStore store)
     }
 
     /// <summary>
+    /// Before <see cref="UpsertAsync"/> overwrites rows the server erased (retention or Art. 17): removes
+    /// what this kiosk kept under the row's old badge besides the roster row itself, i.e. outbox entries
+    /// (their bodies carry the scanned token or the walk-in's name; pending ones too, the server no longer
+    /// knows that badge), print jobs and walk-in stock. Returns the ids of the print jobs removed, whose
+    /// preview files the caller deletes. The file still holds the old bytes until <see cref="TerminalStore.CompactAsync"/>.
+    /// </summary>
+    public static async Task<List<long>> ForgetErasedAsync(SqliteConnection c, SqliteTransaction tx, IEnumerable<RosterEntry> entries)
+    {
+        var printJobs = new List<long>();
+        foreach (var e in entries.Where(e => e.Erased))
+        {
+            await using var old = c.CreateCommand();
+            old.Transaction = tx;
+            old.CommandText = "SELECT badge_id, token FROM roster WHERE id = $id AND badge_id <> $badge";
+            old.Parameters.AddWithValue("$id", e.Id);
+            old.Parameters.AddWithValue("$badge", e.BadgeId.ToString());
+            string badge, token;
+            await using (var reader = await old.ExecuteReaderAsync())
+            {
+                if (!await reader.ReadAsync()) continue; // never had it, or forgotten already
+                (badge, token) = (reader.GetString(0), reader.GetString(1));
+            }
+            await using var forget = c.CreateCommand();
+            forget.Transaction = tx;
+            forget.Parameters.AddWithValue("$badge", badge.ToUpperInvariant());
+            forget.Parameters.AddWithValue("$token", token.ToUpperInvariant());
+            // Scanners type tokens in either letter case, hence upper() on both sides.
+            const string mentions = "(instr(upper(body), $token) > 0 OR instr(upper(body), $badge) > 0)";
+            forget.CommandText = $"""
+                SELECT id FROM print_jobs WHERE instr(upper(badge), $token) > 0
+                    OR client_scan_id IN (SELECT client_scan_id FROM outbox WHERE {mentions})
+                """;
+            await using (var reader = await forget.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) printJobs.Add(reader.GetInt64(0));
+            forget.CommandText = $"""
+                DELETE FROM print_jobs WHERE instr(upper(badge), $token) > 0
+                    OR client_scan_id IN (SELECT client_scan_id FROM outbox WHERE {mentions});
+                DELETE FROM outbox WHERE {mentions};
+                DELETE FROM walkin_badges WHERE upper(badge_id) = $badge;
+                DELETE FROM roster WHERE id < 0 AND upper(badge_id) = $badge;
+                """;
+            await forget.ExecuteNonQueryAsync();
+        }
+        return printJobs;
+    }
+
+    /// <summary>
     /// A walk-in registered here, under a local id (negative) until the server's roster brings the real one
     /// on the same badge; <see cref="UpsertAsync"/> then replaces it.
     /// </summary>

@@ -85,20 +85,35 @@ public sealed class RosterSync(
     {
         var cursor = await settings.GetAsync<RosterCursor>(Settings.RosterCursor) ?? new RosterCursor(0, 0);
         var changed = false;
+        var erased = false;
         while (true)
         {
             var page = await server.GetFromJsonAsync<RosterPage>($"/api/terminal/roster?since={cursor.Since}&after={cursor.After}", ct);
             var next = new RosterCursor(page.NextSince, page.NextAfter);
-            await store.WriteAsync(async (c, tx) =>
+            var printJobs = await store.WriteAsync(async (c, tx) =>
             {
+                var forgotten = await Roster.ForgetErasedAsync(c, tx, page.Attendees);
                 await Roster.UpsertAsync(c, tx, page.Attendees);
                 await Settings.SetAsync(c, tx, Settings.RosterCursor, next);
+                return forgotten;
             }, ct);
+            DeletePreviews(printJobs);
             changed |= page.Attendees.Count > 0;
+            erased |= page.Attendees.Any(a => a.Erased);
             cursor = next;
             if (page.Complete) break;
         }
         if (changed) state.OnRosterChanged();
+        // Erased people's old values are still in the file's free space and WAL until it is rewritten.
+        if (erased) await store.CompactAsync(ct);
+    }
+
+    /// <summary>The virtual printer's files of removed print jobs (a rendered badge shows the name).</summary>
+    private void DeletePreviews(List<long> printJobs)
+    {
+        foreach (var id in printJobs)
+            foreach (var extension in new[] { "bin", "svg" })
+                File.Delete(Path.Combine(store.DataDirectory, "prints", $"{id}.{extension}"));
     }
 
     /// <summary>Keeps signed walk-in badges in stock while the server is reachable, for walk-ins during an outage.</summary>
