@@ -85,7 +85,6 @@ public sealed class RosterSync(
     {
         var cursor = await settings.GetAsync<RosterCursor>(Settings.RosterCursor) ?? new RosterCursor(0, 0);
         var changed = false;
-        var erased = false;
         while (true)
         {
             var page = await server.GetFromJsonAsync<RosterPage>($"/api/terminal/roster?since={cursor.Since}&after={cursor.After}", ct);
@@ -95,17 +94,22 @@ public sealed class RosterSync(
                 var forgotten = await Roster.ForgetErasedAsync(c, tx, page.Attendees);
                 await Roster.UpsertAsync(c, tx, page.Attendees);
                 await Settings.SetAsync(c, tx, Settings.RosterCursor, next);
+                if (page.Attendees.Any(a => a.Erased)) await Settings.SetAsync(c, tx, Settings.CompactionOwed, true);
                 return forgotten;
             }, ct);
             DeletePreviews(printJobs);
             changed |= page.Attendees.Count > 0;
-            erased |= page.Attendees.Any(a => a.Erased);
             cursor = next;
             if (page.Complete) break;
         }
         if (changed) state.OnRosterChanged();
-        // Erased people's old values are still in the file's free space and WAL until it is rewritten.
-        if (erased) await store.CompactAsync(ct);
+        // Erased people's old values stay in the file's free space and WAL until it is rewritten. Owed
+        // until done, so a failure or a restart in between only delays it to the next round.
+        if (await settings.GetAsync<bool>(Settings.CompactionOwed))
+        {
+            await store.CompactAsync(ct);
+            await settings.SetAsync(Settings.CompactionOwed, false, ct);
+        }
     }
 
     /// <summary>The virtual printer's files of removed print jobs (a rendered badge shows the name).</summary>

@@ -1,9 +1,8 @@
 using System.Text;
-using Kiosk.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kiosk.Server.Tests.Privacy;
+namespace Kiosk.Testing;
 
 /// <summary>Searches the raw bytes of a SQLite database and its WAL/SHM files for text, as someone with the disk would.</summary>
 public static class DatabaseFile
