@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Kiosk.Shared.Contracts;
 using Kiosk.Testing;
@@ -65,6 +66,26 @@ public abstract class RetentionPurgeTests<TApp>(TApp app) : IClassFixture<TApp> 
         var scan = await fair.Kiosk.PostAsJsonAsync("/api/checkins", new CheckInRequest(fair.MarkerToken, null, Guid.NewGuid(), DateTimeOffset.UtcNow), Json.Options);
         var outcome = (await scan.Content.ReadFromJsonAsync<CheckInResponse>(Json.Options))?.Outcome;
         Assert.True(outcome is CheckInOutcome.Unknown or CheckInOutcome.Invalid, $"old badge: {(int)scan.StatusCode} {outcome}");
+    }
+
+    [Fact]
+    public async Task Erasure_of_one_attendee_removes_only_that_persons_data()
+    {
+        app.RequireEngine();
+        var fair = await MarkerFair.OpenAsync(app);
+        var person = fair.MarkerPersonOnly.Where(m => BadgeIdsAreText || !Guid.TryParse(m, out _)).ToArray();
+        string[] others = [fair.OtherFirst, fair.OtherEmail, fair.WalkInFirst, fair.WalkInEmail];
+        Assert.Equal(person, await FindAsync(fair, person));
+
+        var erase = await fair.Fair.Organizer.PostAsJsonAsync($"/api/attendees/{fair.MarkerId}/erase", new Kiosk.Server.Privacy.EraseRequest($"Anfrage von {fair.Last}"));
+        Assert.True(erase.IsSuccessStatusCode, await erase.Content.ReadAsStringAsync());
+
+        Assert.Empty(await FindAsync(fair, person));
+        Assert.Equal(others, await FindAsync(fair, others));
+        var erased = await app.WithDbAsync(db => db.Attendees.AsNoTracking().Include(a => a.Badge).SingleAsync(a => a.Id == fair.MarkerId));
+        Assert.Equal((Attendees.AttendeeStatus.Cancelled, "—"), (erased.Status, erased.FirstName));
+        Assert.NotEqual(fair.MarkerBadge, erased.Badge!.Id);
+        Assert.Equal(HttpStatusCode.Conflict, (await fair.Fair.Organizer.PostAsJsonAsync($"/api/attendees/{fair.MarkerId}/erase", new Kiosk.Server.Privacy.EraseRequest("nochmal"))).StatusCode);
     }
 
     private sealed record AuditRow(long Id, DateTimeOffset At, string Actor, string Action, int? AttendeeId, int? TerminalId, string? Details);
