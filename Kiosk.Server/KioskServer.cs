@@ -13,6 +13,7 @@ using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
 using Kiosk.Server.Jobs;
 using Kiosk.Server.Reports;
+using Kiosk.Server.Privacy;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -75,6 +76,7 @@ public static class KioskServer
         builder.Services.AddScoped<OccupancySnapshotJob>();
         builder.Services.AddSingleton<IRecurringWork, OccupancySnapshotSchedule>();
         builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddKioskPrivacy();
 
         var app = builder.Build();
         // A body that is not the JSON a route expects is the client's error (400/413), in every environment.
@@ -109,6 +111,7 @@ public static class KioskServer
         app.MapReprintEndpoints();
         app.MapReportEndpoints();
         app.MapCertificateEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapJobDashboard();
         return app;
     }

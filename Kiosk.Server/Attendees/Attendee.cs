@@ -42,6 +42,9 @@ public sealed class Attendee
     /// <summary>The event's roster change sequence at this attendee's last change: terminals sync what is newer.</summary>
     public long RosterSeq { get; set; }
 
+    /// <summary>When the personal fields were overwritten (retention purge or Art. 17 erasure); null while they are real.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     public Badge? Badge { get; set; }
 
     public string DisplayName => string.IsNullOrWhiteSpace(Title) ? $"{FirstName} {LastName}" : $"{Title} {FirstName} {LastName}";

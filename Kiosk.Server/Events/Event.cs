@@ -29,6 +29,9 @@ public sealed class Event
     public long RosterSeq { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the retention purge anonymised the event's attendees; set once, so the purge runs once.</summary>
+    public DateTimeOffset? PurgedAt { get; set; }
 }
 
 internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>

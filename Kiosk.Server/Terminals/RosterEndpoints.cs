@@ -40,7 +40,7 @@ public static class RosterEndpoints
                 .Select(a => new
                 {
                     a.Id, BadgeId = a.Badge!.Id, BadgeVersion = a.Badge.Version, a.Title, a.FirstName, a.LastName, a.Organization,
-                    a.Category, a.Status, a.CheckedInAt, a.Email, a.ExternalId, a.RosterSeq,
+                    a.Category, a.Status, a.CheckedInAt, a.Email, a.ExternalId, a.RosterSeq, Erased = a.AnonymisedAt != null,
                 })
                 .ToListAsync(http.RequestAborted);
             var complete = rows.Count <= limit;
@@ -52,7 +52,7 @@ public static class RosterEndpoints
                 a.Status == Attendees.AttendeeStatus.Cancelled, a.CheckedInAt,
                 SecondFactorProof.Of(eventId, SecondFactorKind.Email, a.Email),
                 SecondFactorProof.Of(eventId, SecondFactorKind.RegistrationNumber, a.ExternalId),
-                tokens[i], a.RosterSeq)).ToList();
+                tokens[i], a.RosterSeq, a.Erased)).ToList();
             var last = entries.LastOrDefault();
             return TypedResults.Ok(new RosterPage(entries, last?.Seq ?? since, last?.Id ?? after, complete));
         });

@@ -6,7 +6,8 @@ namespace Kiosk.Shared.Contracts;
 /// What a terminal keeps of one attendee: enough to greet, decide and print, nothing more. The e-mail
 /// address and registration number are not copied; only proofs of them, to check a visitor's answer
 /// to the second factor after a name search. The signed badge token is included so a kiosk can print a
-/// valid badge for someone who found themselves by name.
+/// valid badge for someone who found themselves by name. <see cref="Erased"/>: the person's data was
+/// deleted (retention or Art. 17); the kiosk drops what it kept about the row's previous badge and compacts its file.
 /// </summary>
 public sealed record RosterEntry(
     int Id,
@@ -22,7 +23,8 @@ public sealed record RosterEntry(
     string? EmailProof,
     string? RegistrationNumberProof,
     string BadgeToken,
-    long Seq);
+    long Seq,
+    bool Erased = false);
 
 /// <summary>
 /// One page of roster changes, ordered by change sequence then id. Ask again with <see cref="NextSince"/>

@@ -95,6 +95,69 @@ public sealed class Roster(TerminalStore store)
     }
 
     /// <summary>
+    /// Before <see cref="UpsertAsync"/> overwrites rows the server erased (retention or Art. 17): removes
+    /// what this kiosk kept about those people besides the roster row itself, i.e. outbox entries (their
+    /// bodies carry the scanned token, the attendee id or the walk-in's name, the server's answers carry
+    /// the name; pending ones go too, the server no longer knows that badge), print jobs and walk-in stock.
+    /// Returns the ids of the print jobs removed, whose preview files the caller deletes. The file still
+    /// holds the old bytes until <see cref="TerminalStore.CompactAsync"/>.
+    /// </summary>
+    public static async Task<List<long>> ForgetErasedAsync(SqliteConnection c, SqliteTransaction tx, IEnumerable<RosterEntry> entries)
+    {
+        var people = new List<(int Id, Guid OldBadge)>();
+        foreach (var e in entries.Where(e => e.Erased))
+        {
+            await using var old = c.CreateCommand();
+            old.Transaction = tx;
+            old.CommandText = "SELECT badge_id FROM roster WHERE id = $id AND badge_id <> $badge";
+            old.Parameters.AddWithValue("$id", e.Id);
+            old.Parameters.AddWithValue("$badge", e.BadgeId.ToString());
+            // Nothing to do when this kiosk never had the row or forgot it already.
+            if (await old.ExecuteScalarAsync() is string badge) people.Add((e.Id, Guid.Parse(badge)));
+        }
+        if (people.Count == 0) return [];
+        // Tokens are signed afresh each time (the scanned one differs from the roster's), so rows are
+        // matched on what the token says, not on its text.
+        bool Mentions(string json) => people.Any(p => OfflineRecords.Mentions(json, p.Id, p.OldBadge));
+
+        var outbox = await ReadAsync(c, tx, "SELECT seq, client_scan_id, body FROM outbox");
+        var doomedOutbox = outbox.Where(r => Mentions(r.Text)).ToList();
+        var scans = doomedOutbox.Select(r => r.Key).ToHashSet();
+        var printJobs = (await ReadAsync(c, tx, "SELECT id, client_scan_id, badge FROM print_jobs"))
+            .Where(r => scans.Contains(r.Key) || Mentions(r.Text)).Select(r => r.Id).ToList();
+        await DeleteAsync(c, tx, "DELETE FROM outbox WHERE seq = $v", doomedOutbox.Select(r => (object)r.Id));
+        await DeleteAsync(c, tx, "DELETE FROM print_jobs WHERE id = $v", printJobs.Select(id => (object)id));
+        var badges = people.Select(p => (object)p.OldBadge.ToString()).ToList();
+        await DeleteAsync(c, tx, "DELETE FROM walkin_badges WHERE badge_id = $v", badges);
+        await DeleteAsync(c, tx, "DELETE FROM roster WHERE id < 0 AND badge_id = $v", badges);
+        return printJobs;
+    }
+
+    private static async Task<List<(long Id, string Key, string Text)>> ReadAsync(SqliteConnection c, SqliteTransaction tx, string sql)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(long, string, string)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        return rows;
+    }
+
+    private static async Task DeleteAsync(SqliteConnection c, SqliteTransaction tx, string sql, IEnumerable<object> values)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        var value = command.Parameters.Add("$v", SqliteType.Text);
+        foreach (var v in values)
+        {
+            value.Value = v;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>
     /// A walk-in registered here, under a local id (negative) until the server's roster brings the real one
     /// on the same badge; <see cref="UpsertAsync"/> then replaces it.
     /// </summary>

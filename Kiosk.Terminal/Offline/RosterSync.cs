@@ -89,16 +89,35 @@ public sealed class RosterSync(
         {
             var page = await server.GetFromJsonAsync<RosterPage>($"/api/terminal/roster?since={cursor.Since}&after={cursor.After}", ct);
             var next = new RosterCursor(page.NextSince, page.NextAfter);
-            await store.WriteAsync(async (c, tx) =>
+            var printJobs = await store.WriteAsync(async (c, tx) =>
             {
+                var forgotten = await Roster.ForgetErasedAsync(c, tx, page.Attendees);
                 await Roster.UpsertAsync(c, tx, page.Attendees);
                 await Settings.SetAsync(c, tx, Settings.RosterCursor, next);
+                if (page.Attendees.Any(a => a.Erased)) await Settings.SetAsync(c, tx, Settings.CompactionOwed, true);
+                return forgotten;
             }, ct);
+            DeletePreviews(printJobs);
             changed |= page.Attendees.Count > 0;
             cursor = next;
             if (page.Complete) break;
         }
         if (changed) state.OnRosterChanged();
+        // Erased people's old values stay in the file's free space and WAL until it is rewritten. Owed
+        // until done, so a failure or a restart in between only delays it to the next round.
+        if (await settings.GetAsync<bool>(Settings.CompactionOwed))
+        {
+            await store.CompactAsync(ct);
+            await settings.SetAsync(Settings.CompactionOwed, false, ct);
+        }
+    }
+
+    /// <summary>The virtual printer's files of removed print jobs (a rendered badge shows the name).</summary>
+    private void DeletePreviews(List<long> printJobs)
+    {
+        foreach (var id in printJobs)
+            foreach (var extension in new[] { "bin", "svg" })
+                File.Delete(Path.Combine(store.DataDirectory, "prints", $"{id}.{extension}"));
     }
 
     /// <summary>Keeps signed walk-in badges in stock while the server is reachable, for walk-ins during an outage.</summary>

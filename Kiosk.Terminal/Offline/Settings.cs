@@ -11,6 +11,9 @@ public sealed class Settings(TerminalStore store)
     public const string BadgeKeys = "badge-keys";
     public const string RosterCursor = "roster-cursor";
 
+    /// <summary>True from the sync that applied an erasure until the file has been compacted (survives a crash in between).</summary>
+    public const string CompactionOwed = "compaction-owed";
+
     public Task<T?> GetAsync<T>(string key) => store.ReadAsync(async c =>
     {
         await using var command = c.CreateCommand();

@@ -64,6 +64,27 @@ public sealed class TerminalStore
     public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken ct = default) =>
         WriteAsync(async (c, t) => { await write(c, t); return true; }, ct);
 
+    /// <summary>
+    /// Rewrites the file from live rows and empties the WAL, so values the roster sync overwrote or
+    /// deleted (an erased attendee's name, e-mail proof, token) do not linger in free pages or old WAL
+    /// frames. Taken as a write, so no scan commits halfway through; costs a moment on a small file.
+    /// </summary>
+    public async Task CompactAsync(CancellationToken ct = default)
+    {
+        await _writes.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
     private static void Migrate(SqliteConnection connection)
     {
         using var version = connection.CreateCommand();

@@ -30,6 +30,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<byte>("Category")
                         .HasColumnType("tinyint");
 
@@ -307,6 +310,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<long>("RosterSeq")
                         .HasColumnType("bigint");

@@ -23,6 +23,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte>("Category")
                         .HasColumnType("INTEGER");
 
@@ -291,6 +294,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RosterSeq")
                         .HasColumnType("INTEGER");
