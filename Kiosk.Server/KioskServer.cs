@@ -57,6 +57,7 @@ public static class KioskServer
         builder.Services.AddSingleton<AttendeeSearch>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<CheckInDesk>();
+        builder.Services.AddScoped<DeskActs>();
         builder.Services.AddScoped<Rooms.PresenceDesk>();
         builder.Services.AddScoped<AttendeeImport>();
         builder.Services.AddSignalR();
@@ -95,6 +96,9 @@ public static class KioskServer
         app.MapHub<Dashboard.LiveHub>(Dashboard.LiveHub.Route);
         app.MapDashboardEndpoints();
         app.MapReprintEndpoints();
+        app.MapDeskEndpoints();
+        app.MapPresenceConflictEndpoints();
+        app.MapAuditEndpoints();
         app.MapJobDashboard();
         return app;
     }
