@@ -48,6 +48,8 @@ public static class PresenceConflicts
             var scan = await db.PresenceLog.AsNoTracking().Where(p => p.Id == scanId && p.Conflict != null)
                 .Select(p => new { p.Id, p.EventId, p.AttendeeId, p.TerminalId }).FirstOrDefaultAsync(ct);
             if (scan is null) return Problems.NotFound("Flagged presence scan");
+            var reviewed = Problems.Conflict("conflict-reviewed", "This scan has already been reviewed.");
+            if (await db.ConflictReviews.AnyAsync(r => r.PresenceScanId == scanId, ct)) return reviewed;
             var review = new ConflictReview
             {
                 PresenceScanId = scan.Id, EventId = scan.EventId, ReviewedAt = time.GetUtcNow(), ReviewedBy = http.User.Actor(), Note = request.Note!.Trim(),
@@ -60,7 +62,8 @@ public static class PresenceConflicts
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
-                return Problems.Conflict("conflict-reviewed", "This scan has already been reviewed.");
+                // Two reviews at the same moment: the unique index lets one in.
+                return reviewed;
             }
             return TypedResults.Ok(new ConflictReviewView(review.ReviewedAt, review.ReviewedBy, review.Note));
         }).WithTags("Desk").RequireAuthorization(Policies.Staff);
