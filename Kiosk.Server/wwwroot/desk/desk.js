@@ -22,7 +22,8 @@ const state = {
   conflicts: [],
 };
 
-function loginUrl() { return `/login/?return=${encodeURIComponent('/desk/')}`; }
+// Only the event number is ever in the address (?event=), so a return after sign-in lands on the same event.
+function loginUrl() { return `/login/?return=${encodeURIComponent(`/desk/${location.search}`)}`; }
 
 async function request(method, url, body) {
   try {
@@ -112,7 +113,7 @@ function renderResults() {
       el('span', { class: 'desk-result-name' }, displayName(a)),
       el('span', { class: 'desk-result-org' }, a.organization ?? ''),
       el('span', { class: `desk-pill ${a.checkedInAt ? 'in' : a.status === 'Cancelled' ? 'cancelled' : 'out'}` },
-        t(a.status === 'Cancelled' ? 'desk.status.cancelled' : a.checkedInAt ? 'desk.status.in' : 'desk.status.out', { time: formatTime(a.checkedInAt) }))))));
+        t(a.status === 'Cancelled' ? 'desk.pill.cancelled' : a.checkedInAt ? 'desk.pill.in' : 'desk.status.out'))))));
 }
 
 // ---------------------------------------------------------------- attendee
@@ -121,6 +122,8 @@ async function open(id, focus = true) {
   const reply = await request('GET', `/api/attendees/${id}/desk`);
   if (reply.status !== 200) { const p = problem(reply); say('error', p.key, p.params); return; }
   state.desk = reply.data;
+  // The results list shows the same person as the panel, after a correction or check-in too.
+  state.results = state.results.map((a) => (a.id === reply.data.attendee.id ? reply.data.attendee : a));
   renderAttendee();
   renderResults();
   if (focus) $('attendee-name').focus();
@@ -393,7 +396,8 @@ async function start() {
   if (events.status !== 200) { const p = problem(events); $('loading').textContent = t(p.key, p.params); return; }
   if (!events.data.length) { $('loading').textContent = t('desk.noEvents'); return; }
   state.events = events.data;
-  state.event = events.data[events.data.length - 1];
+  const wanted = Number.parseInt(new URLSearchParams(location.search).get('event') ?? '', 10);
+  state.event = events.data.find((e) => e.id === wanted) ?? events.data[events.data.length - 1];
   const select = $('event-select');
   select.replaceChildren(...events.data.map((e) => el('option', { value: String(e.id) }, e.name)));
   select.value = String(state.event.id);
