@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.Terminal.Tests;
 
-/// <summary>A badge reissued at the help desk: once the kiosk has synced, the old badge is refused even without the network.</summary>
-public sealed class ReissuedBadgeTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
+/// <summary>Help-desk acts reaching a kiosk by its roster copy: a reissued badge (the old one refused offline) and an undone check-in.</summary>
+public sealed class DeskActsAtKioskTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
 {
     private Fair _fair = null!;
     private SwitchableProxy _proxy = null!;
@@ -50,5 +50,29 @@ public sealed class ReissuedBadgeTests(KioskApp server) : IClassFixture<KioskApp
         Assert.Equal(ScanResult.Welcome, fresh.Result);
         Assert.Equal("Dr. Anna Müller", fresh.Name);
         Assert.Equal(1, await _terminal.PrintJobCountAsync());
+    }
+
+    [Fact]
+    public async Task A_check_in_undone_at_the_help_desk_is_undone_at_the_kiosk_and_the_next_scan_welcomes_and_prints_again()
+    {
+        var juergen = await _fair.AttendeeAsync("A-2");
+        var token = await _fair.TokenAsync(juergen.Id);
+        Assert.Equal(ScanResult.Welcome, (await _terminal.ScanAsync(token)).Result);
+        await Eventually.Async(_terminal.StateAsync, s => s.Outbox == 0, "the check-in to reach the server");
+        var staff = await server.UserAsync(_fair.Organizer, "Staff");
+
+        var undo = await staff.PostAsJsonAsync($"/api/attendees/{juergen.Id}/checkin/undo", new { reason = "falsche Person" });
+        Assert.True(undo.IsSuccessStatusCode, await undo.Content.ReadAsStringAsync());
+        var roster = _terminal.Services.GetRequiredService<Roster>();
+        await Eventually.Async(() => roster.FindAsync(juergen.Id), p => p is { CheckedInAt: null }, "the undo in the kiosk's roster copy");
+        _terminal.Clock.Advance(DuplicateReads.Window + TimeSpan.FromSeconds(1));
+
+        var again = await _terminal.ScanAsync(token);
+        Assert.Equal(ScanResult.Welcome, again.Result);
+        Assert.Equal(2, await _terminal.PrintJobCountAsync());
+        await Eventually.Async(_terminal.StateAsync, s => s.Outbox == 0, "the second check-in to reach the server");
+        var outcomes = await server.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.CheckIns.Where(c => c.AttendeeId == juergen.Id).OrderBy(c => c.Id).Select(c => c.Outcome)));
+        Assert.Equal([CheckInOutcome.FirstCheckIn, CheckInOutcome.FirstCheckIn], outcomes);
     }
 }
