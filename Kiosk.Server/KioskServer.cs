@@ -60,6 +60,7 @@ public static class KioskServer
         builder.Services.AddSingleton<AttendeeSearch>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<CheckInDesk>();
+        builder.Services.AddScoped<DeskActs>();
         builder.Services.AddScoped<Rooms.PresenceDesk>();
         builder.Services.AddScoped<AttendeeImport>();
         // Several instances behind a reverse proxy share one Redis so a dashboard on one hears scans posted to another.
@@ -112,6 +113,9 @@ public static class KioskServer
         app.MapReportEndpoints();
         app.MapCertificateEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapDeskEndpoints();
+        app.MapPresenceConflictEndpoints();
+        app.MapAuditEndpoints();
         app.MapJobDashboard();
         return app;
     }

@@ -15,6 +15,10 @@ public enum AttendeeStatus
 /// <summary>A registered person. Only what check-in, the badge and the confirmation mail need.</summary>
 public sealed class Attendee
 {
+    public const int TitleLength = 50;
+    public const int NameLength = 100;
+    public const int OrganizationLength = 200;
+
     public int Id { get; set; }
     public int EventId { get; set; }
     public Event? Event { get; set; }
@@ -55,10 +59,10 @@ internal sealed class AttendeeConfiguration : IEntityTypeConfiguration<Attendee>
     public void Configure(EntityTypeBuilder<Attendee> e)
     {
         e.Property(x => x.ExternalId).HasMaxLength(100);
-        e.Property(x => x.Title).HasMaxLength(50);
-        e.Property(x => x.FirstName).HasMaxLength(100);
-        e.Property(x => x.LastName).HasMaxLength(100);
-        e.Property(x => x.Organization).HasMaxLength(200);
+        e.Property(x => x.Title).HasMaxLength(Attendee.TitleLength);
+        e.Property(x => x.FirstName).HasMaxLength(Attendee.NameLength);
+        e.Property(x => x.LastName).HasMaxLength(Attendee.NameLength);
+        e.Property(x => x.Organization).HasMaxLength(Attendee.OrganizationLength);
         e.Property(x => x.Email).HasMaxLength(254);
         e.HasIndex(x => new { x.EventId, x.ExternalId }).IsUnique();
         e.HasIndex(x => new { x.EventId, x.Email });

@@ -25,7 +25,8 @@ public static class DashboardEndpoints
                     View(sessions[r.Id].Where(s => s.StartsAt > now).MinBy(s => s.StartsAt)))).ToList();
             var kiosks = (await db.Terminals.AsNoTracking().Where(t => t.EventId == eventId && t.KeyHash != null && t.RevokedAt == null).OrderBy(t => t.Name).ToListAsync())
                 .Select(t => new KioskView(t.Id, t.Name, DashboardRules.IsOnline(t.LastSeenAt, now), t.LastSeenAt, t.OutboxLength, t.PrinterState, t.Mode)).ToList();
-            var conflicts = await db.PresenceLog.CountAsync(p => p.EventId == eventId && p.Conflict != null)
+            // Conflicts staff reviewed at the desk no longer call for attention.
+            var conflicts = await db.PresenceLog.CountAsync(p => p.EventId == eventId && p.Conflict != null && !db.ConflictReviews.Any(r => r.PresenceScanId == p.Id))
                 + await db.CheckIns.CountAsync(c => c.EventId == eventId && c.Conflict != null);
 
             return TypedResults.Ok(new DashboardSnapshot(

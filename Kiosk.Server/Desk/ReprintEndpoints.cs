@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Desk;
 
-public sealed record ReprintRequest(int TerminalId, [Required, MaxLength(200)] string Reason);
+public sealed record ReprintRequest(int TerminalId, string? Reason);
 public sealed record ReprintView(Guid Id, int AttendeeId, int TerminalId, string Reason, string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset? PrintedAt);
 
 /// <summary>Staff reprint a badge at a kiosk of their choice; every order and its print are in the audit log.</summary>
@@ -18,23 +17,11 @@ public static class ReprintEndpoints
     public static void MapReprintEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/attendees/{attendeeId:int}/reprints", async Task<Results<Created<ReprintView>, ProblemHttpResult>> (
-            int attendeeId, ReprintRequest request, KioskDb db, TerminalPushes pushes, AuditLog audit, TimeProvider time, HttpContext http) =>
+            int attendeeId, ReprintRequest request, DeskActs desk, HttpContext http, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.Invalid("reprint-reason", "Say why the badge is printed again.");
-            var attendee = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId).Select(a => new { a.Id, a.EventId }).FirstOrDefaultAsync();
-            if (attendee is null) return Problems.NotFound("Attendee");
-            var kiosk = await db.Terminals.AsNoTracking().AnyAsync(t => t.Id == request.TerminalId && t.EventId == attendee.EventId && t.RevokedAt == null && t.KeyHash != null);
-            if (!kiosk) return Problems.Invalid("reprint-terminal", "Choose an enrolled kiosk of the attendee's event.");
-            var order = new Reprint
-            {
-                Id = Guid.NewGuid(), EventId = attendee.EventId, AttendeeId = attendeeId, TerminalId = request.TerminalId,
-                Reason = request.Reason.Trim(), RequestedBy = http.User.Actor(), RequestedAt = time.GetUtcNow(),
-            };
-            db.Reprints.Add(order);
-            await db.SaveChangesAsync();
-            await audit.WriteAsync(order.RequestedBy, "badge.reprint-ordered", order.EventId, attendeeId, order.TerminalId, $"order {order.Id}: {order.Reason}");
-            await pushes.ReprintOrderedAsync(order.TerminalId);
-            return TypedResults.Created($"/api/attendees/{attendeeId}/reprints/{order.Id}", View(order));
+            var (order, refusal) = await desk.OrderReprintAsync(attendeeId, request.TerminalId, request.Reason, http.User.Actor(), ct);
+            if (refusal is not null) return refusal.ToProblem();
+            return TypedResults.Created($"/api/attendees/{attendeeId}/reprints/{order!.Id}", View(order));
         }).WithTags("Desk").RequireAuthorization(Policies.Staff);
 
         app.MapGet("/api/attendees/{attendeeId:int}/reprints", async (int attendeeId, KioskDb db) =>
@@ -93,5 +80,5 @@ public static class ReprintEndpoints
         return TypedResults.NoContent();
     }
 
-    private static ReprintView View(Reprint r) => new(r.Id, r.AttendeeId, r.TerminalId, r.Reason, r.RequestedBy, r.RequestedAt, r.PrintedAt);
+    internal static ReprintView View(Reprint r) => new(r.Id, r.AttendeeId, r.TerminalId, r.Reason, r.RequestedBy, r.RequestedAt, r.PrintedAt);
 }

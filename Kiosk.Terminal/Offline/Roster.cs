@@ -39,7 +39,11 @@ public sealed class Roster(TerminalStore store)
         return people;
     });
 
-    /// <summary>Applies a page from the server. A check-in this terminal recorded is never undone by an older server view.</summary>
+    /// <summary>
+    /// Applies a page from the server. While this terminal still has check-ins to send, its own check-ins
+    /// are kept (the server has not heard of them yet); otherwise the server's arrival is the truth, so a
+    /// check-in that staff undid at the help desk is undone here too and the person can check in again.
+    /// </summary>
     public static async Task UpsertAsync(SqliteConnection c, SqliteTransaction tx, IEnumerable<RosterEntry> entries)
     {
         await using var command = c.CreateCommand();
@@ -48,7 +52,8 @@ public sealed class Roster(TerminalStore store)
             INSERT INTO roster ({Columns}, seq) VALUES ($id, $badge, $version, $title, $first, $last, $org, $cat, $cancelled, $checkedIn, $email, $regno, $token, $seq)
             ON CONFLICT (id) DO UPDATE SET badge_id = excluded.badge_id, badge_version = excluded.badge_version, title = excluded.title,
                 first_name = excluded.first_name, last_name = excluded.last_name, organization = excluded.organization,
-                category = excluded.category, cancelled = excluded.cancelled, checked_in_at = coalesce(roster.checked_in_at, excluded.checked_in_at),
+                category = excluded.category, cancelled = excluded.cancelled, checked_in_at = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL AND kind = '{OutboxKind.CheckIn}')
+                    THEN coalesce(roster.checked_in_at, excluded.checked_in_at) ELSE excluded.checked_in_at END,
                 email_proof = excluded.email_proof, registration_number_proof = excluded.registration_number_proof, token = excluded.token, seq = excluded.seq
             """;
         var p = new Dictionary<string, SqliteParameter>();

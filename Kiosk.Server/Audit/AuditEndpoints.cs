@@ -1,0 +1,34 @@
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Audit;
+
+public sealed record AuditEntryView(long Id, DateTimeOffset At, string Actor, string Action, int? AttendeeId, int? TerminalId, string? Details);
+
+/// <summary>A page of entries; pass <c>Before</c> as <c>before</c> for the next (older) page, null when there is none.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, long? Before);
+
+/// <summary>Organizers read the audit log. There is deliberately no route that changes or deletes an entry.</summary>
+public static class AuditEndpoints
+{
+    public const int MaxLimit = 200;
+
+    public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/events/{eventId:int}/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult>> (
+            int eventId, KioskDb db, CancellationToken ct, int? attendeeId = null, string? action = null, long? before = null, int limit = 50) =>
+        {
+            if (limit is < 1 or > MaxLimit) return Problems.Invalid("audit-limit", $"limit must be 1 to {MaxLimit}.");
+            var query = db.AuditLog.AsNoTracking().Where(a => a.EventId == eventId);
+            if (attendeeId is { } attendee) query = query.Where(a => a.AttendeeId == attendee);
+            if (!string.IsNullOrWhiteSpace(action)) query = query.Where(a => a.Action == action.Trim());
+            if (before is { } b) query = query.Where(a => a.Id < b);
+            var rows = await query.OrderByDescending(a => a.Id).Take(limit + 1)
+                .Select(a => new AuditEntryView(a.Id, a.At, a.Actor, a.Action, a.AttendeeId, a.TerminalId, a.Details)).ToListAsync(ct);
+            var page = rows.Take(limit).ToList();
+            return TypedResults.Ok(new AuditPage(page, rows.Count > limit ? page[^1].Id : null));
+        }).WithTags("Audit").RequireAuthorization(Policies.Organizer);
+    }
+}

@@ -1,0 +1,71 @@
+using Kiosk.Server.Audit;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Kiosk.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Desk;
+
+public sealed record ConflictReviewView(DateTimeOffset ReviewedAt, string ReviewedBy, string Note);
+public sealed record PresenceConflict(
+    long ScanId, int RoomId, string RoomName, int? AttendeeId, string? AttendeeName, PresenceDirection Direction,
+    string Conflict, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, int? TerminalId, ConflictReviewView? Review);
+public sealed record ReviewRequest(string? Note);
+
+/// <summary>
+/// Door scans uploaded late that broke a rule (over capacity, not checked in, not booked). They were
+/// counted, because the person was in the room; staff look at each and note what they found.
+/// </summary>
+public static class PresenceConflicts
+{
+    public const int Limit = 500;
+
+    public static void MapPresenceConflictEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/events/{eventId:int}/presence/conflicts", async (int eventId, KioskDb db, CancellationToken ct) =>
+        {
+            var rows = await (
+                    from p in db.PresenceLog.AsNoTracking()
+                    join r in db.Rooms.AsNoTracking() on p.RoomId equals r.Id
+                    join a in db.Attendees.AsNoTracking() on p.AttendeeId equals a.Id into people
+                    from a in people.DefaultIfEmpty()
+                    join v in db.ConflictReviews.AsNoTracking() on p.Id equals v.PresenceScanId into reviews
+                    from v in reviews.DefaultIfEmpty()
+                    where p.EventId == eventId && p.Conflict != null
+                    orderby p.Id descending
+                    select new { p, RoomName = r.Name, a, v })
+                .Take(Limit).ToListAsync(ct);
+            return TypedResults.Ok(rows.Select(x => new PresenceConflict(
+                x.p.Id, x.p.RoomId, x.RoomName, x.p.AttendeeId, x.a?.DisplayName, x.p.Direction, x.p.Conflict!, x.p.ScannedAt, x.p.ReceivedAt,
+                x.p.TerminalId, x.v is null ? null : new ConflictReviewView(x.v.ReviewedAt, x.v.ReviewedBy, x.v.Note))).ToList());
+        }).WithTags("Desk").RequireAuthorization(Policies.Staff);
+
+        app.MapPost("/api/presence/conflicts/{scanId:long}/resolve", async Task<Results<Ok<ConflictReviewView>, ProblemHttpResult>> (
+            long scanId, ReviewRequest request, KioskDb db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        {
+            if (DeskRules.CheckReason(request.Note, "review-note") is { } bad) return Problems.Invalid(bad.Slug, bad.Detail);
+            var scan = await db.PresenceLog.AsNoTracking().Where(p => p.Id == scanId && p.Conflict != null)
+                .Select(p => new { p.Id, p.EventId, p.AttendeeId, p.TerminalId }).FirstOrDefaultAsync(ct);
+            if (scan is null) return Problems.NotFound("Flagged presence scan");
+            var reviewed = Problems.Conflict("conflict-reviewed", "This scan has already been reviewed.");
+            if (await db.ConflictReviews.AnyAsync(r => r.PresenceScanId == scanId, ct)) return reviewed;
+            var review = new ConflictReview
+            {
+                PresenceScanId = scan.Id, EventId = scan.EventId, ReviewedAt = time.GetUtcNow(), ReviewedBy = http.User.Actor(), Note = request.Note!.Trim(),
+            };
+            db.Add(review);
+            audit.Add(review.ReviewedBy, "presence.conflict-reviewed", scan.EventId, scan.AttendeeId, scan.TerminalId, $"scan {scan.Id}; note: {review.Note}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Two reviews at the same moment: the unique index lets one in.
+                return reviewed;
+            }
+            return TypedResults.Ok(new ConflictReviewView(review.ReviewedAt, review.ReviewedBy, review.Note));
+        }).WithTags("Desk").RequireAuthorization(Policies.Staff);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using Kiosk.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Kiosk.Server.Tests;
+
+/// <summary>The help desk in headless Debian chromium against the real server: a staff member finds, corrects and checks in.</summary>
+public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) return;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task Staff_find_juergen_gross_by_gross_correct_his_organization_and_check_him_in()
+    {
+        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var juergen = await fair.AttendeeAsync("A-2");
+        var user = $"desk{Guid.NewGuid():N}"[..12];
+        var response = await fair.Organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(user, "staff-password-1", "Staff"), Json.Options);
+        response.EnsureSuccessStatusCode();
+
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/desk/?event={fair.Event.Id}").ToString());
+        await page.WaitForURLAsync("**/login/**");
+        await page.GetByTestId("login-username").FillAsync(user);
+        await page.GetByTestId("login-password").FillAsync("staff-password-1");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync("**/desk/**");
+
+        await page.GetByTestId("search-input").FillAsync("gross");
+        await page.GetByTestId("search-input").PressAsync("Enter");
+        var hit = page.Locator($"[data-testid=search-results] [data-attendee-id='{juergen.Id}']");
+        // The first search of an event builds its name index: allow for a busy machine.
+        await Assertions.Expect(hit).ToContainTextAsync("Jürgen Groß", new() { Timeout = 15_000 });
+        await Assertions.Expect(hit).ToContainTextAsync("Nicht eingecheckt");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-search.png") });
+        Assert.DoesNotContain("gross", page.Url, StringComparison.OrdinalIgnoreCase);
+
+        await hit.ClickAsync();
+        var panel = page.GetByTestId("attendee-panel");
+        await Assertions.Expect(panel.Locator("h2")).ToHaveTextAsync("Jürgen Groß");
+        await Assertions.Expect(page.GetByTestId("attendee-status")).ToHaveTextAsync("Nicht eingecheckt");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Korrigieren" }).ClickAsync();
+        var dialog = page.Locator("#dialog");
+        await dialog.Locator("[name=organization]").FillAsync("Kreis Recklinghausen – Stabsstelle Digitalisierung");
+        await page.GetByTestId("dialog-ok").ClickAsync();
+        await Assertions.Expect(dialog.Locator("#dialog-error")).ToHaveTextAsync("Bitte einen Grund angeben.");
+        await page.GetByTestId("dialog-reason").FillAsync("Organisation laut Visitenkarte");
+        await page.GetByTestId("dialog-ok").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Korrektur gespeichert.");
+        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveAttributeAsync("data-kind", "ok");
+        await Assertions.Expect(panel.Locator("#attendee-org")).ToHaveTextAsync("Kreis Recklinghausen – Stabsstelle Digitalisierung");
+
+        await page.GetByTestId("act-checkin").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Eingecheckt.");
+        await Assertions.Expect(page.GetByTestId("attendee-status")).ToContainTextAsync($"von {user} (Help-Desk)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Check-in zurücknehmen" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-attendee.png"), FullPage = true });
+
+        await Assertions.Expect(hit).ToContainTextAsync("Stabsstelle Digitalisierung");
+        await Assertions.Expect(hit).ToContainTextAsync("Eingecheckt");
+
+        // A refusal shows the server's problem detail, in the dialog and in the message line.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Korrigieren" }).ClickAsync();
+        await dialog.Locator("[name=firstName]").FillAsync("  ");
+        await page.GetByTestId("dialog-reason").FillAsync("Test");
+        await page.GetByTestId("dialog-ok").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveAttributeAsync("data-kind", "error");
+        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Fehler: firstName must not be empty.");
+        await Assertions.Expect(dialog.Locator("#dialog-error")).ToHaveTextAsync("Fehler: firstName must not be empty.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+
+        var stored = await fair.AttendeeAsync("A-2");
+        Assert.NotNull(stored.CheckedInAt);
+        Assert.Equal("Kreis Recklinghausen – Stabsstelle Digitalisierung", stored.Organization);
+        var audit = await app.WithDbAsync(db => db.AuditLog.Where(a => a.AttendeeId == juergen.Id).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(["attendee.corrected", "checkin.manual"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal(user, a.Actor, ignoreCase: true));
+        Assert.Contains("organization", audit[0].Details);
+        Assert.DoesNotContain("Stabsstelle", audit[0].Details);
+        var storage = await page.EvaluateAsync<string>("() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
+        Assert.DoesNotContain("gro", storage, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jürgen", storage);
+    }
+
+    [Fact]
+    public async Task Organizers_also_see_the_audit_log_and_the_door_conflicts_in_either_language()
+    {
+        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var anna = await fair.AttendeeAsync("A-1");
+        (await fair.Organizer.PostAsJsonAsync($"/api/attendees/{anna.Id}/badge/reissue", new { reason = "Badge verloren" })).EnsureSuccessStatusCode();
+
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/login/?return=/desk/%3Fevent%3D{fair.Event.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync("admin");
+        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync("**/desk/**");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Audit-Protokoll" }).ClickAsync();
+        var row = page.Locator("#audit-rows tr").First;
+        await Assertions.Expect(row).ToContainTextAsync("badge.reissued");
+        await Assertions.Expect(row).ToContainTextAsync("Badge verloren");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-audit.png") });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Konflikte" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#conflicts")).ToHaveTextAsync("Keine Konflikte.");
+
+        await page.Locator("[data-testid=language-toggle] button[data-lang=en]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#conflicts")).ToHaveTextAsync("No conflicts.");
+    }
+}
