@@ -39,6 +39,10 @@ public sealed class TerminalOptions
     [Required]
     public string Urls { get; set; } = "http://127.0.0.1:5180";
 
+    /// <summary>How long a room door waits for the server's answer before deciding alone (default 800 ms: a person at a door does not wait longer).</summary>
+    [Range(100, 30_000)]
+    public int DoorAskMilliseconds { get; set; } = 800;
+
     /// <summary>Seconds without a touch before the screen offers "more time" and then returns to the start.</summary>
     [Range(10, 600)]
     public int IdleSeconds { get; set; } = 30;

@@ -9,7 +9,7 @@ namespace Kiosk.Server.Privacy;
 public sealed record ForgetCounts(int Attendees, int Badges, int WalkInBadges, int Reprints, int AuditDetails)
 {
     public override string ToString() =>
-        $"attendees {Attendees}, badges replaced {Badges}, walk-in badges {WalkInBadges}, reprint reasons {Reprints}, audit details {AuditDetails}";
+        $"attendees {Attendees}, badges replaced {Badges}, walk-in badges {WalkInBadges}, staff reasons and notes {Reprints}, audit details {AuditDetails}";
 }
 
 /// <summary>
@@ -66,6 +66,14 @@ public static class PersonalData
 
         // Reprints: the staff's free-text reason often names the person ("Name korrigiert: Müller").
         var reasons = await reprints.ExecuteUpdateAsync(s => s.SetProperty(r => r.Reason, ""), ct);
+
+        // Desk: reasons for undone check-ins and notes on reviewed conflicts are staff free text, like reprint reasons.
+        var undos = attendeeId is { } one ? db.CheckInUndos.Where(u => u.AttendeeId == one) : db.CheckInUndos.Where(u => u.EventId == eventId);
+        reasons += await undos.ExecuteUpdateAsync(s => s.SetProperty(u => u.Reason, ""), ct);
+        var reviews = attendeeId is { } person
+            ? db.ConflictReviews.Where(r => db.PresenceLog.Any(p => p.Id == r.PresenceScanId && p.AttendeeId == person))
+            : db.ConflictReviews.Where(r => r.EventId == eventId);
+        reasons += await reviews.ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, ""), ct);
 
         // Audit log: entries stay (actor, action, time, ids); only their free text goes. The only change
         // ever made to the audit log, and made only here.

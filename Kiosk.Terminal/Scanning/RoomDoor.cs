@@ -7,14 +7,13 @@ namespace Kiosk.Terminal.Scanning;
 
 /// <summary>
 /// A kiosk at a room's door. Only the server knows how full a room is across all its doors, so a scan asks
-/// it first, briefly (<see cref="AskFor"/>). When it does not answer in time the door decides alone — a
+/// it first, briefly (Terminal:DoorAskMilliseconds). When it does not answer in time the door decides alone — a
 /// genuine, known badge gets in — and the scan goes to the outbox; the server counts it when it arrives
 /// and flags it if it broke a rule. A lost answer costs nothing: the outbox resends the same client scan id.
 /// </summary>
 public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore store, Outbox outbox, ServerLink server,
     DuplicateReads duplicates, IOptions<TerminalOptions> options, TimeProvider time)
 {
-    public static readonly TimeSpan AskFor = TimeSpan.FromMilliseconds(800);
     private RoomOccupancy? _lastKnown;
 
     public async Task<ScanAnswer> ScanAsync(string text, CancellationToken ct)
@@ -58,7 +57,7 @@ public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore s
     private async Task<PresenceResponse?> AskServerAsync(PresenceRequest request, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(AskFor);
+        deadline.CancelAfter(TimeSpan.FromMilliseconds(options.Value.DoorAskMilliseconds));
         try
         {
             using var response = await server.PostAsync("/api/presence", request, deadline.Token);

@@ -21,7 +21,8 @@ public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
         var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel Ruhr", RoomKind.DialogueIsland, 1), Json.Options))
             .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
         await using var door = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id, "Tür Ruhr"),
-            new() { ["Terminal:Mode"] = "room-entrance", ["Terminal:RoomId"] = room.RoomId.ToString() }, clockOffset: -TwoHours).Start();
+            new() { ["Terminal:Mode"] = "room-entrance", ["Terminal:RoomId"] = room.RoomId.ToString(), ["Terminal:DoorAskMilliseconds"] = RoomDoorTests.SlowMachine },
+            clockOffset: -TwoHours).Start();
         await door.ReadyAsync(attendees: 4);
 
         Assert.Equal(PresenceDecision.Admitted, (await door.ScanAsync(await fair.TokenAsync("A-1"))).Room!.Decision);
@@ -44,6 +45,9 @@ public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
         proxy.Mode = Fault.Reset;
         var scannedAt = DateTimeOffset.UtcNow;
         Assert.Equal(ScanResult.Welcome, (await kiosk.ScanAsync(await fair.TokenAsync("A-3"))).Result);
+        // The first upload has met the cut network; the next try waits for the kiosk's (fake) clock.
+        await Eventually.Async(() => Task.FromResult(proxy.Refused), n => n > 0, "the kiosk to try the server");
+        Assert.Null(await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id && a.ExternalId == "A-3").Select(a => a.CheckedInAt).SingleAsync()));
         // Ten minutes pass on the kiosk's clock before the network is back (its clock stays two hours behind).
         kiosk.Clock.Advance(TimeSpan.FromMinutes(10));
         proxy.Mode = Fault.Pass;

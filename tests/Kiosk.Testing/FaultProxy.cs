@@ -32,6 +32,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly HashSet<Socket> _open = [];
     private volatile Fault _fault = Fault.Pass;
     private long _droppedResponses;
+    private long _refused;
 
     public FaultProxy(int targetPort)
     {
@@ -49,6 +50,9 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Responses swallowed in <see cref="Fault.DropResponse"/> mode.</summary>
     public long DroppedResponses => Interlocked.Read(ref _droppedResponses);
+
+    /// <summary>Connections reset in <see cref="Fault.Reset"/> mode: a test waits for one to know a client really tried.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     public Fault Mode
     {
@@ -81,7 +85,7 @@ public sealed class FaultProxy : IAsyncDisposable
             Socket client;
             try { client = await _listener.AcceptSocketAsync(_stop.Token); }
             catch (Exception) { return; }
-            if (_fault == Fault.Reset) { Abort(client); continue; }
+            if (_fault == Fault.Reset) { Interlocked.Increment(ref _refused); Abort(client); continue; }
             _ = ConnectionAsync(client);
         }
     }
