@@ -11,6 +11,7 @@ using Kiosk.Server.Desk;
 using Kiosk.Server.Rooms;
 using Kiosk.Server.Events;
 using Kiosk.Server.Jobs;
+using Kiosk.Server.Mail;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -67,6 +68,8 @@ public static class KioskServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dashboard.LiveUpdates>());
         builder.Services.AddKioskJobs();
+        builder.Services.AddConfirmationMails();
+        builder.Services.AddImportRuns(dataDirectory);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -96,6 +99,8 @@ public static class KioskServer
         app.MapDashboardEndpoints();
         app.MapReprintEndpoints();
         app.MapJobDashboard();
+        app.MapMailEndpoints();
+        app.MapImportRunEndpoints();
         return app;
     }
 

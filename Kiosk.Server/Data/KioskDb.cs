@@ -31,6 +31,8 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
     public DbSet<Desk.Reprint> Reprints => Set<Desk.Reprint>();
     public DbSet<WalkIns.WalkInBadge> WalkInBadges => Set<WalkIns.WalkInBadge>();
+    public DbSet<Mail.ConfirmationMail> ConfirmationMails => Set<Mail.ConfirmationMail>();
+    public DbSet<Attendees.Import.ImportRun> ImportRuns => Set<Attendees.Import.ImportRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KioskDb).Assembly);
