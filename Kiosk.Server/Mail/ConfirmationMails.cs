@@ -20,6 +20,9 @@ public sealed class ConfirmationMails(
     /// <summary>How long a worker holds a claimed mail: longer than any SMTP conversation should take.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    /// <summary>Hangfire keeps schedules in whole seconds and may start a job up to a second early, when the row is not yet due.</summary>
+    internal static readonly TimeSpan ScheduleSlack = TimeSpan.FromSeconds(1);
+
     private MailOptions Options => options.Value;
 
     /// <summary>Every minute: new mails for events not yet over, and retries that are due.</summary>
@@ -158,6 +161,6 @@ public sealed class ConfirmationMails(
             .SetProperty(m => m.LastError, code).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
         logger.LogWarning("Confirmation mail {MailId} attempt {Attempt} failed ({Code}); now {Status}", mail.Id, attempts, code, status);
         if (status == ConfirmationMailStatus.Waiting)
-            jobs.Schedule<ConfirmationMails>(j => j.SendAsync(mail.Id, CancellationToken.None), next);
+            jobs.Schedule<ConfirmationMails>(j => j.SendAsync(mail.Id, CancellationToken.None), next + ScheduleSlack);
     }
 }

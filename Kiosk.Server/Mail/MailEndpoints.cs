@@ -35,7 +35,7 @@ public static class MailEndpoints
                 .GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
             int Count(ConfirmationMailStatus s) => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0;
             var failed = await db.ConfirmationMails.AsNoTracking().Where(m => m.EventId == eventId && m.Status == ConfirmationMailStatus.Failed)
-                .OrderBy(m => m.AttendeeId).Select(m => m.AttendeeId).Distinct().ToListAsync();
+                .Select(m => m.AttendeeId).Distinct().OrderBy(id => id).ToListAsync();
             return TypedResults.Ok(new MailStatusView(options.Value.Enabled, Count(ConfirmationMailStatus.Waiting), Count(ConfirmationMailStatus.Sent),
                 Count(ConfirmationMailStatus.Failed), failed));
         });

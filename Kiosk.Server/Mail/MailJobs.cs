@@ -29,7 +29,7 @@ internal sealed class ConfirmationMailSweep(IServiceScopeFactory scopes, IOption
         foreach (var mail in waiting)
         {
             if (mail.NextAttemptAt <= now) jobs.Enqueue<ConfirmationMails>(j => j.SendAsync(mail.Id, CancellationToken.None));
-            else jobs.Schedule<ConfirmationMails>(j => j.SendAsync(mail.Id, CancellationToken.None), mail.NextAttemptAt);
+            else jobs.Schedule<ConfirmationMails>(j => j.SendAsync(mail.Id, CancellationToken.None), mail.NextAttemptAt + ConfirmationMails.ScheduleSlack);
         }
     }
 }
