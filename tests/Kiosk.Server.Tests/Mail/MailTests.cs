@@ -183,6 +183,30 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task A_walk_in_who_gave_an_address_gets_a_mail_from_the_minutely_pass()
+    {
+        app.RequireEngine();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var organizer = await app.OrganizerAsync();
+        var evt = await app.CreateEventAsync(organizer, EventName, walkIns: true);
+        var (terminal, _) = await app.EnrolTerminalAsync(organizer, evt.Id);
+        var grants = await (await terminal.PostAsync("/api/terminal/walkin-badges?count=2", null)).Content.ReadFromJsonAsync<Kiosk.Shared.Contracts.WalkInBadgeGrant[]>(Json.Options);
+        foreach (var (grant, email) in grants!.Zip(new[] { $"walkin.{tag}@essen.example", null }))
+        {
+            var walkIn = new Kiosk.Shared.Contracts.WalkInRegistration(Guid.NewGuid(), grant.BadgeId, null, "Grete", "Weißmüller", "Stadt Bochum", email, true, DateTimeOffset.UtcNow);
+            (await terminal.PostAsJsonAsync("/api/terminal/walkins", walkIn, Json.Options)).EnsureSuccessStatusCode();
+        }
+
+        await ConfirmationMailsAsync(mails => mails.RunDueAsync(CancellationToken.None));
+        await AllSentAsync(evt.Id, 1);
+        var mail = Assert.Single(app.Sink.To($"walkin.{tag}")).Message();
+        Assert.Equal("Grete Weißmüller", mail.To.Mailboxes.Single().Name);
+        var token = Decode(mail.BodyParts.OfType<MimePart>().First(p => p.ContentType.MimeType == "image/png"), $"{evt.Id}-walkin");
+        Assert.True(BadgeToken.TryParse(token, out var parsed));
+        Assert.Equal(grants![0].BadgeId, parsed.Claims.BadgeId);
+    }
+
+    [Fact]
     public async Task Mail_status_is_for_organizers_only()
     {
         var (fair, _) = await OpenAsync();
