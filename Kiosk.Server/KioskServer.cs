@@ -14,6 +14,7 @@ using Kiosk.Server.Events;
 using Kiosk.Server.Jobs;
 using Kiosk.Server.Reports;
 using Kiosk.Server.Privacy;
+using Kiosk.Server.Mail;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -78,6 +79,8 @@ public static class KioskServer
         builder.Services.AddSingleton<IRecurringWork, OccupancySnapshotSchedule>();
         builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddKioskPrivacy();
+        builder.Services.AddConfirmationMails();
+        builder.Services.AddImportRuns(dataDirectory);
 
         var app = builder.Build();
         // A body that is not the JSON a route expects is the client's error (400/413), in every environment.
@@ -117,6 +120,8 @@ public static class KioskServer
         app.MapPresenceConflictEndpoints();
         app.MapAuditEndpoints();
         app.MapJobDashboard();
+        app.MapMailEndpoints();
+        app.MapImportRunEndpoints();
         return app;
     }
 

@@ -34,6 +34,8 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<Desk.ConflictReview> ConflictReviews => Set<Desk.ConflictReview>();
     public DbSet<WalkIns.WalkInBadge> WalkInBadges => Set<WalkIns.WalkInBadge>();
     public DbSet<Reports.OccupancySnapshot> OccupancySnapshots => Set<Reports.OccupancySnapshot>();
+    public DbSet<Mail.ConfirmationMail> ConfirmationMails => Set<Mail.ConfirmationMail>();
+    public DbSet<Attendees.Import.ImportRun> ImportRuns => Set<Attendees.Import.ImportRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KioskDb).Assembly);

@@ -29,6 +29,8 @@ internal sealed class JobServer(
         _server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
             WorkerCount = options.Value.Workers,
+            // Retries are scheduled jobs (a mail's backoff); Hangfire's default looks for due ones only every 15 s.
+            SchedulePollingInterval = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds),
             Activator = activator,
             // Unique per instance: several servers (scale-out, tests) may share one storage.
             ServerName = $"kiosk-{Environment.ProcessId}-{Guid.NewGuid():N}",

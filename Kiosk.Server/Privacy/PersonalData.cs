@@ -75,6 +75,12 @@ public static class PersonalData
             : db.ConflictReviews.Where(r => r.EventId == eventId);
         reasons += await reviews.ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, ""), ct);
 
+        // Import runs: a rejected line's reason may quote what was in the file ("x@y is not an e-mail address").
+        // Runs hold lines, not people, so an erasure cannot pick one person's; the purge clears them all.
+        if (attendeeId is null)
+            reasons += await db.ImportRuns.Where(r => r.EventId == eventId && r.RejectedJson != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.RejectedJson, (string?)null).SetProperty(r => r.Error, (string?)null), ct);
+
         // Audit log: entries stay (actor, action, time, ids); only their free text goes. The only change
         // ever made to the audit log, and made only here.
         var details = await audit.Where(e => e.Details != null).ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, (string?)null), ct);

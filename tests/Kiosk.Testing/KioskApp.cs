@@ -20,6 +20,7 @@ public class KioskApp : IAsyncLifetime
     public const string AdminPassword = "test-admin-password";
     private readonly Engine _engine;
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kiosk-test-").FullName;
     private WebApplicationFactory<Program>? _factory;
 
@@ -28,7 +29,9 @@ public class KioskApp : IAsyncLifetime
     protected KioskApp(Engine engine, Dictionary<string, string?>? settings = null)
     {
         _engine = engine;
-        _settings = settings ?? [];
+        _settings = new Dictionary<string, string?>(settings ?? []);
+        // A database the test passed in is the test's to drop (several servers may share it).
+        _ownsDatabase = !_settings.ContainsKey("ConnectionStrings:Kiosk");
     }
 
     public Uri BaseAddress { get; protected set; } = null!;
@@ -54,25 +57,44 @@ public class KioskApp : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in _settings) settings[k] = v;
+        foreach (var (k, v) in settings) _settings[k] = v;
+        Start();
+        await Task.CompletedTask;
+    }
 
+    /// <summary>The data folder of this server (SQLite file, keys, uploads); it outlives <see cref="RestartAsync"/>.</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>
+    /// Stops the server and starts a new one on the same database and data folder, as after a crash or an
+    /// update; <paramref name="changes"/> are applied to the settings first (null removes a key).
+    /// </summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? changes = null)
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var (k, v) in changes ?? new Dictionary<string, string?>())
+            if (v is null) _settings.Remove(k); else _settings[k] = v;
+        Start();
+    }
+
+    private void Start()
+    {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            foreach (var (k, v) in settings) b.UseSetting(k, v);
+            foreach (var (k, v) in _settings) b.UseSetting(k, v);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
-        BaseAddress = _factory.ClientOptions.BaseAddress;
         using var client = _factory.CreateClient();
         BaseAddress = client.BaseAddress!;
-        await Task.CompletedTask;
     }
 
     public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {
-            // A database the test passed in is the test's to drop (several servers may share it).
-            if (_engine.Provider != DatabaseProvider.Sqlite && !_settings.ContainsKey("ConnectionStrings:Kiosk"))
+            if (_engine.Provider != DatabaseProvider.Sqlite && _ownsDatabase)
             {
                 await using var scope = Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<KioskDb>().Database.EnsureDeletedAsync();

@@ -1,5 +1,7 @@
+using Hangfire;
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
+using Kiosk.Server.Mail;
 using Kiosk.Server.Terminals;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +13,17 @@ public sealed record ImportResult(bool DryRun, int Created, int Updated, int Unc
 /// Upserts a registration export into an event: matched by external id, else by e-mail; new attendees
 /// get a badge. All accepted rows are written in one transaction, rejected rows not at all, so a file
 /// imports whole or its bad rows are listed and nothing else changes. Attendees missing from the file
-/// are left alone: imports add and update, they never delete.
+/// are left alone: imports add and update, they never delete. After a write, the confirmation mails of
+/// new attendees are queued.
 /// </summary>
-public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate writes, TerminalPushes pushes, TimeProvider time)
+public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate writes, TerminalPushes pushes, IBackgroundJobClient jobs, TimeProvider time)
 {
-    public async Task<ImportResult> RunAsync(int eventId, RegistrationFile file, bool dryRun, CancellationToken ct = default)
+    /// <summary>Rows written per round trip inside the one transaction; progress is reported after each.</summary>
+    public const int WriteChunk = 1000;
+
+    /// <param name="progress">Told the number of data rows done so far (rejected and unchanged ones count as done once matched).</param>
+    public async Task<ImportResult> RunAsync(int eventId, RegistrationFile file, bool dryRun, CancellationToken ct = default,
+        Func<int, CancellationToken, Task>? progress = null)
     {
         var now = time.GetUtcNow();
         var existing = await db.Attendees.Where(a => a.EventId == eventId).ToListAsync(ct);
@@ -38,8 +46,8 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
 
             if (match is null)
             {
+                // Added to the context when written, chunk by chunk.
                 var attendee = NewAttendee(eventId, row, now);
-                db.Attendees.Add(attendee);
                 changed.Add(attendee);
                 created++;
             }
@@ -53,20 +61,34 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
         }
 
         rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
-        if (!dryRun && changed.Count > 0)
+        var write = !dryRun && changed.Count > 0;
+        var done = file.Rows.Count + file.Rejected.Count - (write ? changed.Count : 0);
+        if (progress is not null) await progress(done, ct);
+        if (write)
         {
             long seq;
             using (await writes.EnterAsync(ct))
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 seq = await RosterChanges.NextAsync(db, eventId, ct);
-                changed.ForEach(a => a.RosterSeq = seq);
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
+                foreach (var chunk in changed.Chunk(WriteChunk))
+                {
+                    foreach (var a in chunk)
+                    {
+                        a.RosterSeq = seq;
+                        // Only this chunk's changes are detected, so each round trip writes what it reports.
+                        if (a.Id == 0) db.Attendees.Add(a);
+                        else db.Entry(a).DetectChanges();
+                    }
+                    await db.SaveChangesAsync(ct);
+                    done += chunk.Length;
+                    if (progress is not null) await progress(done, ct);
+                }
                 await tx.CommitAsync(ct);
             }
             search.Invalidate(eventId);
             await pushes.RosterChangedAsync(eventId, seq);
+            jobs.Enqueue<ConfirmationMails>(j => j.QueueForEventAsync(eventId, CancellationToken.None));
         }
         db.ChangeTracker.Clear();
         return new ImportResult(dryRun, created, updated, unchanged, rejected);

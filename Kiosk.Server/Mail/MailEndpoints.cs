@@ -1,0 +1,60 @@
+using Hangfire;
+using Kiosk.Server.Audit;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Server.Mail;
+
+/// <param name="Enabled">False when no SMTP host is configured: mails wait and nothing is sent.</param>
+public sealed record MailStatusView(bool Enabled, int Waiting, int Sent, int Failed, IReadOnlyList<int> FailedAttendeeIds);
+
+public sealed record MailRetryResult(int Requeued);
+
+public static class MailEndpoints
+{
+    public static IServiceCollection AddConfirmationMails(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ConfirmationMails>();
+        services.AddSingleton<Jobs.IRecurringWork, ConfirmationMailSchedule>();
+        services.AddSingleton<Jobs.IStartupSweep, ConfirmationMailSweep>();
+        return services;
+    }
+
+    public static void MapMailEndpoints(this IEndpointRouteBuilder app)
+    {
+        var mails = app.MapGroup("/api/events/{eventId:int}/mails").WithTags("Mail").RequireAuthorization(Policies.Organizer);
+
+        mails.MapGet("/", async Task<Results<Ok<MailStatusView>, ProblemHttpResult>> (int eventId, KioskDb db, IOptions<MailOptions> options) =>
+        {
+            if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
+            var counts = await db.ConfirmationMails.AsNoTracking().Where(m => m.EventId == eventId)
+                .GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+            int Count(ConfirmationMailStatus s) => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0;
+            var failed = await db.ConfirmationMails.AsNoTracking().Where(m => m.EventId == eventId && m.Status == ConfirmationMailStatus.Failed)
+                .Select(m => m.AttendeeId).Distinct().OrderBy(id => id).ToListAsync();
+            return TypedResults.Ok(new MailStatusView(options.Value.Enabled, Count(ConfirmationMailStatus.Waiting), Count(ConfirmationMailStatus.Sent),
+                Count(ConfirmationMailStatus.Failed), failed));
+        });
+
+        // Failed mails get a fresh set of attempts, e.g. after the organizer fixed an address or the SMTP settings.
+        mails.MapPost("/retry", async Task<Results<Ok<MailRetryResult>, ProblemHttpResult>> (
+            int eventId, KioskDb db, IBackgroundJobClient jobs, AuditLog audit, TimeProvider time, HttpContext http) =>
+        {
+            if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
+            var now = time.GetUtcNow();
+            var requeued = await db.ConfirmationMails.Where(m => m.EventId == eventId && m.Status == ConfirmationMailStatus.Failed)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, ConfirmationMailStatus.Waiting).SetProperty(m => m.Attempts, 0)
+                    .SetProperty(m => m.NextAttemptAt, now).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));
+            if (requeued > 0)
+            {
+                jobs.Enqueue<ConfirmationMails>(j => j.QueueForEventAsync(eventId, CancellationToken.None));
+                await audit.WriteAsync(http.User.Actor(), "mails.retried", eventId, details: $"{requeued} failed mails queued again");
+            }
+            return TypedResults.Ok(new MailRetryResult(requeued));
+        });
+    }
+}

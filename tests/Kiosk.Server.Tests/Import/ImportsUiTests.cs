@@ -1,0 +1,66 @@
+using System.Text;
+using Kiosk.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Kiosk.Server.Tests.Import;
+
+/// <summary>The organizer's import page in headless Debian chromium against the real server.</summary>
+public sealed class ImportsUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) return;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task An_organizer_signs_in_tries_the_roster_then_imports_it_and_sees_the_counts()
+    {
+        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var organizer = await app.OrganizerAsync();
+        var evt = await app.CreateEventAsync(organizer, "dikomm 2026 – Großveranstaltung");
+        var roster = Encoding.UTF8.GetBytes(Fair.Roster + "\nA-5;;;;;;\n");
+
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/imports/?event={evt.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync("admin");
+        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("import-event")).ToHaveValueAsync(evt.Id.ToString());
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "anmeldungen.csv", MimeType = "text/csv", Buffer = roster });
+
+        await page.GetByTestId("import-dry-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-created")).ToHaveTextAsync("4");
+        await Assertions.Expect(page.GetByTestId("import-rejected")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("rejected-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("rejected-row").Locator("td").First).ToHaveTextAsync("6");
+        await Assertions.Expect(page.GetByTestId("import-progress-text")).ToContainTextAsync("nichts geändert");
+        Assert.Equal(0, await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.EventId == evt.Id)));
+
+        await page.GetByTestId("import-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-progress-text")).ToHaveTextAsync("Fertig: 5 Zeilen verarbeitet.");
+        await Assertions.Expect(page.GetByTestId("import-created")).ToHaveTextAsync("4");
+        await Assertions.Expect(page.GetByTestId("mail-waiting")).ToHaveTextAsync("4", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#mail-off")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "imports-de.png"), FullPage = true });
+        Assert.Equal(4, await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.EventId == evt.Id)));
+
+        await page.GetByTestId("language-toggle").Locator("button[data-lang=en]").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-progress-text")).ToHaveTextAsync("Done: 5 rows processed.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "imports-en.png"), FullPage = true });
+    }
+}
