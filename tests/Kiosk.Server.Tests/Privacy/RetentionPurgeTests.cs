@@ -53,7 +53,7 @@ public abstract class RetentionPurgeTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(audit.Select(e => e with { Details = null }), after.SkipLast(1));
         var purged = after[^1];
         Assert.Equal(("privacy.event-purged", "retention"), (purged.Action, purged.Actor));
-        Assert.StartsWith("attendees 4, badges replaced 4, walk-in badges 2, reprint reasons 1", purged.Details);
+        Assert.StartsWith("attendees 4, badges replaced 4, walk-in badges 2, staff reasons and notes 1", purged.Details);
 
         var people = await app.WithDbAsync(db => db.Attendees.AsNoTracking().Include(a => a.Badge).Where(a => a.EventId == fair.EventId).ToListAsync());
         Assert.All(people, a => Assert.Equal(("—", "—", null, null, null, null), (a.FirstName, a.LastName, a.Title, a.Organization, a.Email, a.ExternalId)));
