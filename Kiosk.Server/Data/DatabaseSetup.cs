@@ -57,7 +57,9 @@ public static class DatabaseSetup
                 builder.UseNpgsql(connectionString);
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure());
+                // No retrying execution strategy: it refuses the explicit transactions the check-in, door and desk
+                // writes use. Those writes are idempotent by client id, and devices resend after any error.
+                builder.UseSqlServer(connectionString);
                 break;
         }
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
