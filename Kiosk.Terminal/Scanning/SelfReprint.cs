@@ -26,6 +26,7 @@ public sealed class SelfReprint(
 
     public async Task<string?> OfferAsync(int attendeeId, TerminalProfile profile)
     {
+        // Most visitors at most kiosks: the event does not offer it, and the print history need not be read.
         if (!profile.SelfServiceReprint) return null;
         var now = time.GetUtcNow();
         var (first, reprinted) = await jobs.HistoryAsync(attendeeId);

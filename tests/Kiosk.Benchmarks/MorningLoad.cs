@@ -27,8 +27,8 @@ public static class MorningLoad
         var roster = "ID;Vorname;Nachname;Organisation;E-Mail\n" + string.Join('\n', Enumerable.Range(1, arrivals).Select(i => $"M-{i};Käthe{i};Müller-Groß{i};Stadt Essen;m{i}@essen.example"));
         var fair = await Fair.OpenAsync(server, roster);
         var rooms = new List<RoomOccupancy>();
-        for (var i = 1; i <= 8; i++) rooms.Add(await RoomAsync(fair, $"Masterclass {i}", RoomKind.MasterClassRoom, 40));
-        for (var i = 1; i <= 6; i++) rooms.Add(await RoomAsync(fair, $"Dialoginsel {i}", RoomKind.DialogueIsland, 15));
+        for (var i = 1; i <= 8; i++) rooms.Add(await fair.RoomAsync($"Masterclass {i}", 40));
+        for (var i = 1; i <= 6; i++) rooms.Add(await fair.RoomAsync($"Dialoginsel {i}", 15, RoomKind.DialogueIsland));
         var kiosks = new List<HttpClient>();
         for (var i = 1; i <= 10; i++) kiosks.Add((await server.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, $"Eingang {i}")).Client);
         var doors = (await server.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Türen")).Client;
@@ -143,7 +143,4 @@ public static class MorningLoad
         return errors.IsEmpty && lost == 0 && doubled == 0 && missingFirst == 0 && presenceLost == 0 && occupancyWrong == 0 ? 0 : 1;
     }
 
-    private static async Task<RoomOccupancy> RoomAsync(Fair fair, string name, RoomKind kind, int capacity) =>
-        (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest(name, kind, capacity), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
 }

@@ -11,9 +11,8 @@ namespace Kiosk.Server.Tests;
 
 public class DashboardTests(KioskApp app) : IClassFixture<KioskApp>
 {
-    private async Task<RoomOccupancy> RoomAsync(Fair fair, int capacity) =>
-        (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel B – Souveräne Cloud", RoomKind.DialogueIsland, capacity), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+    private static Task<RoomOccupancy> RoomAsync(Fair fair, int capacity) =>
+        fair.RoomAsync("Dialoginsel B – Souveräne Cloud", capacity, RoomKind.DialogueIsland);
 
     private HubConnection Live(HttpClient organizer) => new HubConnectionBuilder()
         .WithUrl(new Uri(app.BaseAddress, LiveHub.Route), o => o.AccessTokenProvider = () => Task.FromResult(organizer.DefaultRequestHeaders.Authorization?.Parameter))

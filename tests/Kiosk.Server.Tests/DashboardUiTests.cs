@@ -32,8 +32,7 @@ public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IA
     {
         Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
-        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel D – Informationssicherheit", RoomKind.DialogueIsland, 15), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var room = await fair.RoomAsync("Dialoginsel D – Informationssicherheit", 15, RoomKind.DialogueIsland);
         var (door, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Tür Insel D");
 
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
@@ -63,8 +62,7 @@ public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IA
         var fair = await Fair.OpenAsync(app);
         await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
             db.Attendees.Where(a => a.EventId == fair.Event.Id), s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
-        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel C – Smart City", RoomKind.DialogueIsland, 15), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var room = await fair.RoomAsync("Dialoginsel C – Smart City", 15, RoomKind.DialogueIsland);
         var user = $"helfer{Guid.NewGuid():N}"[..14];
         (await fair.Organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(user, "staff-password-1", "Staff"), Json.Options)).EnsureSuccessStatusCode();
 

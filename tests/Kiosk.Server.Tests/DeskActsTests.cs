@@ -102,8 +102,7 @@ public abstract class DeskActsTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.NotEqual(oldToken, newToken);
 
         var (kiosk, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id);
-        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel Süd", RoomKind.DialogueIsland, 20), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var room = await fair.RoomAsync("Dialoginsel Süd", 20, RoomKind.DialogueIsland);
         async Task<CheckInOutcome> CheckInAsync(string token) =>
             (await (await kiosk.PostAsJsonAsync("/api/checkins", new CheckInRequest(token, null, Guid.NewGuid(), DateTimeOffset.UtcNow), Json.Options))
                 .Content.ReadFromJsonAsync<CheckInResponse>(Json.Options))!.Outcome;

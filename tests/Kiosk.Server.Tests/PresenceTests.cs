@@ -27,14 +27,7 @@ public abstract class PresenceTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var fair = await Fair.OpenAsync(app, People(people));
         if (checkedIn) await app.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
         var (door, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Tür Masterclass Ruhr");
-        return new Setup(fair, door, await RoomAsync(fair, "Masterclass Raum Ruhr", capacity), await RoomAsync(fair, "Dialoginsel A", 15));
-    }
-
-    private static async Task<RoomOccupancy> RoomAsync(Fair fair, string name, int capacity)
-    {
-        var response = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest(name, RoomKind.MasterClassRoom, capacity), Json.Options);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        return new Setup(fair, door, await fair.RoomAsync("Masterclass Raum Ruhr", capacity), await fair.RoomAsync("Dialoginsel A", 15));
     }
 
     private static PresenceRequest Scan(int roomId, int? attendeeId, PresenceDirection direction = PresenceDirection.In, DateTimeOffset? at = null) =>

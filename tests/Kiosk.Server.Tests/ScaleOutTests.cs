@@ -18,8 +18,7 @@ public sealed class ScaleOutTests(TwoServers servers) : IClassFixture<TwoServers
     {
         servers.Require();
         var fair = await Fair.OpenAsync(servers.A);
-        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Masterclass Emscher", RoomKind.MasterClassRoom, 20), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var room = await fair.RoomAsync("Masterclass Emscher", 20);
         // The kiosk talks to instance B (the reverse proxy chose it); its key and the badge were made on A.
         var (kioskOnA, _) = await servers.A.EnrolTerminalAsync(fair.Organizer, fair.Event.Id);
         using var kioskOnB = servers.B.WithBearer(kioskOnA.DefaultRequestHeaders.Authorization!.Parameter!);

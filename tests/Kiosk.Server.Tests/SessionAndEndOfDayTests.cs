@@ -19,8 +19,7 @@ public abstract class SessionAndEndOfDayTests<TApp>(TApp app) : IClassFixture<TA
         var fair = await Fair.OpenAsync(app);
         await app.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
         var (door, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id);
-        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Masterclass Raum Emscher", RoomKind.MasterClassRoom, 40), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var room = await fair.RoomAsync("Masterclass Raum Emscher", 40);
         var people = new[] { (await fair.AttendeeAsync("A-1")).Id, (await fair.AttendeeAsync("A-2")).Id, (await fair.AttendeeAsync("A-3")).Id };
         return (fair, door, room, people);
     }

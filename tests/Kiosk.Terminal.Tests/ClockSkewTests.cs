@@ -18,8 +18,7 @@ public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
     {
         var fair = await Fair.OpenAsync(server);
         await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
-        var room = (await (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new RoomRequest("Dialoginsel Ruhr", RoomKind.DialogueIsland, 1), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        var room = await fair.RoomAsync("Dialoginsel Ruhr", 1, RoomKind.DialogueIsland);
         await using var door = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id, "Tür Ruhr"),
             new() { ["Terminal:Mode"] = "room-entrance", ["Terminal:RoomId"] = room.RoomId.ToString(), ["Terminal:DoorAskMilliseconds"] = RoomDoorTests.SlowMachine },
             clockOffset: -TwoHours).Start();

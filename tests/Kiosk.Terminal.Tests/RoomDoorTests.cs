@@ -20,8 +20,7 @@ public sealed class RoomDoorTests(KioskApp server) : IClassFixture<KioskApp>, IA
     {
         _fair = await Fair.OpenAsync(server);
         await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == _fair.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
-        _room = (await (await _fair.Organizer.PostAsJsonAsync($"/api/events/{_fair.Event.Id}/rooms", new RoomRequest("Masterclass Raum Lippe", RoomKind.MasterClassRoom, 2), Json.Options))
-            .Content.ReadFromJsonAsync<RoomOccupancy>(Json.Options))!;
+        _room = await _fair.RoomAsync("Masterclass Raum Lippe", 2);
         _proxy = new FaultProxy(server.BaseAddress);
         _door = new TerminalApp(_proxy.Address, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Tür Lippe"),
             new() { ["Terminal:Mode"] = "room-toggle", ["Terminal:RoomId"] = _room.RoomId.ToString(), ["Terminal:DoorAskMilliseconds"] = SlowMachine })

@@ -52,6 +52,14 @@ public sealed class Fair
         return await Organizer.PostAsync($"/api/events/{Event.Id}/attendees/import?dryRun={dryRun.ToString().ToLowerInvariant()}", content);
     }
 
+    /// <summary>A room of this event (a master class room unless said otherwise), as the organizer creates it.</summary>
+    public async Task<Kiosk.Shared.Contracts.RoomOccupancy> RoomAsync(string name, int capacity, Kiosk.Server.Rooms.RoomKind kind = Kiosk.Server.Rooms.RoomKind.MasterClassRoom)
+    {
+        var response = await Organizer.PostAsJsonAsync($"/api/events/{Event.Id}/rooms", new Kiosk.Server.Rooms.RoomRequest(name, kind, capacity), Json.Options);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Kiosk.Shared.Contracts.RoomOccupancy>(Json.Options))!;
+    }
+
     public Task<Attendee> AttendeeAsync(string externalId) =>
         App.WithDbAsync(db => db.Attendees.AsNoTracking().Include(a => a.Badge).SingleAsync(a => a.EventId == Event.Id && a.ExternalId == externalId));
 
