@@ -48,8 +48,9 @@ public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IA
         for (var i = 0; i < 14; i++)
             (await door.PostAsJsonAsync("/api/presence", new PresenceRequest(null, null, true, room.RoomId, PresenceDirection.In, Guid.NewGuid(), DateTimeOffset.UtcNow), Json.Options)).EnsureSuccessStatusCode();
 
-        // Pushed, not polled: the dashboard polls every 30 s, this waits two.
-        await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("14", new() { Timeout = 2000 });
+        // Pushed, not polled: the dashboard polls every 30 s, this waits at most half of that (the
+        // push latency itself is measured in the benchmarks, not asserted on a busy test machine).
+        await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("14");
         await Assertions.Expect(tile).ToHaveAttributeAsync("data-fill", "high");
         await Assertions.Expect(page.Locator("[data-testid=alert][data-kind=RoomAlmostFull]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "dashboard-wall.png") });

@@ -20,7 +20,7 @@ public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
         await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
         var room = await fair.RoomAsync("Dialoginsel Ruhr", 1, RoomKind.DialogueIsland);
         await using var door = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id, "Tür Ruhr"),
-            new() { ["Terminal:Mode"] = "room-entrance", ["Terminal:RoomId"] = room.RoomId.ToString(), ["Terminal:DoorAskMilliseconds"] = RoomDoorTests.SlowMachine },
+            RoomDoorTests.BusyMachine(new() { ["Terminal:Mode"] = "room-entrance", ["Terminal:RoomId"] = room.RoomId.ToString() }),
             clockOffset: -TwoHours).Start();
         await door.ReadyAsync(attendees: 4);
 

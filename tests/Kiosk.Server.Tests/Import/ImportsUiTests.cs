@@ -54,7 +54,7 @@ public sealed class ImportsUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsy
         await page.GetByTestId("import-run").ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-progress-text")).ToHaveTextAsync("Fertig: 5 Zeilen verarbeitet.");
         await Assertions.Expect(page.GetByTestId("import-created")).ToHaveTextAsync("4");
-        await Assertions.Expect(page.GetByTestId("mail-waiting")).ToHaveTextAsync("4", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("mail-waiting")).ToHaveTextAsync("4");
         await Assertions.Expect(page.Locator("#mail-off")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "imports-de.png"), FullPage = true });
         Assert.Equal(4, await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.EventId == evt.Id)));
