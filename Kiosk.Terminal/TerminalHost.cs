@@ -36,6 +36,7 @@ public static class TerminalHost
         services.AddSingleton<Settings>();
         services.AddSingleton<TerminalState>();
         services.AddSingleton<Roster>();
+        services.AddSingleton<KioskClock>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<PrintJobs>();
         services.AddSingleton<PrinterStatusBoard>();

@@ -19,7 +19,8 @@ public static class OutboxKind
     public const string SelfReprinted = "selfreprint";
 }
 
-public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string Body, int Attempts);
+/// <summary><see cref="Recorded"/> is null for items written before kiosks kept the monotonic stamp.</summary>
+public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string Body, int Attempts, KioskTime? Recorded);
 
 /// <summary>
 /// Scans waiting for the server. An item is written in the same transaction as the local decision, before
@@ -30,31 +31,36 @@ public sealed class Outbox(TerminalStore store)
 {
     private readonly SemaphoreSlim _signal = new(0);
 
-    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, CheckInRequest request, DateTimeOffset now) =>
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, CheckInRequest request, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.CheckIn, request.ClientScanId, request, now);
 
-    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, WalkInRegistration walkIn, DateTimeOffset now) =>
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, WalkInRegistration walkIn, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.WalkIn, walkIn.ClientScanId, walkIn, now);
 
-    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, PresenceRequest presence, DateTimeOffset now) =>
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, PresenceRequest presence, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.Presence, presence.ClientScanId, presence, now);
 
     /// <summary>Tells the server a reprint order was printed; keyed by the order id, so it is sent once.</summary>
-    public static Task AddReprintedAsync(SqliteConnection c, SqliteTransaction tx, Guid orderId, DateTimeOffset now) =>
+    public static Task AddReprintedAsync(SqliteConnection c, SqliteTransaction tx, Guid orderId, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.Reprinted, orderId, new { }, now);
 
-    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, SelfReprintNotice notice, DateTimeOffset now) =>
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, SelfReprintNotice notice, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.SelfReprinted, notice.ReprintId, notice, now);
 
-    private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, DateTimeOffset now)
+    private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, KioskTime now)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO outbox (kind, client_scan_id, body, created_at) VALUES ($kind, $id, $body, $at)";
+        command.CommandText = """
+            INSERT INTO outbox (kind, client_scan_id, body, created_at, clock_run, clock_stamp)
+            VALUES ($kind, $id, $body, $at, $run, $stamp)
+            """;
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$id", clientScanId.ToString());
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(body, TerminalJson.Options));
-        command.Parameters.AddWithValue("$at", now.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$at", now.At.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$run", now.Run);
+        command.Parameters.AddWithValue("$stamp", now.Stamp);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -76,12 +82,16 @@ public sealed class Outbox(TerminalStore store)
     public Task<List<OutboxItem>> PendingAsync(int max) => store.ReadAsync(async c =>
     {
         await using var command = c.CreateCommand();
-        command.CommandText = "SELECT seq, kind, client_scan_id, body, attempts FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $max";
+        command.CommandText = """
+            SELECT seq, kind, client_scan_id, body, attempts, created_at, clock_run, clock_stamp
+            FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $max
+            """;
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync();
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync())
-            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4)));
+            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4),
+                reader.IsDBNull(6) ? null : new KioskTime(DateTimeOffset.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(6), reader.GetInt64(7))));
         return items;
     });
 

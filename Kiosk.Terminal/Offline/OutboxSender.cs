@@ -8,7 +8,7 @@ namespace Kiosk.Terminal.Offline;
 /// carries the same client scan id, so a response lost after the server committed costs nothing. A 4xx
 /// answer is final (the server will never accept that request) and is kept with the item for staff.
 /// </summary>
-public sealed class OutboxSender(Outbox outbox, ServerLink server, TimeProvider time, IOptions<TerminalOptions> options, ILogger<OutboxSender> log) : BackgroundService
+public sealed class OutboxSender(Outbox outbox, ServerLink server, KioskClock clock, TimeProvider time, IOptions<TerminalOptions> options, ILogger<OutboxSender> log) : BackgroundService
 {
 
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -49,7 +49,7 @@ public sealed class OutboxSender(Outbox outbox, ServerLink server, TimeProvider 
                     OutboxKind.SelfReprinted => "/api/terminal/reprints/self-service",
                     _ => "/api/checkins",
                 };
-                using var response = await server.PostJsonAsync(path, item.Body, stop);
+                using var response = await server.PostJsonAsync(path, item.Body, clock.SentAt(item.Recorded), stop);
                 if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.TooManyRequests)
                     throw new HttpRequestException($"Server answered {(int)response.StatusCode}.", null, response.StatusCode);
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

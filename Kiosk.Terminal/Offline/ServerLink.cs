@@ -37,9 +37,12 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
     public Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, path, JsonContent.Create(body, options: TerminalJson.Options), ct);
 
-    /// <summary>Posts JSON that is already serialised (an outbox item's body, sent as stored).</summary>
-    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct);
+    /// <summary>
+    /// Posts JSON that is already serialised (an outbox item's body, sent as stored); <paramref name="sentAt"/>
+    /// is the "sent" time to report for it (see <see cref="KioskClock.SentAt"/>).
+    /// </summary>
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, DateTimeOffset sentAt, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct, sentAt);
 
     public async Task<T> GetFromJsonAsync<T>(string path, CancellationToken ct)
     {
@@ -48,12 +51,12 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
         return (await response.Content.ReadFromJsonAsync<T>(TerminalJson.Options, ct))!;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct, DateTimeOffset? sentAt = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await KeyAsync() ?? throw new InvalidOperationException("The terminal is not enrolled."));
         // Lets the server place scan times on its own clock, however far off this PC's clock is.
-        request.Headers.Add(Kiosk.Shared.Contracts.DeviceClock.SentAtHeader, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(Kiosk.Shared.Contracts.DeviceClock.SentAtHeader, (sentAt ?? time.GetUtcNow()).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var response = await http.SendAsync(request, ct);
         if ((int)response.StatusCode < 500) Contact();
         return response;

@@ -115,6 +115,13 @@ public sealed class TerminalStore
             PRAGMA user_version = 4;
             COMMIT;
             """);
+        if (current < 5) Run(connection, """
+            BEGIN;
+            ALTER TABLE outbox ADD COLUMN clock_run TEXT;
+            ALTER TABLE outbox ADD COLUMN clock_stamp INTEGER;
+            PRAGMA user_version = 5;
+            COMMIT;
+            """);
     }
 
     private static void Run(SqliteConnection connection, string sql)

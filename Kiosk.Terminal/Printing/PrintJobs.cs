@@ -19,7 +19,7 @@ public enum PrintJobState
 public sealed record PrintJob(long Id, Guid ClientScanId, BadgePrint Badge, Guid? ReprintOrder = null);
 
 /// <summary>Durable print jobs. A job is added in the scan's transaction, so a confirmed check-in always has its badge job.</summary>
-public sealed class PrintJobs(TerminalStore store)
+public sealed class PrintJobs(TerminalStore store, KioskClock clock)
 {
     public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, DateTimeOffset now,
         Guid? reprintOrder = null, int? attendeeId = null, bool selfReprint = false)
@@ -86,7 +86,7 @@ public sealed class PrintJobs(TerminalStore store)
     /// <summary>Printed jobs lose their content: names do not linger on the kiosk PC. A printed reprint order is confirmed to the server.</summary>
     public Task SetStateAsync(long id, PrintJobState state, DateTimeOffset now, string? note = null, Guid? reprintOrder = null) => store.WriteAsync(async (c, tx) =>
     {
-        if (state == PrintJobState.Printed && reprintOrder is { } order) await Outbox.AddReprintedAsync(c, tx, order, now);
+        if (state == PrintJobState.Printed && reprintOrder is { } order) await Outbox.AddReprintedAsync(c, tx, order, clock.At(now));
         await using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = state == PrintJobState.Printed

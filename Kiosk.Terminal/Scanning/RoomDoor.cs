@@ -12,7 +12,7 @@ namespace Kiosk.Terminal.Scanning;
 /// and flags it if it broke a rule. A lost answer costs nothing: the outbox resends the same client scan id.
 /// </summary>
 public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore store, Outbox outbox, ServerLink server,
-    DuplicateReads duplicates, IOptions<TerminalOptions> options, TimeProvider time)
+    DuplicateReads duplicates, IOptions<TerminalOptions> options, KioskClock clock, TimeProvider time)
 {
     private RoomOccupancy? _lastKnown;
 
@@ -35,7 +35,8 @@ public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore s
             TerminalModes.RoomExit => PresenceDirection.Out,
             _ => PresenceDirection.Toggle,
         };
-        var request = new PresenceRequest(code, null, false, roomId, direction, Guid.NewGuid(), time.GetUtcNow());
+        var scanned = clock.At(time.GetUtcNow());
+        var request = new PresenceRequest(code, null, false, roomId, direction, Guid.NewGuid(), scanned.At);
         if (await AskServerAsync(request, ct) is { } answer)
         {
             _lastKnown = answer.Room;
@@ -44,7 +45,7 @@ public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore s
                 Room: new RoomAnswer(answer.Decision, answer.Room.Name, answer.Room.Inside, answer.Room.Capacity, Offline: false));
         }
 
-        await store.WriteAsync((c, tx) => Outbox.AddAsync(c, tx, request, time.GetUtcNow()), ct);
+        await store.WriteAsync((c, tx) => Outbox.AddAsync(c, tx, request, scanned), ct);
         outbox.Poke();
         var decision = direction == PresenceDirection.Out ? PresenceDecision.Left : PresenceDecision.Admitted;
         var last = _lastKnown;

@@ -12,7 +12,7 @@ namespace Kiosk.Terminal.Scanning;
 /// </summary>
 public sealed class SelfCheckIn(
     TerminalState state, Roster roster, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering,
-    DuplicateReads duplicates, SelfReprint selfReprint, TimeProvider time)
+    DuplicateReads duplicates, SelfReprint selfReprint, KioskClock clock, TimeProvider time)
 {
     public async Task<ScanAnswer> ScanAsync(string text, string language, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class SelfCheckIn(
                 else result = ScanResult.AlreadyCheckedIn; // another scan here was a moment earlier
             }
             // Every scan of a known attendee goes to the server, refusals too: the desk sees them all.
-            await Outbox.AddAsync(c, tx, request with { BadgePrinted = jobId is not null }, now);
+            await Outbox.AddAsync(c, tx, request with { BadgePrinted = jobId is not null }, clock.At(now));
         }, ct);
         outbox.Poke();
         if (jobId is null)

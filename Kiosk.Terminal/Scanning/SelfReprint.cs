@@ -14,7 +14,7 @@ namespace Kiosk.Terminal.Scanning;
 /// </summary>
 public sealed class SelfReprint(
     TerminalState state, Roster roster, TerminalStore store, PrintJobs jobs, PrintQueue printQueue, PrinterStatusBoard printer,
-    BadgeRendering rendering, Outbox outbox, TimeProvider time)
+    BadgeRendering rendering, Outbox outbox, KioskClock clock, TimeProvider time)
 {
     public static readonly TimeSpan RefLifetime = TimeSpan.FromMinutes(1);
 
@@ -54,7 +54,7 @@ public sealed class SelfReprint(
         var jobId = await store.WriteAsync(async (c, tx) =>
         {
             var id = await PrintJobs.AddAsync(c, tx, notice.ReprintId, badge, now, attendeeId: person.Id, selfReprint: true);
-            if (id != 0) await Outbox.AddAsync(c, tx, notice, now);
+            if (id != 0) await Outbox.AddAsync(c, tx, notice, clock.At(now));
             return id;
         }, ct);
         if (jobId == 0) return (null, Refusal.NotAllowed);

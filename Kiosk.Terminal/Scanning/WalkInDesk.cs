@@ -11,7 +11,7 @@ public sealed record WalkInForm(string? Title, string? FirstName, string? LastNa
 /// Registers a walk-in at the kiosk and prints the badge at once, online or not: the badge is one the
 /// server signed in advance; the registration (with its consent) goes to the server through the outbox.
 /// </summary>
-public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering, TimeProvider time)
+public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering, KioskClock clock, TimeProvider time)
 {
     public enum Refusal { None, NotOffered, NoBadgeLeft }
 
@@ -48,7 +48,7 @@ public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox 
             if (badge is null) return ((long, RosterPerson)?)null;
             var person = new RosterPerson(0, badge.BadgeId, 1, title, first, last, org, AttendeeCategory.Visitor, false, now, null, null, badge.Token);
             await Roster.AddWalkInAsync(c, tx, person);
-            await Outbox.AddAsync(c, tx, new WalkInRegistration(clientScanId, badge.BadgeId, title, first, last, org, Blank(form.Email)?.Trim(), form.Consent, now), now);
+            await Outbox.AddAsync(c, tx, new WalkInRegistration(clientScanId, badge.BadgeId, title, first, last, org, Blank(form.Email)?.Trim(), form.Consent, now), clock.At(now));
             var job = await PrintJobs.AddAsync(c, tx, clientScanId, new BadgePrint(title, first, last, org, AttendeeCategory.Visitor, profile.EventName, badge.Token, language), now);
             return (job, person);
         }, ct);

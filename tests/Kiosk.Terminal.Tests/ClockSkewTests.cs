@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Terminal.Tests;
 
-/// <summary>Kiosk PCs whose clocks are two hours off: the server still places their scans at the right time.</summary>
+/// <summary>
+/// Kiosk PCs whose clocks are two hours off, or are changed while the kiosk runs (the daylight-saving hour
+/// set by hand): the server still places their scans at the right time.
+/// </summary>
 public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
 {
     private static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
@@ -54,6 +57,33 @@ public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
 
         var arrived = await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id && a.ExternalId == "A-3").Select(a => a.CheckedInAt).SingleAsync());
         // Placed ten minutes before it reached the server (the kiosk's own view of the delay), not two hours off.
+        Assert.InRange(arrived!.Value, scannedAt.AddMinutes(-11), scannedAt.AddMinutes(-9));
+    }
+
+    [Fact]
+    public async Task A_kiosk_clock_put_back_an_hour_while_scans_wait_in_the_outbox_still_places_them_at_the_real_time()
+    {
+        var fair = await Fair.OpenAsync(server);
+        await using var proxy = new FaultProxy(server.BaseAddress);
+        await using var kiosk = new TerminalApp(proxy.Address, await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id)).Start();
+        await kiosk.ReadyAsync(attendees: 4);
+
+        proxy.Mode = Fault.Reset;
+        var scannedAt = DateTimeOffset.UtcNow;
+        var token = await fair.TokenAsync("A-1");
+        Assert.Equal(ScanResult.Welcome, (await kiosk.ScanAsync(token)).Result);
+        await Eventually.Async(() => Task.FromResult(proxy.Refused), n => n > 0, "the kiosk to try the server");
+
+        // Ten minutes go by; then someone applies the autumn clock change by hand: the PC's clock goes back an hour.
+        kiosk.Clock.Advance(TimeSpan.FromMinutes(10));
+        kiosk.Clock.SetWallClockBy(TimeSpan.FromHours(-1));
+        // The same badge again is a second scan, not a scanner's double read, though the wall clock says it came first.
+        Assert.Equal(ScanResult.AlreadyCheckedIn, (await kiosk.ScanAsync(token)).Result);
+
+        proxy.Mode = Fault.Pass;
+        await Eventually.Async(kiosk.StateAsync, s => s.Outbox == 0, "the outbox to drain");
+        var arrived = await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id && a.ExternalId == "A-1").Select(a => a.CheckedInAt).SingleAsync());
+        // Ten minutes before it reached the server, as really gone by; the wall clock would have said "just now".
         Assert.InRange(arrived!.Value, scannedAt.AddMinutes(-11), scannedAt.AddMinutes(-9));
     }
 }

@@ -6,7 +6,6 @@ using Kiosk.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Kiosk.Terminal.Tests.Infrastructure;
 
@@ -20,7 +19,7 @@ public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<str
     private WebApplicationFactory<TerminalOptions>? _factory;
 
     /// <summary>The kiosk PC's clock: moved by the test; <c>clockOffset</c> starts it that far off the real time.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow + clockOffset);
+    public KioskPcClock Clock { get; } = new(DateTimeOffset.UtcNow + clockOffset);
     public HttpClient Local { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
     public string DataDirectory => _dataDirectory;
