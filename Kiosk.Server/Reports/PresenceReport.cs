@@ -17,8 +17,11 @@ public sealed record SessionReportRow(
 
 public sealed record RoomDayRow(int RoomId, string Room, DateOnly Day, int Entries, int Exits, int Attendees, int Peak, DateTime? PeakAt);
 
-/// <summary>The most people inside during the quarter hour starting at <see cref="Slot"/> (local).</summary>
-public sealed record TimelinePoint(int RoomId, string Room, DateTime Slot, int Inside);
+/// <summary>
+/// The most people inside during the quarter hour starting at <see cref="Slot"/>: venue time with its UTC
+/// offset, so the repeated hour of the autumn clock change appears twice, told apart by the offset.
+/// </summary>
+public sealed record TimelinePoint(int RoomId, string Room, DateTimeOffset Slot, int Inside);
 
 /// <summary>
 /// Session and room reports from the presence log, the source of truth (late uploads after an outage
@@ -78,7 +81,9 @@ public static class PresenceReport
     /// <summary>
     /// Occupancy per quarter hour, computed from the log rather than the minute snapshots: it is exact for
     /// late uploads and for events before the snapshots existed. Each day runs from its first to its last
-    /// scan's quarter hour; a quarter hour shows the most people inside at any moment of it.
+    /// scan's quarter hour; a quarter hour shows the most people inside at any moment of it. Quarter hours
+    /// are counted on the UTC axis (every zone's offset is a whole number of quarter hours), so a day with
+    /// a clock change has each real quarter hour once: none skipped in spring's gap, none merged in autumn.
     /// </summary>
     public static IReadOnlyList<TimelinePoint> Timeline(IReadOnlyList<LogRow> log, IReadOnlyList<ReportRoom> rooms, TimeZoneInfo zone)
     {
@@ -90,14 +95,14 @@ public static class PresenceReport
             var inside = 0;
             foreach (var day in roomLog.GroupBy(r => DateOnly.FromDateTime(Local(r.At, zone))))
             {
-                var rows = day.Select(r => (Slot: Floor(Local(r.At, zone)), Step: Step(r))).ToList();
+                var rows = day.Select(r => (Slot: Floor(r.At), Step: Step(r))).ToList();
                 var slot = rows[0].Slot;
                 var i = 0;
                 while (slot <= rows[^1].Slot)
                 {
                     var most = inside;
                     for (; i < rows.Count && rows[i].Slot <= slot; i++) most = Math.Max(most, inside += rows[i].Step);
-                    result.Add(new TimelinePoint(room.Id, room.Name, slot, most));
+                    result.Add(new TimelinePoint(room.Id, room.Name, TimeZoneInfo.ConvertTime(slot, zone), most));
                     slot += TimelineSlot;
                 }
             }
@@ -172,5 +177,5 @@ public static class PresenceReport
 
     public static DateTime Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).DateTime;
 
-    private static DateTime Floor(DateTime local) => new(local.Ticks - local.Ticks % TimelineSlot.Ticks, local.Kind);
+    private static DateTimeOffset Floor(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimelineSlot.Ticks, TimeSpan.Zero);
 }

@@ -8,8 +8,11 @@ public sealed record TimelineResponse(int EventId, string TimeZone, IReadOnlyLis
 
 public sealed record RoomTimeline(int RoomId, string Name, int Capacity, IReadOnlyList<TimelineValue> Points);
 
-/// <summary>Local time of the quarter hour ("HH:mm") and the most people inside during it.</summary>
-public sealed record TimelineValue(string Time, int Inside);
+/// <summary>
+/// Venue time of the quarter hour ("HH:mm") and the most people inside during it; <see cref="At"/> is the same
+/// moment with its UTC offset (on the day of the autumn clock change, "02:15" comes twice).
+/// </summary>
+public sealed record TimelineValue(string Time, int Inside, DateTimeOffset At);
 
 public sealed record SessionSummary(int SessionId, int RoomId, string Room, bool MasterClass, string Title, DateTime Starts, DateTime Ends,
     int Capacity, int Booked, int Attendance, int Peak, DateTime PeakAt, int BookedNotCame, double AverageMinutes);
@@ -51,11 +54,11 @@ public static class ReportEndpoints
         {
             if (await ReportData.LoadAsync(db, eventId, ct) is not { } data) return Problems.NotFound("Event");
             var points = data.TimelineRows();
-            var days = points.Select(p => DateOnly.FromDateTime(p.Slot)).Distinct().Order().ToList();
+            var days = points.Select(p => DateOnly.FromDateTime(p.Slot.DateTime)).Distinct().Order().ToList();
             var chosen = day ?? (days.Count > 0 ? days[^1] : null);
             var rooms = data.Rooms.Select(r => new RoomTimeline(r.Id, r.Name, r.Capacity, points
-                .Where(p => p.RoomId == r.Id && DateOnly.FromDateTime(p.Slot) == chosen)
-                .Select(p => new TimelineValue(p.Slot.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.Inside)).ToList())).ToList();
+                .Where(p => p.RoomId == r.Id && DateOnly.FromDateTime(p.Slot.DateTime) == chosen)
+                .Select(p => new TimelineValue(p.Slot.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.Inside, p.Slot)).ToList())).ToList();
             return TypedResults.Ok(new TimelineResponse(eventId, data.Event.TimeZone, days, chosen, rooms));
         });
     }

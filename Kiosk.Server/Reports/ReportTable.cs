@@ -37,6 +37,6 @@ public static class ReportTables
 
     public static ReportTable Timeline(IReadOnlyList<TimelinePoint> rows) => new("Zeitverlauf",
     [
-        new("Raum", CellKind.Text, 32), new("Zeit", CellKind.DateTime, 17), new("Anwesend", CellKind.Number, 10),
-    ], rows.Select(r => new object?[] { r.Room, r.Slot, r.Inside }).ToList());
+        new("Raum", CellKind.Text, 32), new("Zeit", CellKind.DateTime, 17), new("Anwesend", CellKind.Number, 10), new("UTC-Versatz", CellKind.Text, 12),
+    ], rows.Select(r => new object?[] { r.Room, r.Slot.DateTime, r.Inside, r.Slot.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture) }).ToList());
 }

@@ -100,6 +100,33 @@ public sealed class PresenceReportTests
     }
 
     [Fact]
+    public void Timeline_on_the_day_the_clocks_go_back_shows_the_repeated_hour_twice_told_apart_by_the_offset()
+    {
+        // 25 October 2026: at 03:00 summer time (01:00 UTC) the clocks in Essen go back to 02:00.
+        var change = new DateTimeOffset(2026, 10, 25, 1, 0, 0, TimeSpan.Zero);
+        LogRow At(int minutes, int attendee, PresenceDirection direction) => new(++_id, 1, attendee, direction, change.AddMinutes(minutes));
+        var log = new[] { At(-20, 1, PresenceDirection.In), At(-5, 2, PresenceDirection.In), At(10, 1, PresenceDirection.Out), At(25, 3, PresenceDirection.In) };
+
+        var points = PresenceReport.Timeline(log, [Ruhr], Berlin);
+
+        Assert.Equal(new[] { ("02:30", "+02:00", 1), ("02:45", "+02:00", 2), ("02:00", "+01:00", 2), ("02:15", "+01:00", 2) },
+            points.Select(p => (p.Slot.ToString("HH:mm"), p.Slot.ToString("zzz"), p.Inside)));
+        Assert.Equal(points.Select(p => p.Slot).Order(), points.Select(p => p.Slot));
+    }
+
+    [Fact]
+    public void Timeline_on_the_day_the_clocks_go_forward_has_no_quarter_hours_that_never_happened()
+    {
+        // 29 March 2026: at 02:00 winter time (01:00 UTC) the clocks in Essen jump to 03:00.
+        var change = new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero);
+        var log = new[] { new LogRow(1, 1, 1, PresenceDirection.In, change.AddMinutes(-10)), new LogRow(2, 1, 1, PresenceDirection.Out, change.AddMinutes(20)) };
+
+        var points = PresenceReport.Timeline(log, [Ruhr], Berlin);
+
+        Assert.Equal(new[] { ("01:45", 1), ("03:00", 1), ("03:15", 1) }, points.Select(p => (p.Slot.ToString("HH:mm"), p.Inside)));
+    }
+
+    [Fact]
     public void Csv_quotes_by_rfc_4180_and_defuses_formula_starts()
     {
         var table = new ReportTable("t", [new("Titel", CellKind.Text, 10), new("Zahl", CellKind.Decimal, 5)],

@@ -151,14 +151,14 @@ public abstract class ReportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
 
         var timeline = Encoding.UTF8.GetString(await s.Fair.Organizer.GetByteArrayAsync(Url(s, "timeline.csv"))).TrimStart('\uFEFF');
         var points = timeline.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')).ToList();
-        Assert.Equal("Raum;Zeit;Anwesend", timeline.Split("\r\n")[0]);
+        Assert.Equal("Raum;Zeit;Anwesend;UTC-Versatz", timeline.Split("\r\n")[0]);
         Assert.Equal(7, points.Max(p => int.Parse(p[2])));
         var peakSlot = Local(s.Start.AddMinutes(30)).AddMinutes(-(s.Start.Minute + 30) % 15);
         Assert.Equal(peakSlot.ToString("yyyy-MM-dd HH:mm"), points.First(p => p[2] == "7")[1]);
 
         var json = await s.Fair.Organizer.GetFromJsonAsync<TimelineResponse>(Url(s, "timeline") + $"?day={Local(s.Start.AddMinutes(30)):yyyy-MM-dd}", Json.Options);
         var room = json!.Rooms.Single(r => r.RoomId == s.RoomId);
-        Assert.Contains(new TimelineValue(peakSlot.ToString("HH:mm"), 7), room.Points);
+        Assert.Contains(room.Points, p => (p.Time, p.Inside) == (peakSlot.ToString("HH:mm"), 7));
 
         using var book = new XLWorkbook(new MemoryStream(await s.Fair.Organizer.GetByteArrayAsync(Url(s, "rooms.xlsx"))));
         Assert.Equal(new[] { "Räume", "Zeitverlauf" }, book.Worksheets.Select(w => w.Name));
