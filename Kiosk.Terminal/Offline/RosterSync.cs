@@ -160,9 +160,10 @@ public sealed class RosterSync(
         _hub.On("profileChanged", Wake);
         _hub.On("reprintOrdered", Wake);
         _hub.Reconnected += _ => { Wake(); return Task.CompletedTask; };
-        // Not awaited to completion on failure: polling carries on, and the next round tries again.
+        // Not awaited to completion on failure: polling carries on, and the next round tries again with a
+        // new connection (whatever the failure was: leaving a never-started hub behind would end the pushes for good).
         try { await _hub.StartAsync(); }
-        catch (Exception e) when (e is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException)
+        catch (Exception)
         {
             await _hub.DisposeAsync();
             _hub = null;
