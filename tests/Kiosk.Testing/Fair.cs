@@ -23,10 +23,10 @@ public sealed class Fair
     public required HttpClient Organizer { get; init; }
     public required EventResponse Event { get; init; }
 
-    public static async Task<Fair> OpenAsync(KioskApp app, string roster = Roster, bool walkIns = false)
+    public static async Task<Fair> OpenAsync(KioskApp app, string roster = Roster, bool walkIns = false, (DateTimeOffset Starts, DateTimeOffset Ends)? days = null)
     {
         var organizer = await app.OrganizerAsync();
-        var evt = await app.CreateEventAsync(organizer, walkIns: walkIns);
+        var evt = await app.CreateEventAsync(organizer, walkIns: walkIns, days: days);
         var fair = new Fair { App = app, Organizer = organizer, Event = evt };
         var result = await fair.ImportAsync(roster);
         Assert.Empty(result.Rejected);

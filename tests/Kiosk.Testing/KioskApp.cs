@@ -21,14 +21,17 @@ public class KioskApp : IAsyncLifetime
     private readonly Engine _engine;
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private readonly TimeProvider? _clock;
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kiosk-test-").FullName;
     private WebApplicationFactory<Program>? _factory;
 
     public KioskApp() : this(Engine.Sqlite) { }
 
-    protected KioskApp(Engine engine, Dictionary<string, string?>? settings = null)
+    /// <param name="clock">The server's clock, when a test sets the time (a day with a clock change); the real one otherwise.</param>
+    protected KioskApp(Engine engine, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         _engine = engine;
+        _clock = clock;
         _settings = new Dictionary<string, string?>(settings ?? []);
         // A database the test passed in is the test's to drop (several servers may share it).
         _ownsDatabase = !_settings.ContainsKey("ConnectionStrings:Kiosk");
@@ -83,6 +86,7 @@ public class KioskApp : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (k, v) in _settings) b.UseSetting(k, v);
+            if (_clock is { } clock) b.ConfigureServices(s => s.AddSingleton(clock));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -127,10 +131,12 @@ public class KioskApp : IAsyncLifetime
         return client;
     }
 
-    public async Task<EventResponse> CreateEventAsync(HttpClient organizer, string name = "dikomm Test", bool walkIns = false)
+    /// <summary>An event in Essen; by default from two hours ago until two days from now.</summary>
+    public async Task<EventResponse> CreateEventAsync(HttpClient organizer, string name = "dikomm Test", bool walkIns = false, (DateTimeOffset Starts, DateTimeOffset Ends)? days = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var response = await organizer.PostAsJsonAsync("/api/events", new EventRequest(name, "Essen", "Messe Essen", now.AddHours(-2), now.AddDays(2), "Europe/Berlin", walkIns));
+        var (starts, ends) = days ?? (now.AddHours(-2), now.AddDays(2));
+        var response = await organizer.PostAsJsonAsync("/api/events", new EventRequest(name, "Essen", "Messe Essen", starts, ends, "Europe/Berlin", walkIns));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<EventResponse>(Json.Options))!;
     }
