@@ -85,7 +85,12 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
     {
         var (roomId, eventId) = (door.RoomId, door.EventId);
         var entry = new PresenceScan { ClientScanId = request.ClientScanId, EventId = eventId, RoomId = roomId, AttendeeId = person?.Summary.Id };
-        // Where the log has this person now: their last counted entry or exit, read under the write gate.
+        // One person's scans are decided one after the other: this no-op update takes the attendee's row lock
+        // until commit, so a second door (PostgreSQL, SQL Server) waits instead of also reading "not inside"
+        // and counting the person twice. On SQLite the write gate already serialises every scan.
+        if (person is not null)
+            await db.Attendees.Where(a => a.Id == person.Summary.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UpdatedAt, a => a.UpdatedAt), ct);
+        // Where the log has this person now: their last counted entry or exit, read after that lock.
         var currentRoom = person is null ? null : await CurrentRoomAsync(person.Summary.Id, ct);
         var direction = person is null && request.Direction == PresenceDirection.Toggle ? PresenceDirection.In
             : PresenceRules.Resolve(request.Direction, currentRoom == roomId);

@@ -87,6 +87,22 @@ public abstract class PresenceTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task One_person_scanned_at_many_doors_at_once_is_inside_one_room_once()
+    {
+        var (fair, door, room, island) = await OpenAsync(capacity: 40);
+        var person = await IdAsync(fair, 3);
+        var doors = Enumerable.Range(0, 20).Select(_ => app.WithBearer(door.DefaultRequestHeaders.Authorization!.Parameter!)).ToList();
+
+        // Twenty scans with their own ids at the same moment: ten at the master class doors, ten at the island.
+        await Task.WhenAll(doors.Select((d, i) => PostAsync(d, Scan(i % 2 == 0 ? room.RoomId : island.RoomId, person))));
+
+        var inside = await app.WithDbAsync(db => db.Rooms.Where(r => r.Id == room.RoomId || r.Id == island.RoomId).SumAsync(r => r.Inside));
+        var counted = await app.WithDbAsync(db => db.PresenceLog.Where(p => p.AttendeeId == person && p.Counted)
+            .SumAsync(p => p.Direction == PresenceDirection.In ? 1 : -1));
+        Assert.Equal((1, 1), (inside, counted));
+    }
+
+    [Fact]
     public async Task Entering_another_room_ends_the_presence_in_the_first()
     {
         var (fair, door, room, island) = await OpenAsync();
