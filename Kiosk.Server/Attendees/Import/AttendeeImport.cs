@@ -39,10 +39,10 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
         foreach (var row in file.Rows)
         {
             var match = Match(row, byExternalId, byEmail, out var ambiguity);
-            if (ambiguity is not null) { rejected.Add(new RejectedRow(row.Line, ambiguity)); continue; }
+            if (ambiguity) { rejected.Add(RejectedRow.SharedEmail(row.Line)); continue; }
 
             object key = match ?? (object?)(row.ExternalId is { } id ? "x:" + id : row.Email is { } mail ? "m:" + mail : null) ?? row;
-            if (!seen.TryAdd(key, row.Line)) { rejected.Add(new RejectedRow(row.Line, $"Same attendee as line {seen[key]}.")); continue; }
+            if (!seen.TryAdd(key, row.Line)) { rejected.Add(RejectedRow.SameAttendee(row.Line, seen[key])); continue; }
 
             if (match is null)
             {
@@ -94,14 +94,14 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
         return new ImportResult(dryRun, created, updated, unchanged, rejected);
     }
 
-    private static Attendee? Match(RegistrationRow row, Dictionary<string, Attendee> byExternalId, Dictionary<string, List<Attendee>> byEmail, out string? ambiguity)
+    private static Attendee? Match(RegistrationRow row, Dictionary<string, Attendee> byExternalId, Dictionary<string, List<Attendee>> byEmail, out bool ambiguity)
     {
-        ambiguity = null;
+        ambiguity = false;
         if (row.ExternalId is not null && byExternalId.TryGetValue(row.ExternalId, out var byId)) return byId;
         if (row.Email is null || !byEmail.TryGetValue(row.Email, out var candidates)) return null;
         // With an external id in the row, only attendees imported without one may be matched by e-mail.
         var open = candidates.Where(a => row.ExternalId is null || a.ExternalId is null).ToList();
-        if (open.Count > 1) ambiguity = $"Several attendees share the e-mail address; add an id column to tell them apart.";
+        ambiguity = open.Count > 1;
         return open.Count == 1 ? open[0] : null;
     }
 

@@ -32,11 +32,11 @@ public static class RegistrationCsv
         while (records.MoveNext())
         {
             var record = records.Current;
-            if (record.Unterminated) { rejected.Add(new RejectedRow(record.Line, "A quoted field is not closed.")); continue; }
+            if (record.Unterminated) { rejected.Add(RejectedRow.QuoteNotClosed(record.Line)); continue; }
             string? Field(RegistrationField f) => columns.TryGetValue(f, out var i) && i < record.Fields.Length ? Clean(record.Fields[i]) : null;
             var result = RegistrationRowParser.Parse(record.Line, Field);
             if (result.Row is { } row) rows.Add(row);
-            else rejected.Add(new RejectedRow(record.Line, result.Reason!));
+            else rejected.Add(result.Rejected!);
         }
         return new RegistrationFile(rows, rejected, null);
     }

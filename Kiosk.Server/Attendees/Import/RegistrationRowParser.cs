@@ -5,7 +5,7 @@ namespace Kiosk.Server.Attendees.Import;
 /// <summary>Turns one record's fields into a validated <see cref="RegistrationRow"/> or a reason to reject it.</summary>
 public static class RegistrationRowParser
 {
-    public readonly record struct Result(RegistrationRow? Row, string? Reason);
+    public readonly record struct Result(RegistrationRow? Row, RejectedRow? Rejected);
 
     private static readonly string[] Titles = ["dr.", "prof.", "dr", "prof", "dipl.-ing.", "dr.-ing.", "priv.-doz.", "pd"];
 
@@ -16,28 +16,28 @@ public static class RegistrationRowParser
         var title = field(RegistrationField.Title);
         if (last is null && first is null && field(RegistrationField.FullName) is { } full)
             (title, first, last) = SplitFullName(full, title);
-        if (last is null && first is null) return Reject("Name is missing.");
+        if (last is null && first is null) return Reject(RejectedRow.NameMissing(line));
         if (last is null) (first, last) = (null, first); // a single name is a last name
 
         var email = field(RegistrationField.Email)?.ToLowerInvariant();
-        if (email is not null && !IsEmail(email)) return Reject($"\"{email}\" is not an e-mail address.");
+        if (email is not null && !IsEmail(email)) return Reject(RejectedRow.NotAnEmail(line, email));
 
         var externalId = field(RegistrationField.ExternalId);
         if (externalId is null && field(RegistrationField.OrderCode) is { } order)
             externalId = field(RegistrationField.PositionId) is { } position ? $"{order}-{position}" : order;
 
         var organization = field(RegistrationField.Organization);
-        if (TooLong(first, 100) || TooLong(last, 100)) return Reject("Name is longer than 100 characters.");
-        if (TooLong(title, 50)) return Reject("Title is longer than 50 characters.");
-        if (TooLong(organization, 200)) return Reject("Organization is longer than 200 characters.");
-        if (TooLong(email, 254)) return Reject("E-mail address is longer than 254 characters.");
-        if (TooLong(externalId, 100)) return Reject("External id is longer than 100 characters.");
+        if (TooLong(first, 100) || TooLong(last, 100)) return Reject(RejectedRow.NameTooLong(line, 100));
+        if (TooLong(title, 50)) return Reject(RejectedRow.TitleTooLong(line, 50));
+        if (TooLong(organization, 200)) return Reject(RejectedRow.OrganizationTooLong(line, 200));
+        if (TooLong(email, 254)) return Reject(RejectedRow.EmailTooLong(line, 254));
+        if (TooLong(externalId, 100)) return Reject(RejectedRow.ExternalIdTooLong(line, 100));
 
         return new Result(new RegistrationRow(line, externalId, title, first ?? "", last!, organization, email,
             RegistrationColumns.Category(field(RegistrationField.Category)),
             RegistrationColumns.IsCancelled(field(RegistrationField.Status))), null);
 
-        static Result Reject(string reason) => new(null, reason);
+        static Result Reject(RejectedRow rejected) => new(null, rejected);
     }
 
     /// <summary>"Prof. Dr. Anna Maria Müller" → title "Prof. Dr.", first "Anna Maria", last "Müller".</summary>

@@ -99,7 +99,8 @@ function render() {
     const line = document.createElement('td');
     line.textContent = row.line;
     const reason = document.createElement('td');
-    reason.textContent = row.reason; // the server's words (English); names never appear in them
+    // In the reader's language by the row's code; runs stored before codes existed keep the server's English.
+    reason.textContent = row.code ? t(`imp.reject.${row.code}`, { value: row.value }) : row.reason;
     tr.append(line, reason);
     return tr;
   }));

@@ -48,6 +48,7 @@ public sealed class ImportsUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsy
         await Assertions.Expect(page.GetByTestId("import-rejected")).ToHaveTextAsync("1");
         await Assertions.Expect(page.GetByTestId("rejected-row")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("rejected-row").Locator("td").First).ToHaveTextAsync("6");
+        await Assertions.Expect(page.GetByTestId("rejected-row").Locator("td").Last).ToHaveTextAsync("Der Name fehlt.");
         await Assertions.Expect(page.GetByTestId("import-progress-text")).ToContainTextAsync("nichts geändert");
         Assert.Equal(0, await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.EventId == evt.Id)));
 
@@ -61,6 +62,7 @@ public sealed class ImportsUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsy
 
         await page.GetByTestId("language-toggle").Locator("button[data-lang=en]").ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-progress-text")).ToHaveTextAsync("Done: 5 rows processed.");
+        await Assertions.Expect(page.GetByTestId("rejected-row").Locator("td").Last).ToHaveTextAsync("The name is missing.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "imports-en.png"), FullPage = true });
     }
 }

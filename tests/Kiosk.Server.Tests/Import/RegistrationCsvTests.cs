@@ -66,14 +66,14 @@ public class RegistrationCsvTests
     }
 
     [Theory]
-    [InlineData("Vorname;Nachname;E-Mail\nAnna;;\n", "Name is missing")]
-    [InlineData("Vorname;Nachname;E-Mail\nAnna;Müller;not-an-address\n", "not an e-mail address")]
-    [InlineData("Vorname;Nachname;E-Mail\nAnna;Müller;\"open\n", "not closed")]
-    public void Bad_rows_are_rejected_with_line_and_reason(string csv, string reason)
+    [InlineData("Vorname;Nachname;E-Mail\nAnna;;\n", "Name is missing", "name-missing", null)]
+    [InlineData("Vorname;Nachname;E-Mail\nAnna;Müller;not-an-address\n", "not an e-mail address", "email-invalid", "not-an-address")]
+    [InlineData("Vorname;Nachname;E-Mail\nAnna;Müller;\"open\n", "not closed", "quote-open", null)]
+    public void Bad_rows_are_rejected_with_line_reason_and_a_code_the_pages_translate(string csv, string reason, string code, string? value)
     {
         var file = Read(csv.Replace("Anna;;", ";;"));
         var rejected = Assert.Single(file.Rejected);
-        Assert.Equal(2, rejected.Line);
+        Assert.Equal((2, code, value), (rejected.Line, rejected.Code, rejected.Value));
         Assert.Contains(reason, rejected.Reason);
         Assert.Empty(file.Rows);
     }
