@@ -118,6 +118,7 @@ public static class KioskServer
         app.MapPrivacyEndpoints();
         app.MapDeskEndpoints();
         app.MapPresenceConflictEndpoints();
+        app.MapCheckInConflictEndpoints();
         app.MapAuditEndpoints();
         app.MapJobDashboard();
         app.MapMailEndpoints();

@@ -27,7 +27,7 @@ public static class DashboardEndpoints
                 .Select(t => new KioskView(t.Id, t.Name, DashboardRules.IsOnline(t.LastSeenAt, now), t.LastSeenAt, t.OutboxLength, t.PrinterState, t.Mode)).ToList();
             // Conflicts staff reviewed at the desk no longer call for attention.
             var conflicts = await db.PresenceLog.CountAsync(p => p.EventId == eventId && p.Conflict != null && !db.ConflictReviews.Any(r => r.PresenceScanId == p.Id))
-                + await db.CheckIns.CountAsync(c => c.EventId == eventId && c.Conflict != null);
+                + await db.CheckIns.CountAsync(c => c.EventId == eventId && c.Conflict != null && !db.ConflictReviews.Any(r => r.CheckInRecordId == c.Id));
 
             return TypedResults.Ok(new DashboardSnapshot(
                 new DashboardEvent(evt.Id, evt.Name, evt.TimeZone), registered, arrivals.Count, DashboardRules.Arrivals(arrivals),

@@ -30,7 +30,7 @@ public static class PresenceConflicts
                     join r in db.Rooms.AsNoTracking() on p.RoomId equals r.Id
                     join a in db.Attendees.AsNoTracking() on p.AttendeeId equals a.Id into people
                     from a in people.DefaultIfEmpty()
-                    join v in db.ConflictReviews.AsNoTracking() on p.Id equals v.PresenceScanId into reviews
+                    join v in db.ConflictReviews.AsNoTracking() on (long?)p.Id equals v.PresenceScanId into reviews
                     from v in reviews.DefaultIfEmpty()
                     where p.EventId == eventId && p.Conflict != null
                     orderby p.Id descending
@@ -48,23 +48,12 @@ public static class PresenceConflicts
             var scan = await db.PresenceLog.AsNoTracking().Where(p => p.Id == scanId && p.Conflict != null)
                 .Select(p => new { p.Id, p.EventId, p.AttendeeId, p.TerminalId }).FirstOrDefaultAsync(ct);
             if (scan is null) return Problems.NotFound("Flagged presence scan");
-            var reviewed = Problems.Conflict("conflict-reviewed", "This scan has already been reviewed.");
-            if (await db.ConflictReviews.AnyAsync(r => r.PresenceScanId == scanId, ct)) return reviewed;
             var review = new ConflictReview
             {
                 PresenceScanId = scan.Id, EventId = scan.EventId, ReviewedAt = time.GetUtcNow(), ReviewedBy = http.User.Actor(), Note = request.Note!.Trim(),
             };
-            db.Add(review);
-            audit.Add(review.ReviewedBy, "presence.conflict-reviewed", scan.EventId, scan.AttendeeId, scan.TerminalId, $"scan {scan.Id}; note: {review.Note}");
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
-                // Two reviews at the same moment: the unique index lets one in.
-                return reviewed;
-            }
+            if (!await ConflictReview.SaveAsync(db, audit, review, "presence.conflict-reviewed", scan.AttendeeId, scan.TerminalId, $"scan {scan.Id}", ct))
+                return Problems.Conflict("conflict-reviewed", "This scan has already been reviewed.");
             return TypedResults.Ok(new ConflictReviewView(review.ReviewedAt, review.ReviewedBy, review.Note));
         }).WithTags("Desk").RequireAuthorization(Policies.Staff);
     }

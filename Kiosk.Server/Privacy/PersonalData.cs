@@ -71,7 +71,8 @@ public static class PersonalData
         var undos = attendeeId is { } one ? db.CheckInUndos.Where(u => u.AttendeeId == one) : db.CheckInUndos.Where(u => u.EventId == eventId);
         reasons += await undos.ExecuteUpdateAsync(s => s.SetProperty(u => u.Reason, ""), ct);
         var reviews = attendeeId is { } person
-            ? db.ConflictReviews.Where(r => db.PresenceLog.Any(p => p.Id == r.PresenceScanId && p.AttendeeId == person))
+            ? db.ConflictReviews.Where(r => db.PresenceLog.Any(p => p.Id == r.PresenceScanId && p.AttendeeId == person)
+                || db.CheckIns.Any(c => c.Id == r.CheckInRecordId && c.AttendeeId == person))
             : db.ConflictReviews.Where(r => r.EventId == eventId);
         reasons += await reviews.ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, ""), ct);
 

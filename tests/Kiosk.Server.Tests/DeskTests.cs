@@ -82,6 +82,8 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
             c => c.PostAsJsonAsync($"/api/attendees/{id}/checkin/undo", new { reason = "x" }),
             c => c.GetAsync($"/api/events/{fair.Event.Id}/presence/conflicts"),
             c => c.PostAsJsonAsync("/api/presence/conflicts/1/resolve", new { note = "x" }),
+            c => c.GetAsync($"/api/events/{fair.Event.Id}/checkins/conflicts"),
+            c => c.PostAsJsonAsync("/api/checkins/conflicts/1/resolve", new { note = "x" }),
             c => c.GetAsync($"/api/events/{fair.Event.Id}/desk/kiosks"),
         };
         foreach (var request in requests)
@@ -208,6 +210,40 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         Assert.Equal((juergen, enrolment.TerminalId), (entry.AttendeeId!.Value, entry.TerminalId!.Value));
         Assert.Contains("Am Empfang nachgetragen", entry.Details);
         Assert.Equal(0, (await fair.Organizer.GetFromJsonAsync<Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options))!.Conflicts);
+    }
+
+    [Fact]
+    public async Task Badges_printed_twice_are_listed_with_kiosk_and_name_reviewed_once_and_then_leave_the_dashboard_count()
+    {
+        var fair = await Fair.OpenAsync(app);
+        var staff = await app.UserAsync(fair.Organizer, "Staff");
+        var (north, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Eingang Nord 1");
+        var (south, southEnrolment) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Eingang Süd 2");
+        var zoe = (await fair.AttendeeAsync("A-4")).Id;
+        var token = await fair.TokenAsync(zoe);
+        // Both kiosks were offline, both admitted Zoë and printed her badge; their uploads arrive later.
+        await OkAsync<CheckInResponse>(await north.PostAsJsonAsync("/api/checkins", new CheckInRequest(token, null, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-9), BadgePrinted: true), Json.Options));
+        await OkAsync<CheckInResponse>(await south.PostAsJsonAsync("/api/checkins", new CheckInRequest(token, null, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-8), BadgePrinted: true), Json.Options));
+        var url = $"/api/events/{fair.Event.Id}/checkins/conflicts";
+        Task<int> DashboardConflictsAsync() => fair.Organizer.GetFromJsonAsync<Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options).ContinueWith(t => t.Result!.Conflicts);
+
+        var conflict = Assert.Single(await OkAsync<List<CheckInConflict>>(await staff.GetAsync(url)));
+        Assert.Equal((zoe, "Zoë Öztürk", "printed twice", "Eingang Süd 2", (ConflictReviewView?)null),
+            (conflict.AttendeeId, conflict.AttendeeName, conflict.Conflict, conflict.TerminalName, conflict.Review));
+        Assert.Equal(1, await DashboardConflictsAsync());
+
+        var resolve = $"/api/checkins/conflicts/{conflict.CheckInId}/resolve";
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync(resolve, new { note = " " })).StatusCode);
+        await OkAsync<ConflictReviewView>(await staff.PostAsJsonAsync(resolve, new { note = "Zweiten Ausweis eingezogen" }));
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync(resolve, new { note = "noch einmal" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsJsonAsync("/api/checkins/conflicts/999999/resolve", new { note = "x" })).StatusCode);
+
+        Assert.Equal("Zweiten Ausweis eingezogen", Assert.Single(await OkAsync<List<CheckInConflict>>(await staff.GetAsync(url))).Review!.Note);
+        Assert.Equal(0, await DashboardConflictsAsync());
+        var entry = Assert.Single(await app.WithDbAsync(db => db.AuditLog.Where(a => a.Action == "checkin.conflict-reviewed" && a.EventId == fair.Event.Id).ToListAsync()));
+        Assert.Equal((zoe, southEnrolment.TerminalId), (entry.AttendeeId!.Value, entry.TerminalId!.Value));
+        // The check-in itself is untouched: the log stays append-only.
+        Assert.Equal("printed twice", await app.WithDbAsync(db => db.CheckIns.Where(c => c.Id == conflict.CheckInId).Select(c => c.Conflict).SingleAsync()));
     }
 
     [Fact]

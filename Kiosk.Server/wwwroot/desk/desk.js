@@ -20,6 +20,7 @@ const state = {
   searchNote: null,
   audit: { rows: [], before: null },
   conflicts: [],
+  checkInConflicts: [],
 };
 
 // Only the event number is ever in the address (?event=), so a return after sign-in lands on the same event.
@@ -314,29 +315,41 @@ async function checkIn() {
 // ---------------------------------------------------------------- organizers: conflicts and audit log
 
 async function loadConflicts() {
-  const reply = await request('GET', `/api/events/${state.event.id}/presence/conflicts`);
-  if (reply.status !== 200) { const p = problem(reply); say('error', p.key, p.params); return; }
-  state.conflicts = reply.data;
+  const [checkIns, doors] = await Promise.all([
+    request('GET', `/api/events/${state.event.id}/checkins/conflicts`),
+    request('GET', `/api/events/${state.event.id}/presence/conflicts`)]);
+  for (const reply of [checkIns, doors]) {
+    if (reply.status !== 200) { const p = problem(reply); say('error', p.key, p.params); return; }
+  }
+  state.checkInConflicts = checkIns.data;
+  state.conflicts = doors.data;
   renderConflicts();
 }
 
-function renderConflicts() {
-  const items = state.conflicts.map((c) => el('li', { class: c.review ? 'reviewed' : 'open' },
-    el('span', {}, t('desk.conflicts.row', {
-      time: formatTime(c.scannedAt), room: c.roomName, name: c.attendeeName ?? t('desk.conflicts.anonymous'),
-      conflict: c.conflict.split(', ').map((x) => t(`desk.conflict.${x}`)).join(', '),
-    })),
+function conflictItem(c, text, resolveUrl) {
+  return el('li', { class: c.review ? 'reviewed' : 'open' },
+    el('span', {}, text),
     c.review
       ? el('span', { class: 'desk-note' }, t('desk.conflicts.reviewed', { time: formatTime(c.review.reviewedAt), who: c.review.reviewedBy, note: c.review.note }))
-      : el('button', { type: 'button', class: 'btn btn-ghost', onclick: () => review(c.scanId) }, t('desk.conflicts.review'))));
-  $('conflicts').replaceChildren(...(items.length ? items : [el('li', { class: 'desk-note' }, t('desk.conflicts.none'))]));
+      : el('button', { type: 'button', class: 'btn btn-ghost', onclick: () => review(resolveUrl) }, t('desk.conflicts.review')));
 }
 
-function review(scanId) {
+function renderConflicts() {
+  const what = (c) => c.conflict.split(', ').map((x) => t(`desk.conflict.${x}`)).join(', ');
+  const list = (id, items) => $(id).replaceChildren(...(items.length ? items : [el('li', { class: 'desk-note' }, t('desk.conflicts.none'))]));
+  list('checkin-conflicts', state.checkInConflicts.map((c) => conflictItem(c, t('desk.checkinConflicts.row', {
+    time: formatTime(c.scannedAt), kiosk: c.terminalName ?? t('desk.checkinConflicts.noKiosk'), name: c.attendeeName, conflict: what(c),
+  }), `/api/checkins/conflicts/${c.checkInId}/resolve`)));
+  list('conflicts', state.conflicts.map((c) => conflictItem(c, t('desk.conflicts.row', {
+    time: formatTime(c.scannedAt), room: c.roomName, name: c.attendeeName ?? t('desk.conflicts.anonymous'), conflict: what(c),
+  }), `/api/presence/conflicts/${c.scanId}/resolve`)));
+}
+
+function review(resolveUrl) {
   openDialog({
     titleKey: 'desk.conflicts.reviewTitle', okKey: 'desk.conflicts.review', reasonKey: 'desk.conflicts.note',
     onOk: async (note) => {
-      const reply = await request('POST', `/api/presence/conflicts/${scanId}/resolve`, { note });
+      const reply = await request('POST', resolveUrl, { note });
       if (reply.status !== 200) { const p = problem(reply); dialogError(p.key, p.params); say('error', p.key, p.params); return false; }
       say('ok', 'desk.done.review');
       await loadConflicts();

@@ -352,6 +352,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("CheckInRecordId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
@@ -360,7 +363,7 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long>("PresenceScanId")
+                    b.Property<long?>("PresenceScanId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("ReviewedAt")
@@ -372,6 +375,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(120)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckInRecordId")
+                        .IsUnique();
 
                     b.HasIndex("EventId");
 

@@ -353,6 +353,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("CheckInRecordId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("EventId")
                         .HasColumnType("int");
 
@@ -361,7 +364,7 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<long>("PresenceScanId")
+                    b.Property<long?>("PresenceScanId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("ReviewedAt")
@@ -374,10 +377,15 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckInRecordId")
+                        .IsUnique()
+                        .HasFilter("[CheckInRecordId] IS NOT NULL");
+
                     b.HasIndex("EventId");
 
                     b.HasIndex("PresenceScanId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[PresenceScanId] IS NOT NULL");
 
                     b.ToTable("ConflictReviews", (string)null);
                 });

@@ -335,6 +335,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CheckInRecordId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
@@ -343,7 +346,7 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("PresenceScanId")
+                    b.Property<long?>("PresenceScanId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReviewedAt")
@@ -355,6 +358,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckInRecordId")
+                        .IsUnique();
 
                     b.HasIndex("EventId");
 
