@@ -105,6 +105,11 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         }
 
         if (currentRoom == roomId) { entry.Decision = PresenceDecision.Admitted; return (entry, null); } // already inside: no second count
+        // Entering here may also leave the room the person is in. Two people swapping rooms at once would take
+        // the two room rows in opposite order and deadlock; taking them in id order first makes one wait instead.
+        if (currentRoom is { } from)
+            foreach (var id in new[] { from, roomId }.Order())
+                await db.Rooms.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Inside, r => r.Inside), ct);
         (entry.Decision, entry.Conflict) = person is null ? (PresenceDecision.Admitted, null) : PresenceRules.Entry(person.CheckedIn, late);
         if (entry.Decision != PresenceDecision.Admitted) return (entry, null);
         var (booking, bookingConflict) = PresenceRules.Booking(door.Session, door.Booked, door.At, late);

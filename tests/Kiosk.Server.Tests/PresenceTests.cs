@@ -103,6 +103,26 @@ public abstract class PresenceTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task Two_people_swapping_rooms_at_the_same_moment_never_fail_and_stay_counted_once()
+    {
+        var (fair, door, room, island) = await OpenAsync(capacity: 40);
+        var (anna, bernd) = (await IdAsync(fair, 1), await IdAsync(fair, 2));
+        var other = app.WithBearer(door.DefaultRequestHeaders.Authorization!.Parameter!);
+        await PostAsync(door, Scan(room.RoomId, anna));
+        await PostAsync(door, Scan(island.RoomId, bernd));
+
+        // Each entering the room the other leaves: two transactions that touch the same two rooms in opposite order.
+        for (var i = 0; i < 30; i++)
+        {
+            var (annaTo, berndTo) = i % 2 == 0 ? (island.RoomId, room.RoomId) : (room.RoomId, island.RoomId);
+            await Task.WhenAll(PostAsync(door, Scan(annaTo, anna)), PostAsync(other, Scan(berndTo, bernd)));
+        }
+
+        var inside = await app.WithDbAsync(db => db.Rooms.Where(r => r.Id == room.RoomId || r.Id == island.RoomId).OrderBy(r => r.Id).Select(r => r.Inside).ToListAsync());
+        Assert.Equal([1, 1], inside);
+    }
+
+    [Fact]
     public async Task Entering_another_room_ends_the_presence_in_the_first()
     {
         var (fair, door, room, island) = await OpenAsync();
