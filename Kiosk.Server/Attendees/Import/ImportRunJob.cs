@@ -78,12 +78,13 @@ public sealed class ImportRunJob(
         var now = time.GetUtcNow();
         var (created, updated, unchanged, rejected) = (result?.Created ?? 0, result?.Updated ?? 0, result?.Unchanged ?? 0, result?.Rejected.Count ?? 0);
         var rejectedJson = result is null ? null : JsonSerializer.Serialize(result.Rejected, JsonSerializerOptions.Web);
+        var allRows = result is not null;
+        // One update: a reader never sees "Done" with the progress of a moment before.
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(r => r.Error, error).SetProperty(r => r.Created, created).SetProperty(r => r.Updated, updated)
-            .SetProperty(r => r.Unchanged, unchanged).SetProperty(r => r.RejectedCount, rejected).SetProperty(r => r.RejectedJson, rejectedJson));
-        if (result is not null)
-            await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ProcessedRows, r => r.TotalRows));
+            .SetProperty(r => r.Unchanged, unchanged).SetProperty(r => r.RejectedCount, rejected).SetProperty(r => r.RejectedJson, rejectedJson)
+            .SetProperty(r => r.ProcessedRows, r => allRows ? r.TotalRows : r.ProcessedRows));
         // The upload is personal data: gone as soon as the run is over, whatever its outcome.
         files.Delete(runId);
     }
