@@ -103,11 +103,18 @@ public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncL
     }
 
     [Fact]
-    public async Task Organizers_also_see_the_audit_log_and_the_door_conflicts_in_either_language()
+    public async Task Organizers_also_see_the_audit_log_and_the_conflicts_in_either_language()
     {
         Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
         var anna = await fair.AttendeeAsync("A-1");
+        // Two kiosks offline at the same time both printed Zoë's badge.
+        var zoe = await fair.TokenAsync("A-4");
+        foreach (var kiosk in new[] { "Eingang Nord 1", "Eingang Süd 2" })
+        {
+            var (client, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, kiosk);
+            (await client.PostAsJsonAsync("/api/checkins", new Kiosk.Shared.Contracts.CheckInRequest(zoe, null, Guid.NewGuid(), DateTimeOffset.UtcNow, BadgePrinted: true), Json.Options)).EnsureSuccessStatusCode();
+        }
         (await fair.Organizer.PostAsJsonAsync($"/api/attendees/{anna.Id}/badge/reissue", new { reason = "Badge verloren" })).EnsureSuccessStatusCode();
 
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
@@ -124,9 +131,17 @@ public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncL
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-audit.png") });
         await page.GetByRole(AriaRole.Tab, new() { Name = "Konflikte" }).ClickAsync();
         await Assertions.Expect(page.Locator("#conflicts")).ToHaveTextAsync("Keine Konflikte.");
+        var printedTwice = page.Locator("#checkin-conflicts li");
+        await Assertions.Expect(printedTwice).ToContainTextAsync("Eingang Süd 2 · Zoë Öztürk · Ausweis zweimal gedruckt");
+        await printedTwice.GetByRole(AriaRole.Button, new() { Name = "Als geprüft markieren" }).ClickAsync();
+        await page.GetByTestId("dialog-reason").FillAsync("Zweiten Ausweis eingezogen");
+        await page.GetByTestId("dialog-ok").ClickAsync();
+        await Assertions.Expect(printedTwice).ToContainTextAsync("Zweiten Ausweis eingezogen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-conflicts.png") });
 
         await page.Locator("[data-testid=language-toggle] button[data-lang=en]").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#conflicts")).ToHaveTextAsync("No conflicts.");
+        await Assertions.Expect(printedTwice).ToContainTextAsync("badge printed twice");
     }
 }
