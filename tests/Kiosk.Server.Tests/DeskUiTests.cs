@@ -38,7 +38,8 @@ public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncL
 
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
         await page.GotoAsync(new Uri(app.BaseAddress, $"/desk/?event={fair.Event.Id}").ToString());
-        await page.WaitForURLAsync("**/login/**");
+        // Sent to the sign-in page; the form fields below wait for it to be ready (not for every resource to load).
+        await page.WaitForURLAsync("**/login/**", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByTestId("login-username").FillAsync(user);
         await page.GetByTestId("login-password").FillAsync("staff-password-1");
         await page.GetByTestId("login-submit").ClickAsync();
