@@ -92,7 +92,8 @@ public sealed class CheckInDesk(KioskDb db, BadgeCheck badges, WriteGate writes,
                 db.AuditLog.Add(new Audit.AuditEntry
                 {
                     At = receivedAt, Actor = actor.Actor(), Action = "checkin.manual", EventId = target.EventId,
-                    AttendeeId = target.Summary.Id, Details = $"outcome {outcome}, scan {request.ClientScanId}",
+                    AttendeeId = target.Summary.Id,
+                    Details = $"outcome {outcome}, scan {request.ClientScanId}" + (request.Reason is { } reason ? $"; reason: {reason.Trim()}" : ""),
                 });
             }
             try

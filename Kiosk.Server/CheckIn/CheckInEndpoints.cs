@@ -19,6 +19,8 @@ public static class CheckInEndpoints
                 return Problems.Invalid("checkin-target", "Send either token or attendeeId, not both.");
             if (request.Token is { Length: > 1000 })
                 return Problems.Invalid("token-length", "The token is far longer than any badge token.");
+            if (request.Reason is not null && Desk.DeskRules.CheckReason(request.Reason) is { } badReason)
+                return Problems.Invalid(badReason.Slug, badReason.Detail);
 
             request = request with { ScannedAt = http.OnServerClock(request.ScannedAt, time) };
             return TypedResults.Ok(await desk.CheckInAsync(request, http.User, ct));

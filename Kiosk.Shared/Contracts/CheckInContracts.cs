@@ -8,8 +8,9 @@ namespace Kiosk.Shared.Contracts;
 /// kept with the scan until the server has answered: sending it again never counts twice.
 /// <see cref="BadgePrinted"/>: the kiosk admitted the visitor on its own (offline) and printed a badge; if the
 /// server already had a check-in, a second badge now exists and the scan is flagged as a conflict.
+/// <see cref="Reason"/>: why staff check someone in by hand at the desk (kept in the audit log); kiosks send none.
 /// </summary>
-public sealed record CheckInRequest(string? Token, int? AttendeeId, Guid ClientScanId, DateTimeOffset ScannedAt, bool BadgePrinted = false);
+public sealed record CheckInRequest(string? Token, int? AttendeeId, Guid ClientScanId, DateTimeOffset ScannedAt, bool BadgePrinted = false, string? Reason = null);
 
 /// <summary>Only what the kiosk needs to greet the visitor and print the badge.</summary>
 public sealed record AttendeeSummary(

@@ -170,10 +170,13 @@ public abstract class CheckInTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var fair = await Fair.OpenAsync(app);
         var attendee = await fair.AttendeeAsync("A-1");
 
-        var answer = await PostAsync(fair.Organizer, new CheckInRequest(null, attendee.Id, Guid.NewGuid(), DateTimeOffset.UtcNow));
+        var badReason = await fair.Organizer.PostAsJsonAsync("/api/checkins", new CheckInRequest(null, attendee.Id, Guid.NewGuid(), DateTimeOffset.UtcNow, Reason: "Bad\u0007ge"), Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, badReason.StatusCode);
+        var answer = await PostAsync(fair.Organizer, new CheckInRequest(null, attendee.Id, Guid.NewGuid(), DateTimeOffset.UtcNow, Reason: "Badge vergessen"));
 
         Assert.Equal(CheckInOutcome.FirstCheckIn, answer.Outcome);
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.AttendeeId == attendee.Id && e.Action == "checkin.manual" && e.Actor == "admin")));
+        var entry = Assert.Single(await app.WithDbAsync(db => db.AuditLog.Where(e => e.AttendeeId == attendee.Id && e.Action == "checkin.manual" && e.Actor == "admin").ToListAsync()));
+        Assert.EndsWith("reason: Badge vergessen", entry.Details);
     }
 
     [Fact]

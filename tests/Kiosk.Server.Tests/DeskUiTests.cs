@@ -71,6 +71,8 @@ public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncL
         await Assertions.Expect(panel.Locator("#attendee-org")).ToHaveTextAsync("Kreis Recklinghausen – Stabsstelle Digitalisierung");
 
         await page.GetByTestId("act-checkin").ClickAsync();
+        await page.GetByTestId("dialog-reason").FillAsync("Badge zu Hause vergessen");
+        await page.GetByTestId("dialog-ok").ClickAsync();
         await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Eingecheckt.");
         await Assertions.Expect(page.GetByTestId("attendee-status")).ToContainTextAsync($"von {user} (Help-Desk)");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Check-in zurücknehmen" })).ToBeVisibleAsync();

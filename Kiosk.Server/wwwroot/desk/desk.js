@@ -298,18 +298,16 @@ function undo() {
   });
 }
 
-async function checkIn() {
-  const button = $('act-checkin');
-  button.disabled = true;
-  try {
-    // A new scan id for every press: a retry of the same press would be the same scan.
-    await act('POST', '/api/checkins', { attendeeId: state.desk.attendee.id, clientScanId: crypto.randomUUID(), scannedAt: new Date().toISOString() },
+function checkIn() {
+  // One scan id per dialog: pressing OK again after a lost answer is the same scan, never a second one.
+  const scan = { attendeeId: state.desk.attendee.id, clientScanId: crypto.randomUUID(), scannedAt: new Date().toISOString() };
+  openDialog({
+    titleKey: 'desk.checkin.title', okKey: 'desk.checkin.ok',
+    onOk: (reason) => act('POST', '/api/checkins', { ...scan, reason },
       (data) => data.outcome === 'FirstCheckIn' ? ['desk.done.checkin', {}]
         : data.outcome === 'AlreadyCheckedIn' ? ['desk.done.already', {}]
-        : ['desk.done.checkinRefused', { outcome: t(`desk.outcome.${data.outcome}`) }]);
-  } finally {
-    button.disabled = false;
-  }
+        : ['desk.done.checkinRefused', { outcome: t(`desk.outcome.${data.outcome}`) }]),
+  });
 }
 
 // ---------------------------------------------------------------- organizers: conflicts and audit log

@@ -93,6 +93,8 @@ useTexts({
     'desk.reissue.title': 'Badge neu ausstellen',
     'desk.reissue.warning': 'Achtung: Das bisherige Badge funktioniert danach nicht mehr – an keinem Kiosk und an keiner Raumtür.',
     'desk.reissue.ok': 'Neu ausstellen',
+    'desk.checkin.title': 'Manuell einchecken',
+    'desk.checkin.ok': 'Einchecken',
     'desk.undo.title': 'Check-in zurücknehmen',
     'desk.undo.ok': 'Check-in zurücknehmen',
 
@@ -226,6 +228,8 @@ useTexts({
     'desk.reissue.title': 'Reissue the badge',
     'desk.reissue.warning': 'Caution: the current badge stops working – at every kiosk and every room door.',
     'desk.reissue.ok': 'Reissue',
+    'desk.checkin.title': 'Check in manually',
+    'desk.checkin.ok': 'Check in',
     'desk.undo.title': 'Undo check-in',
     'desk.undo.ok': 'Undo check-in',
 
