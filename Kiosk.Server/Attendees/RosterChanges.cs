@@ -11,8 +11,31 @@ namespace Kiosk.Server.Attendees;
 /// </summary>
 public static class RosterChanges
 {
-    /// <summary>Takes the next sequence number; call inside the transaction that writes the changed attendees.</summary>
-    public static async Task<long> NextAsync(KioskDb db, int eventId, CancellationToken ct)
+    /// <summary>
+    /// The one way a roster change is written: under the write gate, in one transaction that takes the event's
+    /// next sequence number and then runs <paramref name="change"/> with it. The change commits when it returns
+    /// true (after a last SaveChanges) and is rolled back when it returns false. Returns the committed sequence
+    /// number, to tell the kiosks after the commit, or null.
+    /// </summary>
+    public static async Task<long?> WriteAsync(KioskDb db, WriteGate writes, int eventId, Func<long, Task<bool>> change, CancellationToken ct)
+    {
+        using (await writes.EnterAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var seq = await NextAsync(db, eventId, ct);
+            if (!await change(seq))
+            {
+                await tx.RollbackAsync(ct);
+                return null;
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return seq;
+        }
+    }
+
+    /// <summary>Takes the next sequence number, inside the transaction that writes the changed attendees.</summary>
+    private static async Task<long> NextAsync(KioskDb db, int eventId, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Take roster sequence numbers inside the writing transaction.");
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.RosterSeq, e => e.RosterSeq + 1), ct);

@@ -44,28 +44,24 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
         if (request.ReprintAt is { } kiosk && !await IsKioskOfAsync(kiosk, current.EventId, ct))
             return (null, DeskRefusal.Invalid(new("reprint-terminal", "Choose an enrolled kiosk of the attendee's event.")));
 
-        long seq;
-        Attendee attendee;
-        using (await writes.EnterAsync(ct))
+        Attendee attendee = null!;
+        var seq = await RosterChanges.WriteAsync(db, writes, current.EventId, async seq =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            seq = await RosterChanges.NextAsync(db, current.EventId, ct);
             attendee = await db.Attendees.SingleAsync(a => a.Id == attendeeId, ct);
             (attendee.Title, attendee.FirstName, attendee.LastName, attendee.Organization) = correction!.After;
             attendee.RosterSeq = seq;
             attendee.UpdatedAt = time.GetUtcNow();
             audit.Add(actor, "attendee.corrected", attendee.EventId, attendee.Id, null,
                 $"fields {string.Join(", ", correction.Changed)}; reason: {request.Reason!.Trim()}");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            return true;
+        }, ct);
         search.Invalidate(attendee.EventId);
-        await pushes.RosterChangedAsync(attendee.EventId, seq);
+        await pushes.RosterChangedAsync(attendee.EventId, seq!.Value);
 
         Reprint? reprint = null;
         if (request.ReprintAt is { } terminalId)
             (reprint, _) = await OrderReprintAsync(attendeeId, terminalId, request.Reason, actor, ct);
-        return (new CorrectionResult(AttendeeEndpoints.ToResponse(attendee), correction.Changed, reprint), null);
+        return (new CorrectionResult(AttendeeEndpoints.ToResponse(attendee), correction!.Changed, reprint), null);
     }
 
     /// <summary>The one place reprints are ordered: from the reprint route and with a correction.</summary>
@@ -96,12 +92,9 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
         if (eventId is null) return (null, DeskRefusal.NotFound("Attendee"));
 
         var now = time.GetUtcNow();
-        long seq;
-        ReissueResult result;
-        using (await writes.EnterAsync(ct))
+        ReissueResult result = null!;
+        var seq = await RosterChanges.WriteAsync(db, writes, eventId.Value, async seq =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            seq = await RosterChanges.NextAsync(db, eventId.Value, ct);
             // An atomic increment: two reissues at once give two versions, never the same one twice.
             await db.Badges.Where(b => b.AttendeeId == attendeeId)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now), ct);
@@ -110,10 +103,9 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
             var badge = await db.Badges.AsNoTracking().SingleAsync(b => b.AttendeeId == attendeeId, ct);
             result = new ReissueResult(badge.Id, badge.Version, badge.IssuedAt);
             audit.Add(actor, "badge.reissued", eventId, attendeeId, null, $"version {badge.Version}; reason: {reason!.Trim()}");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        await pushes.RosterChangedAsync(eventId.Value, seq);
+            return true;
+        }, ct);
+        await pushes.RosterChangedAsync(eventId.Value, seq!.Value);
         return (result, null);
     }
 
@@ -127,30 +119,23 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
         if (current.CheckedInAt is not { } checkedInAt) return (null, notCheckedIn);
 
         var now = time.GetUtcNow();
-        long seq;
-        using (await writes.EnterAsync(ct))
+        var seq = await RosterChanges.WriteAsync(db, writes, current.EventId, async seq =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            seq = await RosterChanges.NextAsync(db, current.EventId, ct);
             // Guarded like the check-in itself: only the arrival that was read is cleared, and only once.
             var cleared = await db.Attendees.Where(a => a.Id == attendeeId && a.CheckedInAt == checkedInAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, (DateTimeOffset?)null).SetProperty(a => a.RosterSeq, seq).SetProperty(a => a.UpdatedAt, now), ct);
-            if (cleared == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return (null, notCheckedIn);
-            }
+            if (cleared == 0) return false;
             db.Add(new CheckInUndo
             {
                 EventId = current.EventId, AttendeeId = attendeeId, CheckedInAt = checkedInAt,
                 UndoneAt = now, UndoneBy = actor, Reason = reason!.Trim(),
             });
             audit.Add(actor, "checkin.undone", current.EventId, attendeeId, null, $"reason: {reason.Trim()}");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            return true;
+        }, ct);
+        if (seq is null) return (null, notCheckedIn);
         live.ArrivalsChanged(current.EventId);
-        await pushes.RosterChangedAsync(current.EventId, seq);
+        await pushes.RosterChangedAsync(current.EventId, seq.Value);
         return (new UndoResult(attendeeId, checkedInAt), null);
     }
 

@@ -21,22 +21,19 @@ public sealed class PrivacyDesk(KioskDb db, WriteGate writes, AttendeeSearch sea
     public async Task<bool> PurgeEventAsync(int eventId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        ForgetCounts counts;
-        long seq;
-        using (await writes.EnterAsync(ct))
+        ForgetCounts? counts = null;
+        var seq = await RosterChanges.WriteAsync(db, writes, eventId, async seq =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The guarded update is the claim: a second run (or a second server) finds nothing to claim.
             if (await db.Events.Where(e => e.Id == eventId && e.PurgedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.PurgedAt, now), ct) == 0)
                 return false;
-            seq = await RosterChanges.NextAsync(db, eventId, ct);
             counts = await PersonalData.ForgetAsync(db, eventId, attendeeId: null, seq, cancel: false, now, ct);
             db.AuditLog.Add(new AuditEntry { At = now, Actor = Actor, Action = "privacy.event-purged", EventId = eventId, Details = counts.ToString() });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            return true;
+        }, ct);
+        if (seq is null) return false;
         log.LogInformation("Retention purge of event {EventId}: {Counts}", eventId, counts);
-        await AfterAsync(eventId, seq, ct);
+        await AfterAsync(eventId, seq.Value, ct);
         return true;
     }
 
@@ -44,18 +41,16 @@ public sealed class PrivacyDesk(KioskDb db, WriteGate writes, AttendeeSearch sea
     public async Task<EraseOutcome> EraseAsync(int attendeeId, string reason, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        int eventId;
-        long seq;
-        using (await writes.EnterAsync(ct))
+        if (await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId).Select(a => (int?)a.EventId).FirstOrDefaultAsync(ct) is not { } eventId)
+            return EraseOutcome.NotFound;
+        var outcome = EraseOutcome.Erased;
+        var seq = await RosterChanges.WriteAsync(db, writes, eventId, async seq =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Read again inside the transaction: a second erasure of the same person at the same moment finds it done.
             var person = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId)
-                .Select(a => new { a.EventId, a.AnonymisedAt, a.FirstName, a.LastName, a.Title, a.Organization, a.Email, a.ExternalId })
-                .FirstOrDefaultAsync(ct);
-            if (person is null) return EraseOutcome.NotFound;
-            if (person.AnonymisedAt is not null) return EraseOutcome.AlreadyErased;
-            eventId = person.EventId;
-            seq = await RosterChanges.NextAsync(db, eventId, ct);
+                .Select(a => new { a.AnonymisedAt, a.FirstName, a.LastName, a.Title, a.Organization, a.Email, a.ExternalId })
+                .SingleAsync(ct);
+            if (person.AnonymisedAt is not null) { outcome = EraseOutcome.AlreadyErased; return false; }
             var counts = await PersonalData.ForgetAsync(db, eventId, attendeeId, seq, cancel: true, now, ct);
             // The reason documents the request; the person's own names in it would undo the erasure.
             var scrubbed = ErasureRules.Scrub(reason, person.FirstName, person.LastName, person.Title, person.Organization, person.Email, person.ExternalId);
@@ -64,10 +59,10 @@ public sealed class PrivacyDesk(KioskDb db, WriteGate writes, AttendeeSearch sea
                 At = now, Actor = actor, Action = "privacy.erased", EventId = eventId, AttendeeId = attendeeId,
                 Details = $"{counts}; reason: {scrubbed}",
             });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        await AfterAsync(eventId, seq, ct);
+            return true;
+        }, ct);
+        if (seq is null) return outcome;
+        await AfterAsync(eventId, seq.Value, ct);
         return EraseOutcome.Erased;
     }
 

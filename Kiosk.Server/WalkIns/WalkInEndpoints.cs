@@ -61,10 +61,8 @@ public static class WalkInEndpoints
             long seq;
             try
             {
-                using (await writes.EnterAsync(http.RequestAborted))
+                seq = (await RosterChanges.WriteAsync(db, writes, eventId, async seq =>
                 {
-                    await using var tx = await db.Database.BeginTransactionAsync();
-                    seq = await RosterChanges.NextAsync(db, eventId, http.RequestAborted);
                     attendee.RosterSeq = seq;
                     db.Attendees.Add(attendee);
                     await db.SaveChangesAsync();
@@ -79,9 +77,8 @@ public static class WalkInEndpoints
                         TerminalId = terminalId, Details = walkIn.Consent ? "consent given at the kiosk" : null,
                     });
                     await db.WalkInBadges.Where(b => b.BadgeId == walkIn.BadgeId).ExecuteUpdateAsync(s => s.SetProperty(b => b.UsedAt, now));
-                    await db.SaveChangesAsync();
-                    await tx.CommitAsync();
-                }
+                    return true;
+                }, http.RequestAborted))!.Value;
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {

@@ -66,11 +66,8 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
         if (progress is not null) await progress(done, ct);
         if (write)
         {
-            long seq;
-            using (await writes.EnterAsync(ct))
+            var seq = await RosterChanges.WriteAsync(db, writes, eventId, async seq =>
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                seq = await RosterChanges.NextAsync(db, eventId, ct);
                 foreach (var chunk in changed.Chunk(WriteChunk))
                 {
                     foreach (var a in chunk)
@@ -84,10 +81,10 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
                     done += chunk.Length;
                     if (progress is not null) await progress(done, ct);
                 }
-                await tx.CommitAsync(ct);
-            }
+                return true;
+            }, ct);
             search.Invalidate(eventId);
-            await pushes.RosterChangedAsync(eventId, seq);
+            await pushes.RosterChangedAsync(eventId, seq!.Value);
             jobs.Enqueue<ConfirmationMails>(j => j.QueueForEventAsync(eventId, CancellationToken.None));
         }
         db.ChangeTracker.Clear();
