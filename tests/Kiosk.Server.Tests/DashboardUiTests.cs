@@ -7,35 +7,17 @@ using Microsoft.Playwright;
 namespace Kiosk.Server.Tests;
 
 /// <summary>The organizer's login and live dashboard in headless Debian chromium against the real server.</summary>
-public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncLifetime
+public sealed class DashboardUiTests(KioskApp app) : BrowserTest, IClassFixture<KioskApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(Chromium)) return;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task An_organizer_logs_in_and_watches_a_room_tile_change_after_a_door_scan()
     {
-        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
         var room = await fair.RoomAsync("Dialoginsel D – Informationssicherheit", 15, RoomKind.DialogueIsland);
         var (door, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Tür Insel D");
 
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
         await page.GotoAsync(new Uri(app.BaseAddress, $"/dashboard/?event={fair.Event.Id}").ToString());
         await page.GetByTestId("login-username").FillAsync("admin");
         await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
@@ -59,7 +41,7 @@ public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IA
     [Fact]
     public async Task Staff_count_people_at_a_door_on_their_phone()
     {
-        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
         await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
             db.Attendees.Where(a => a.EventId == fair.Event.Id), s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
@@ -67,7 +49,7 @@ public sealed class DashboardUiTests(KioskApp app) : IClassFixture<KioskApp>, IA
         var user = $"helfer{Guid.NewGuid():N}"[..14];
         (await fair.Organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(user, "staff-password-1", "Staff"), Json.Options)).EnsureSuccessStatusCode();
 
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 412, Height = 915 }, Locale = "de-DE", TimezoneId = "Europe/Berlin", HasTouch = true, IsMobile = true });
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 412, Height = 915 }, Locale = "de-DE", TimezoneId = "Europe/Berlin", HasTouch = true, IsMobile = true });
         await page.GotoAsync(new Uri(app.BaseAddress, $"/door/?event={fair.Event.Id}").ToString());
         await page.GetByTestId("login-username").FillAsync(user);
         await page.GetByTestId("login-password").FillAsync("staff-password-1");

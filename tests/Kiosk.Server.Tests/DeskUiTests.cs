@@ -6,37 +6,19 @@ using Microsoft.Playwright;
 namespace Kiosk.Server.Tests;
 
 /// <summary>The help desk in headless Debian chromium against the real server: a staff member finds, corrects and checks in.</summary>
-public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncLifetime
+public sealed class DeskUiTests(KioskApp app) : BrowserTest, IClassFixture<KioskApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(Chromium)) return;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task Staff_find_juergen_gross_by_gross_correct_his_organization_and_check_him_in()
     {
-        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
         var juergen = await fair.AttendeeAsync("A-2");
         var user = $"desk{Guid.NewGuid():N}"[..12];
         var response = await fair.Organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(user, "staff-password-1", "Staff"), Json.Options);
         response.EnsureSuccessStatusCode();
 
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
         await page.GotoAsync(new Uri(app.BaseAddress, $"/desk/?event={fair.Event.Id}").ToString());
         // Sent to the sign-in page; the form fields below wait for it to be ready (not for every resource to load).
         await page.WaitForURLAsync("**/login/**", new() { WaitUntil = WaitUntilState.Commit });
@@ -108,7 +90,7 @@ public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncL
     [Fact]
     public async Task Organizers_also_see_the_audit_log_and_the_conflicts_in_either_language()
     {
-        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
         var anna = await fair.AttendeeAsync("A-1");
         // Two kiosks offline at the same time both printed Zoë's badge.
@@ -120,7 +102,7 @@ public sealed class DeskUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncL
         }
         (await fair.Organizer.PostAsJsonAsync($"/api/attendees/{anna.Id}/badge/reissue", new { reason = "Badge verloren" })).EnsureSuccessStatusCode();
 
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
         await page.GotoAsync(new Uri(app.BaseAddress, $"/login/?return=/desk/%3Fevent%3D{fair.Event.Id}").ToString());
         await page.GetByTestId("login-username").FillAsync("admin");
         await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);

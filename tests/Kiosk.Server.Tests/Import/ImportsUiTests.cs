@@ -6,35 +6,17 @@ using Microsoft.Playwright;
 namespace Kiosk.Server.Tests.Import;
 
 /// <summary>The organizer's import page in headless Debian chromium against the real server.</summary>
-public sealed class ImportsUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncLifetime
+public sealed class ImportsUiTests(KioskApp app) : BrowserTest, IClassFixture<KioskApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(Chromium)) return;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task An_organizer_signs_in_tries_the_roster_then_imports_it_and_sees_the_counts()
     {
-        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var organizer = await app.OrganizerAsync();
         var evt = await app.CreateEventAsync(organizer, "dikomm 2026 – Großveranstaltung");
         var roster = Encoding.UTF8.GetBytes(Fair.Roster + "\nA-5;;;;;;\n");
 
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
         await page.GotoAsync(new Uri(app.BaseAddress, $"/imports/?event={evt.Id}").ToString());
         await page.GetByTestId("login-username").FillAsync("admin");
         await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);

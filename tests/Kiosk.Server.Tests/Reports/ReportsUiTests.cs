@@ -4,32 +4,14 @@ using Microsoft.Playwright;
 namespace Kiosk.Server.Tests.Reports;
 
 /// <summary>The organizer's reports page and a printed certificate in headless Debian chromium against the real server.</summary>
-public sealed class ReportsUiTests(KioskApp app) : IClassFixture<KioskApp>, IAsyncLifetime
+public sealed class ReportsUiTests(KioskApp app) : BrowserTest, IClassFixture<KioskApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(Chromium)) return;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task An_organizer_signs_in_sees_the_session_and_chart_and_prints_its_certificates()
     {
-        Assert.SkipWhen(_browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var s = await MasterClassScenario.PlayAsync(app);
-        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 1000 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        var context = await Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 1000 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(app.BaseAddress, $"/reports/?event={s.Fair.Event.Id}").ToString());

@@ -9,6 +9,9 @@ public sealed class KioskBrowser : IAsyncDisposable
     public static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
     private IPlaywright? _playwright;
 
+    /// <summary>Expectations wait up to 15 s: enough for a busy two-core CI machine running every test project at once.</summary>
+    static KioskBrowser() => Assertions.SetDefaultExpectTimeout(15_000);
+
     public IBrowser? Browser { get; private set; }
 
     public static async Task<KioskBrowser> LaunchAsync()
