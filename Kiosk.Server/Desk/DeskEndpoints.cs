@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosk.Server.Desk;
 
 public sealed record ReasonRequest(string? Reason);
-public sealed record DeskKiosk(int Id, string Name, DateTimeOffset? LastSeenAt);
+/// <summary>A kiosk to reprint at; <c>Online</c> as on the dashboard (heard from lately), so staff can choose one that prints now.</summary>
+public sealed record DeskKiosk(int Id, string Name, DateTimeOffset? LastSeenAt, bool Online);
 
 /// <summary>The help desk: one attendee's whole story, and the acts that change it (all audited).</summary>
 public static class DeskEndpoints
@@ -31,10 +32,14 @@ public static class DeskEndpoints
             Answer(await desk.UndoCheckInAsync(id, request.Reason, http.User.Actor(), ct)));
 
         // Staff choose where to reprint; the organizers' terminal list says more than the desk needs.
-        app.MapGet("/api/events/{eventId:int}/desk/kiosks", async (int eventId, KioskDb db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Terminals.AsNoTracking()
+        app.MapGet("/api/events/{eventId:int}/desk/kiosks", async (int eventId, KioskDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            var kiosks = await db.Terminals.AsNoTracking()
                 .Where(t => t.EventId == eventId && t.KeyHash != null && t.RevokedAt == null).OrderBy(t => t.Name)
-                .Select(t => new DeskKiosk(t.Id, t.Name, t.LastSeenAt)).ToListAsync(ct)))
+                .Select(t => new { t.Id, t.Name, t.LastSeenAt }).ToListAsync(ct);
+            var now = time.GetUtcNow();
+            return TypedResults.Ok(kiosks.Select(k => new DeskKiosk(k.Id, k.Name, k.LastSeenAt, Dashboard.DashboardRules.IsOnline(k.LastSeenAt, now))).ToList());
+        })
             .WithTags("Desk").RequireAuthorization(Policies.Staff);
     }
 

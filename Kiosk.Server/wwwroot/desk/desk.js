@@ -140,9 +140,27 @@ function statusText(desk) {
   return t('desk.status.in', { time });
 }
 
+// A reprint order waits for its kiosk to confirm the print: while one is open for the attendee on screen,
+// the panel looks again every few seconds, so staff see "printed" without searching again.
+const PENDING_POLL_MS = 3000;
+let pendingTimer = 0;
+
+function watchPendingReprints() {
+  clearTimeout(pendingTimer);
+  const id = state.desk?.attendee.id;
+  if (!id || !state.desk.prints.some((p) => p.kind === 'reprint' && !p.printedAt)) return;
+  pendingTimer = setTimeout(async () => {
+    const reply = document.hidden ? null : await request('GET', `/api/attendees/${id}/desk`);
+    if (state.desk?.attendee.id !== id) return;
+    // A lost answer is not shouted about: the next look is a few seconds away.
+    if (reply?.status === 200) { state.desk = reply.data; renderAttendee(); } else watchPendingReprints();
+  }, PENDING_POLL_MS);
+}
+
 function renderAttendee() {
   const panel = $('attendee');
   const desk = state.desk;
+  watchPendingReprints();
   if (!desk) { panel.hidden = true; return; }
   panel.hidden = false;
   const a = desk.attendee;
@@ -222,7 +240,12 @@ function field(labelKey, name, value, maxLength) {
 function kioskSelect(name, withNone) {
   const select = el('select', { name });
   if (withNone) select.append(el('option', { value: '' }, t('desk.dialog.noReprint')));
-  for (const k of state.kiosks) select.append(el('option', { value: String(k.id) }, k.name));
+  // Kiosks heard from lately first; the others print once they are back, and say so.
+  const kiosks = [...state.kiosks].sort((x, y) => Number(y.online) - Number(x.online));
+  for (const k of kiosks) {
+    select.append(el('option', { value: String(k.id) }, k.online ? k.name
+      : t('desk.dialog.kioskOffline', { kiosk: k.name, time: k.lastSeenAt ? formatTime(k.lastSeenAt) : '–' })));
+  }
   return el('label', { class: 'desk-field' }, el('span', {}, t(withNone ? 'desk.dialog.reprintToo' : 'desk.dialog.kiosk')), select);
 }
 
@@ -248,6 +271,12 @@ async function act(method, url, body, done) {
 
 const kioskName = (id) => state.kiosks.find((k) => k.id === id)?.name ?? String(id);
 
+/** The message after a reprint order; an offline kiosk prints when it is back, and staff should know. */
+function reprintDone(terminalId, key) {
+  const kiosk = state.kiosks.find((k) => k.id === terminalId);
+  return [kiosk && !kiosk.online ? `${key}Offline` : key, { kiosk: kioskName(terminalId) }];
+}
+
 async function reprint() {
   await loadKiosks();
   if (!state.kiosks.length) { say('error', 'desk.dialog.noKiosks'); return; }
@@ -256,7 +285,7 @@ async function reprint() {
     titleKey: 'desk.reprint.title', okKey: 'desk.reprint.ok', fields: [choice],
     onOk: (reason) => {
       const terminalId = Number(choice.querySelector('select').value);
-      return act('POST', `/api/attendees/${state.desk.attendee.id}/reprints`, { terminalId, reason }, () => ['desk.done.reprint', { kiosk: kioskName(terminalId) }]);
+      return act('POST', `/api/attendees/${state.desk.attendee.id}/reprints`, { terminalId, reason }, () => reprintDone(terminalId, 'desk.done.reprint'));
     },
   });
 }
@@ -279,7 +308,7 @@ async function correct() {
       const reprintAt = value('reprintAt');
       if (reprintAt) body.reprintAt = Number(reprintAt);
       return act('PATCH', `/api/attendees/${a.id}`, body, (data) => data.reprint
-        ? ['desk.done.correctReprint', { kiosk: kioskName(data.reprint.terminalId) }] : ['desk.done.correct', {}]);
+        ? reprintDone(data.reprint.terminalId, 'desk.done.correctReprint') : ['desk.done.correct', {}]);
     },
   });
 }
