@@ -14,6 +14,9 @@ public static class SelfReprintRules
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
-    public static bool MayOffer(bool eventAllows, DateTimeOffset? firstPrintedHere, bool alreadyReprinted, DateTimeOffset now) =>
-        eventAllows && !alreadyReprinted && firstPrintedHere is { } first && now >= first && now - first <= Window;
+    /// <param name="eventAllows">The event's setting.</param>
+    /// <param name="sinceFirstPrintHere">How long ago this kiosk printed the first badge (null: it never did), as the kiosk measures it.</param>
+    /// <param name="alreadyReprinted">This kiosk already printed the one self-service reprint.</param>
+    public static bool MayOffer(bool eventAllows, TimeSpan? sinceFirstPrintHere, bool alreadyReprinted) =>
+        eventAllows && !alreadyReprinted && sinceFirstPrintHere is { } since && since >= TimeSpan.Zero && since <= Window;
 }

@@ -21,4 +21,8 @@ public sealed class KioskClock(TimeProvider time)
     /// </summary>
     public DateTimeOffset SentAt(KioskTime? recorded) =>
         recorded is { } r && r.Run == _run ? r.At + time.GetElapsedTime(r.Stamp) : time.GetUtcNow();
+
+    /// <summary>How long ago <paramref name="recorded"/> was: really gone by in this run, else by the wall clock at <paramref name="now"/>.</summary>
+    public TimeSpan Since(KioskTime recorded, DateTimeOffset now) =>
+        recorded.Run == _run ? time.GetElapsedTime(recorded.Stamp) : now - recorded.At;
 }

@@ -9,7 +9,6 @@ namespace Kiosk.Terminal.Offline;
 /// </summary>
 public sealed class TerminalStore
 {
-    private const int SchemaVersion = 3;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writes = new(1, 1);
 
@@ -120,6 +119,13 @@ public sealed class TerminalStore
             ALTER TABLE outbox ADD COLUMN clock_run TEXT;
             ALTER TABLE outbox ADD COLUMN clock_stamp INTEGER;
             PRAGMA user_version = 5;
+            COMMIT;
+            """);
+        if (current < 6) Run(connection, """
+            BEGIN;
+            ALTER TABLE print_jobs ADD COLUMN clock_run TEXT;
+            ALTER TABLE print_jobs ADD COLUMN clock_stamp INTEGER;
+            PRAGMA user_version = 6;
             COMMIT;
             """);
     }

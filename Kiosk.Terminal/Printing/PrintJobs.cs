@@ -21,7 +21,7 @@ public sealed record PrintJob(long Id, Guid ClientScanId, BadgePrint Badge, Guid
 /// <summary>Durable print jobs. A job is added in the scan's transaction, so a confirmed check-in always has its badge job.</summary>
 public sealed class PrintJobs(TerminalStore store, KioskClock clock)
 {
-    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, DateTimeOffset now,
+    public static async Task<long> AddAsync(SqliteConnection c, SqliteTransaction tx, Guid clientScanId, BadgePrint badge, KioskTime now,
         Guid? reprintOrder = null, int? attendeeId = null, bool selfReprint = false)
     {
         await using var command = c.CreateCommand();
@@ -29,14 +29,16 @@ public sealed class PrintJobs(TerminalStore store, KioskClock clock)
         // A reprint order already taken is not taken again (the server repeats pending orders until confirmed),
         // nor a second self-service reprint for the same visitor.
         command.CommandText = """
-            INSERT INTO print_jobs (client_scan_id, created_at, state, badge, reprint_order, attendee_id, self_reprint)
-            VALUES ($scan, $at, 'Queued', $badge, $order, $attendee, $self) ON CONFLICT DO NOTHING RETURNING id
+            INSERT INTO print_jobs (client_scan_id, created_at, clock_run, clock_stamp, state, badge, reprint_order, attendee_id, self_reprint)
+            VALUES ($scan, $at, $run, $stamp, 'Queued', $badge, $order, $attendee, $self) ON CONFLICT DO NOTHING RETURNING id
             """;
         command.Parameters.AddWithValue("$order", (object?)reprintOrder?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$attendee", (object?)attendeeId ?? DBNull.Value);
         command.Parameters.AddWithValue("$self", selfReprint ? 1 : 0);
         command.Parameters.AddWithValue("$scan", clientScanId.ToString());
-        command.Parameters.AddWithValue("$at", now.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$at", now.At.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$run", now.Run);
+        command.Parameters.AddWithValue("$stamp", now.Stamp);
         command.Parameters.AddWithValue("$badge", JsonSerializer.Serialize(badge, TerminalJson.Options));
         return await command.ExecuteScalarAsync() is { } id ? Convert.ToInt64(id) : 0;
     }
@@ -60,19 +62,26 @@ public sealed class PrintJobs(TerminalStore store, KioskClock clock)
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     });
 
-    /// <summary>When this kiosk first printed the attendee's badge at check-in, and whether it has printed a self-service reprint since.</summary>
-    public Task<(DateTimeOffset? FirstPrint, bool SelfReprinted)> HistoryAsync(int attendeeId) => store.ReadAsync(async c =>
+    /// <summary>
+    /// When this kiosk first printed the attendee's badge at check-in (with the monotonic clock of that moment,
+    /// so its age survives a change of the PC's time), and whether it has printed a self-service reprint since.
+    /// </summary>
+    public Task<(KioskTime? FirstPrint, bool SelfReprinted)> HistoryAsync(int attendeeId) => store.ReadAsync(async c =>
     {
         await using var command = c.CreateCommand();
         command.CommandText = """
-            SELECT min(CASE WHEN self_reprint = 0 AND reprint_order IS NULL THEN created_at END), max(self_reprint)
-            FROM print_jobs WHERE attendee_id = $attendee
+            SELECT created_at, clock_run, clock_stamp,
+                   EXISTS (SELECT 1 FROM print_jobs WHERE attendee_id = $attendee AND self_reprint = 1)
+            FROM print_jobs WHERE attendee_id = $attendee AND self_reprint = 0 AND reprint_order IS NULL
+            ORDER BY id LIMIT 1
             """;
         command.Parameters.AddWithValue("$attendee", attendeeId);
         await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        DateTimeOffset? first = reader.IsDBNull(0) ? null : DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
-        return (first, !reader.IsDBNull(1) && reader.GetInt64(1) == 1);
+        if (!await reader.ReadAsync()) return ((KioskTime?)null, false);
+        var at = DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
+        // Jobs written before kiosk database version 6 have no monotonic stamp: their age is the wall clock's.
+        var first = new KioskTime(at, reader.IsDBNull(1) ? "" : reader.GetString(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+        return (first, reader.GetInt64(3) == 1);
     });
 
     public Task<PrintJobState?> StateAsync(long id) => store.ReadAsync(async c =>

@@ -8,7 +8,7 @@ namespace Kiosk.Terminal.Printing;
 /// Badges staff ordered at this kiosk. The server keeps an order pending until the kiosk confirms it
 /// printed; the order id keys the local print job, so asking again never prints twice.
 /// </summary>
-public sealed class ReprintOrders(ServerLink server, Roster roster, TerminalState state, TerminalStore store, PrintQueue printQueue, TimeProvider time)
+public sealed class ReprintOrders(ServerLink server, Roster roster, TerminalState state, TerminalStore store, PrintQueue printQueue, KioskClock clock, TimeProvider time)
 {
     public async Task TakeAsync(CancellationToken ct)
     {
@@ -20,7 +20,7 @@ public sealed class ReprintOrders(ServerLink server, Roster roster, TerminalStat
             // Someone registered minutes ago may not be in the copy yet: the order waits for the next round.
             if (await roster.FindAsync(order.AttendeeId) is not { } person) continue;
             var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category, profile.EventName, person.Token);
-            var jobId = await store.WriteAsync((c, tx) => PrintJobs.AddAsync(c, tx, order.OrderId, badge, time.GetUtcNow(), order.OrderId), ct);
+            var jobId = await store.WriteAsync((c, tx) => PrintJobs.AddAsync(c, tx, order.OrderId, badge, clock.At(time.GetUtcNow()), order.OrderId), ct);
             taken |= jobId > 0;
         }
         if (taken) printQueue.Poke();

@@ -48,6 +48,7 @@ public sealed class SelfCheckIn(
     {
         var result = AdmissionRules.Decide(person, scannedVersion);
         var now = time.GetUtcNow();
+        var at = clock.At(now);
         var request = new CheckInRequest(scannedToken, scannedToken is null ? person.Id : null, Guid.NewGuid(), now);
         var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
             profile.EventName, scannedToken ?? person.Token, language == "en" ? "en" : "de");
@@ -57,11 +58,11 @@ public sealed class SelfCheckIn(
         {
             if (result == ScanResult.Welcome)
             {
-                if (await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, now, attendeeId: person.Id);
+                if (await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, at, attendeeId: person.Id);
                 else result = ScanResult.AlreadyCheckedIn; // another scan here was a moment earlier
             }
             // Every scan of a known attendee goes to the server, refusals too: the desk sees them all.
-            await Outbox.AddAsync(c, tx, request with { BadgePrinted = jobId is not null }, clock.At(now));
+            await Outbox.AddAsync(c, tx, request with { BadgePrinted = jobId is not null }, at);
         }, ct);
         outbox.Poke();
         if (jobId is null)

@@ -29,8 +29,7 @@ public sealed class SelfReprint(
         // Most visitors at most kiosks: the event does not offer it, and the print history need not be read.
         if (!profile.SelfServiceReprint) return null;
         var now = time.GetUtcNow();
-        var (first, reprinted) = await jobs.HistoryAsync(attendeeId);
-        if (!SelfReprintRules.MayOffer(profile.SelfServiceReprint, first, reprinted, now)) return null;
+        if (!await MayOfferAsync(attendeeId, profile, now)) return null;
         foreach (var (key, stale) in _offers) if (stale.Expires < now) _offers.TryRemove(key, out _);
         var reference = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         _offers[reference] = new Offer(attendeeId, now + RefLifetime);
@@ -45,15 +44,14 @@ public sealed class SelfReprint(
         var person = await roster.FindAsync(offer.AttendeeId);
         if (profile is null || person is null || person.Cancelled) return (null, Refusal.NotAllowed);
         // Checked again: the event may have switched it off, or another screen may have taken the one reprint.
-        var (first, reprinted) = await jobs.HistoryAsync(person.Id);
-        if (!SelfReprintRules.MayOffer(profile.SelfServiceReprint, first, reprinted, now)) return (null, Refusal.NotAllowed);
+        if (!await MayOfferAsync(person.Id, profile, now)) return (null, Refusal.NotAllowed);
 
         var notice = new SelfReprintNotice(Guid.NewGuid(), person.Id, now);
         var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
             profile.EventName, person.Token, language == "en" ? "en" : "de");
         var jobId = await store.WriteAsync(async (c, tx) =>
         {
-            var id = await PrintJobs.AddAsync(c, tx, notice.ReprintId, badge, now, attendeeId: person.Id, selfReprint: true);
+            var id = await PrintJobs.AddAsync(c, tx, notice.ReprintId, badge, clock.At(now), attendeeId: person.Id, selfReprint: true);
             if (id != 0) await Outbox.AddAsync(c, tx, notice, clock.At(now));
             return id;
         }, ct);
@@ -62,5 +60,12 @@ public sealed class SelfReprint(
         printQueue.Poke();
         return (new ScanAnswer(ScanResult.Welcome, person.DisplayName, person.Organization, person.Category, person.CheckedInAt,
             printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId)), Refusal.None);
+    }
+
+    /// <summary>The window is measured on the monotonic clock: setting the PC's time neither ends nor extends it.</summary>
+    private async Task<bool> MayOfferAsync(int attendeeId, TerminalProfile profile, DateTimeOffset now)
+    {
+        var (first, reprinted) = await jobs.HistoryAsync(attendeeId);
+        return SelfReprintRules.MayOffer(profile.SelfServiceReprint, first is { } f ? clock.Since(f, now) : null, reprinted);
     }
 }

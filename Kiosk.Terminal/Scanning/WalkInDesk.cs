@@ -49,7 +49,7 @@ public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox 
             var person = new RosterPerson(0, badge.BadgeId, 1, title, first, last, org, AttendeeCategory.Visitor, false, now, null, null, badge.Token);
             await Roster.AddWalkInAsync(c, tx, person);
             await Outbox.AddAsync(c, tx, new WalkInRegistration(clientScanId, badge.BadgeId, title, first, last, org, Blank(form.Email)?.Trim(), form.Consent, now), clock.At(now));
-            var job = await PrintJobs.AddAsync(c, tx, clientScanId, new BadgePrint(title, first, last, org, AttendeeCategory.Visitor, profile.EventName, badge.Token, language), now);
+            var job = await PrintJobs.AddAsync(c, tx, clientScanId, new BadgePrint(title, first, last, org, AttendeeCategory.Visitor, profile.EventName, badge.Token, language), clock.At(now));
             return (job, person);
         }, ct);
         if (result is not { } done) return (null, Refusal.NoBadgeLeft);

@@ -79,4 +79,21 @@ public sealed class SelfReprintTests(KioskApp server) : IClassFixture<KioskApp>,
         Assert.Equal(ScanResult.AlreadyCheckedIn, late.Result);
         Assert.Null(late.ReprintRef);
     }
+
+    [Theory]
+    [InlineData(-60)] // the PC's clock put back an hour (daylight saving applied by hand) right after the print
+    [InlineData(60)]  // or forward an hour
+    public async Task The_five_minutes_are_real_minutes_whatever_happens_to_the_PC_clock(int minutesSet)
+    {
+        var token = await _fair.TokenAsync("A-4");
+        Assert.Equal(ScanResult.Welcome, (await _terminal.ScanAsync(token)).Result);
+        await _printer.NextJobAsync();
+
+        _terminal.Clock.SetWallClockBy(TimeSpan.FromMinutes(minutesSet));
+        _terminal.Clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.NotNull((await _terminal.ScanAsync(token)).ReprintRef);
+
+        _terminal.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        Assert.Null((await _terminal.ScanAsync(token)).ReprintRef);
+    }
 }
