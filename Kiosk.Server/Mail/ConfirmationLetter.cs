@@ -14,13 +14,16 @@ public static class ConfirmationLetter
 {
     public const string QrFileName = "badge.png";
 
-    public static MimeMessage Write(Event evt, string displayName, string address, byte[] qrPng, MailOptions options)
+    /// <summary>The domain part of the mail's Message-ID: the sender's.</summary>
+    public static string Domain(MailOptions options) => options.From.Split('@').Last();
+
+    public static MimeMessage Write(Event evt, string displayName, string address, byte[] qrPng, MailOptions options, string messageId)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.Add(new MailboxAddress(displayName, address));
         message.Subject = $"Ihr Badge für {evt.Name} / Your badge for {evt.Name}";
-        message.MessageId = MimeUtils.GenerateMessageId(options.From.Split('@').Last());
+        message.MessageId = messageId;
 
         var (de, en) = Dates(evt);
         var place = string.Join(", ", new[] { evt.Venue, evt.City }.Where(p => !string.IsNullOrWhiteSpace(p)));

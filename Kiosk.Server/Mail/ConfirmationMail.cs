@@ -33,6 +33,8 @@ public sealed class ConfirmationMail
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Fixed when the mail is first claimed; every attempt sends this one, so a mail sent twice looks like one.</summary>
     public string? MessageId { get; set; }
 
     /// <summary>A short code only (SMTP status or exception type), never the server's text: that may quote the address.</summary>

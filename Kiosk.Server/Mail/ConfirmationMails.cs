@@ -87,9 +87,12 @@ public sealed class ConfirmationMails(
     {
         if (!Options.Enabled) return;
         var now = time.GetUtcNow();
+        // The Message-ID is fixed at the first claim and used by every attempt: should the mail go out twice
+        // (see below), mailboxes that fold identical Message-IDs show it once.
+        var messageId = MimeKit.Utils.MimeUtils.GenerateMessageId(ConfirmationLetter.Domain(Options));
         var claimed = await db.ConfirmationMails
             .Where(m => m.Id == mailId && m.Status == ConfirmationMailStatus.Waiting && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, now + Lease), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, now + Lease).SetProperty(m => m.MessageId, m => m.MessageId ?? messageId), ct);
         if (claimed == 0) return;
 
         var mail = await db.ConfirmationMails.AsNoTracking().SingleAsync(m => m.Id == mailId, ct);
@@ -105,7 +108,7 @@ public sealed class ConfirmationMails(
         }
 
         var token = await keys.SignAsync(attendee.Event, attendee.Badge, attendee.Category, ct);
-        var message = ConfirmationLetter.Write(attendee.Event, attendee.DisplayName, attendee.Email, BadgeQr.Png(token), Options);
+        var message = ConfirmationLetter.Write(attendee.Event, attendee.DisplayName, attendee.Email, BadgeQr.Png(token), Options, mail.MessageId!);
         try
         {
             await DeliverAsync(message, ct);
@@ -121,7 +124,7 @@ public sealed class ConfirmationMails(
         var sentAt = time.GetUtcNow();
         await db.ConfirmationMails.Where(m => m.Id == mailId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, ConfirmationMailStatus.Sent).SetProperty(m => m.SentAt, sentAt)
-            .SetProperty(m => m.MessageId, message.MessageId).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         logger.LogInformation("Confirmation mail {MailId} for attendee {AttendeeId} (badge version {Version}) sent", mailId, mail.AttendeeId, mail.BadgeVersion);
     }

@@ -155,6 +155,25 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task A_mail_sent_again_after_a_crash_carries_the_same_message_id_so_a_mailbox_shows_it_once()
+    {
+        var (fair, tag) = await OpenAsync();
+        var rows = await AllSentAsync(fair.Event.Id, 3);
+        var anna = await fair.AttendeeAsync("A-1");
+        var row = rows.Single(r => r.AttendeeId == anna.Id);
+        // A crash between the SMTP server accepting the mail and the row being marked sent leaves it waiting, lease run out.
+        await app.WithDbAsync(db => db.ConfirmationMails.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, ConfirmationMailStatus.Waiting).SetProperty(m => m.SentAt, (DateTimeOffset?)null)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)));
+
+        await ConfirmationMailsAsync(mails => mails.SendAsync(row.Id, CancellationToken.None));
+        var copies = await Eventually.Async(() => Task.FromResult(app.Sink.To($"anna.mueller.{tag}")), c => c.Count == 2, "the mail sent a second time");
+        Assert.Equal(row.MessageId, copies[0].Message().MessageId);
+        Assert.Equal(row.MessageId, copies[1].Message().MessageId);
+        Assert.Equal(ConfirmationMailStatus.Sent, (await RowsAsync(fair.Event.Id)).Single(r => r.Id == row.Id).Status);
+    }
+
+    [Fact]
     public async Task A_rejected_recipient_fails_at_once_and_an_organizer_can_send_it_again()
     {
         var (fair, tag) = await OpenAsync(refuse: "zoe", reply: "550 5.1.1 User unknown");
