@@ -46,15 +46,8 @@ public sealed class DashboardUiTests(KioskApp app) : BrowserTest, IClassFixture<
         await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
             db.Attendees.Where(a => a.EventId == fair.Event.Id), s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
         var room = await fair.RoomAsync("Dialoginsel C – Smart City", 15, RoomKind.DialogueIsland);
-        var user = $"helfer{Guid.NewGuid():N}"[..14];
-        (await fair.Organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(user, "staff-password-1", "Staff"), Json.Options)).EnsureSuccessStatusCode();
 
-        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 412, Height = 915 }, Locale = "de-DE", TimezoneId = "Europe/Berlin", HasTouch = true, IsMobile = true });
-        await page.GotoAsync(new Uri(app.BaseAddress, $"/door/?event={fair.Event.Id}").ToString());
-        await page.GetByTestId("login-username").FillAsync(user);
-        await page.GetByTestId("login-password").FillAsync("staff-password-1");
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.Locator($"[data-testid=room-choice][data-room-id='{room.RoomId}']").ClickAsync();
+        var page = await OpenDoorPhoneAsync(fair, room);
 
         await page.GetByTestId("plus-one").ClickAsync();
         await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("1");
@@ -69,5 +62,53 @@ public sealed class DashboardUiTests(KioskApp app) : BrowserTest, IClassFixture<
         await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("2");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "door-phone.png") });
         Assert.Equal(2, await app.WithDbAsync(db => Task.FromResult(db.Rooms.Single(r => r.Id == room.RoomId).Inside)));
+    }
+
+    [Fact]
+    public async Task A_door_scan_waiting_on_the_phone_survives_a_reload_and_is_counted_once()
+    {
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var juergen = await fair.AttendeeAsync("A-2");
+        await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.Attendees.Where(a => a.Id == juergen.Id), s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
+        var room = await fair.RoomAsync("Masterclass Raum Ruhr", 30);
+        var page = await OpenDoorPhoneAsync(fair, room);
+        await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("0");
+
+        // The hall's Wi-Fi lets the page load but no scan through: the phone keeps the scan.
+        await page.RouteAsync("**/api/presence", route => route.AbortAsync());
+        await page.GetByTestId("scanner-input").FillAsync(await fair.TokenAsync(juergen.Id));
+        await page.GetByTestId("scanner-input").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("door-result")).ToHaveAttributeAsync("data-decision", "Queued");
+        await Assertions.Expect(page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "1");
+
+        // The phone's browser throws the tab away and loads it again: the scan is still there, and still waiting.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "1");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "door-phone-waiting.png") });
+
+        await page.UnrouteAsync("**/api/presence");
+        await Assertions.Expect(page.GetByTestId("pending-count")).ToHaveAttributeAsync("data-count", "0");
+        await Assertions.Expect(page.GetByTestId("door-inside")).ToHaveTextAsync("1");
+        var scans = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.PresenceLog.Where(p => p.AttendeeId == juergen.Id)));
+        Assert.Equal(1, scans);
+        // Once answered, nothing of the scan is left in the phone's storage.
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('kiosk.door.outbox')"));
+    }
+
+    /// <summary>A staff member's phone: signs in at the door page and picks the room.</summary>
+    private async Task<IPage> OpenDoorPhoneAsync(Fair fair, RoomOccupancy room)
+    {
+        var user = $"helfer{Guid.NewGuid():N}"[..14];
+        (await fair.Organizer.PostAsJsonAsync("/api/users", new Kiosk.Server.Staff.NewAccountRequest(user, "staff-password-1", "Staff"), Json.Options)).EnsureSuccessStatusCode();
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 412, Height = 915 }, Locale = "de-DE", TimezoneId = "Europe/Berlin", HasTouch = true, IsMobile = true });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/door/?event={fair.Event.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync(user);
+        await page.GetByTestId("login-password").FillAsync("staff-password-1");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.Locator($"[data-testid=room-choice][data-room-id='{room.RoomId}']").ClickAsync();
+        return page;
     }
 }

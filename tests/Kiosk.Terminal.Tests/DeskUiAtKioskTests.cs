@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using Kiosk.Terminal.Scanning;
 using Kiosk.Terminal.Tests.Infrastructure;
 using Kiosk.Testing;
@@ -65,10 +66,9 @@ public sealed class DeskUiAtKioskTests(KioskApp server) : IClassFixture<KioskApp
 
         // Reprint: the switched-off kiosk is offered last and says it is offline.
         await page.GetByRole(AriaRole.Button, new() { Name = "Am Kiosk nachdrucken" }).ClickAsync();
-        var kiosk = page.Locator("#dialog select[name=kiosk]");
-        var options = await kiosk.Locator("option").AllTextContentsAsync();
-        Assert.Equal("Eingang Nord 1", options[0]);
-        Assert.StartsWith("Eingang Süd 2 – offline (zuletzt", options[1]);
+        // The dialog opens once the kiosk list is loaded: the expectation waits for it.
+        await Assertions.Expect(page.Locator("#dialog select[name=kiosk] option")).ToHaveTextAsync(
+            [new Regex("^Eingang Nord 1$"), new Regex(@"^Eingang Süd 2 – offline \(zuletzt ")]);
         await page.GetByTestId("dialog-reason").FillAsync("Papierstau");
         await page.GetByTestId("dialog-ok").ClickAsync();
         await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Nachdruck am Kiosk „Eingang Nord 1“ beauftragt.");

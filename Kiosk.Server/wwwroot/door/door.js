@@ -3,9 +3,10 @@
 // only on screen for a few seconds; browser storage holds just the chosen room id (and the language).
 
 import { t, hasText, applyStaticTexts, mountLanguageToggle, onLanguageChange, formatTime } from './i18n.js';
-import { Outbox, newScanId } from './outbox.js';
+import { Outbox, newScanId, storedQueue } from './outbox.js';
 
 const ROOM_KEY = 'kiosk.door.roomId';
+const OUTBOX_KEY = 'kiosk.door.outbox';
 const POLL_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 8_000;
 const NAME_VISIBLE_MS = 4_000;
@@ -153,6 +154,7 @@ async function request(method, url, body) {
 }
 
 const outbox = new Outbox({
+  store: storedQueue(OUTBOX_KEY),
   send: (body) => request('POST', '/api/presence', body),
   onLateReply: (entry, reply) => handleReply(entry, reply, true),
   onChange: ({ pending, lastStatus }) => {
@@ -613,7 +615,7 @@ document.addEventListener('visibilitychange', () => {
   else if (state.event) loadRooms().then(render);
 });
 
-// Reloading or closing the page would lose scans still waiting in memory.
+// Scans still waiting survive a reload in the phone's storage, but are only sent while this page is open.
 window.addEventListener('beforeunload', (event) => {
   if (outbox.pending > 0) { event.preventDefault(); event.returnValue = ''; }
 });

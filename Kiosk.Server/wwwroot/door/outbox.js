@@ -1,7 +1,8 @@
-// In-memory outbox for door scans. A scan that did not get an answer (no network, timeout, server busy,
-// session expired) is kept with its clientScanId and re-sent every few seconds, in order, until the server
-// answers. The server treats a repeated clientScanId as the same scan, so re-sending never counts twice.
-// Nothing here is written to browser storage: a reload loses the queue, which the page warns about.
+// Outbox for door scans. A scan that did not get an answer (no network, timeout, server busy, session
+// expired) is kept with its clientScanId and re-sent every few seconds, in order, until the server answers.
+// The server treats a repeated clientScanId as the same scan, so re-sending never counts twice.
+// Waiting scans are also kept in the phone's browser storage (see storedQueue) until answered: a phone
+// browser that discards the tab, a reload or a flat battery does not lose them; the next open sends them.
 
 /** A fresh UUID v4; crypto.randomUUID is missing outside secure contexts, getRandomValues is not. */
 export function newScanId() {
@@ -18,6 +19,32 @@ export function isRetryable(status) {
   return status === 0 || status === 401 || status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
+/**
+ * Waiting scans in localStorage under one key: written on every change, read once at start. Only scans
+ * waiting for the server are there (a badge token, the room, the time); answered ones leave at once.
+ */
+export function storedQueue(key, storage = globalThis.localStorage) {
+  return {
+    load() {
+      try {
+        const entries = JSON.parse(storage.getItem(key) ?? '[]');
+        return Array.isArray(entries) ? entries.filter((e) => e && e.body && typeof e.body.clientScanId === 'string') : [];
+      } catch {
+        return [];
+      }
+    },
+    save(entries) {
+      try {
+        if (entries.length === 0) storage.removeItem(key);
+        else storage.setItem(key, JSON.stringify(entries.map(({ anonymous, body }) => ({ anonymous, body }))));
+      } catch (e) {
+        // Storage full or switched off (private mode): the scans still wait in memory, as before.
+        console.error(e);
+      }
+    },
+  };
+}
+
 export class Outbox {
   /**
    * @param {object} o
@@ -25,16 +52,20 @@ export class Outbox {
    * @param {(entry: object, reply: {status:number, data:any}) => void} o.onLateReply  a queued scan got answered
    * @param {(state: {pending: number, lastStatus: number|null}) => void} o.onChange
    * @param {number} [o.retryMs]
+   * @param {{load: () => object[], save: (entries: object[]) => void}} [o.store]  where waiting scans outlive the page
    */
-  constructor({ send, onLateReply, onChange, retryMs = 3000 }) {
+  constructor({ send, onLateReply, onChange, retryMs = 3000, store = null }) {
     this.send = send;
     this.onLateReply = onLateReply;
     this.onChange = onChange;
     this.retryMs = retryMs;
-    this.queue = [];
+    this.store = store;
+    // Scans left waiting by an earlier page: sent first, in their order, as soon as the page starts.
+    this.queue = store ? store.load().map((e) => ({ ...e, serial: 0 })) : [];
     this.timer = null;
     this.flushing = false;
     this.lastStatus = null;
+    if (this.queue.length > 0) setTimeout(() => { this.noteStatus(null); this.flush(); }, 0);
   }
 
   get pending() { return this.queue.length; }
@@ -60,7 +91,10 @@ export class Outbox {
   }
 
   enqueue(entry, status) {
-    if (!this.queue.some((e) => e.body.clientScanId === entry.body.clientScanId)) this.queue.push(entry);
+    if (!this.queue.some((e) => e.body.clientScanId === entry.body.clientScanId)) {
+      this.queue.push(entry);
+      this.store?.save(this.queue);
+    }
     this.noteStatus(status);
     this.schedule();
   }
@@ -80,6 +114,7 @@ export class Outbox {
         const reply = await this.safeSend(entry.body);
         if (isRetryable(reply.status)) { this.noteStatus(reply.status); break; }
         this.queue.shift();
+        this.store?.save(this.queue);
         this.noteStatus(reply.status);
         try { this.onLateReply(entry, reply); } catch (e) { console.error(e); }
       }
