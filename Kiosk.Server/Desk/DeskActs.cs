@@ -14,6 +14,9 @@ public sealed record DeskRefusal(DeskRefusal.Kinds Kind, string Slug, string Det
     public static DeskRefusal Invalid(DeskRules.Refusal r) => new(Kinds.Invalid, r.Slug, r.Detail);
     public static DeskRefusal NotFound(string what) => new(Kinds.NotFound, "not-found", what);
 
+    /// <summary>After an Art. 17 erasure or the retention purge nothing is corrected, printed, reissued or undone: that would bring data back.</summary>
+    public static readonly DeskRefusal Erased = new(Kinds.Conflict, "erased", "This attendee's personal data has been erased; the help desk cannot change or print it.");
+
     public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() => Kind switch
     {
         Kinds.NotFound => Problems.NotFound(Detail),
@@ -38,6 +41,7 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
     {
         var current = await db.Attendees.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attendeeId, ct);
         if (current is null) return (null, DeskRefusal.NotFound("Attendee"));
+        if (current.AnonymisedAt is not null) return (null, DeskRefusal.Erased);
         var (correction, refusal) = DeskRules.Correct(new(current.Title, current.FirstName, current.LastName, current.Organization), request);
         if (refusal is not null) return (null, DeskRefusal.Invalid(refusal));
         // The kiosk is checked before anything changes, so a wrong choice leaves the attendee as it was.
@@ -48,6 +52,8 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
         var seq = await RosterChanges.WriteAsync(db, writes, current.EventId, async seq =>
         {
             attendee = await db.Attendees.SingleAsync(a => a.Id == attendeeId, ct);
+            // Read inside the transaction: an erasure that committed a moment ago is not undone by this correction.
+            if (attendee.AnonymisedAt is not null) return false;
             (attendee.Title, attendee.FirstName, attendee.LastName, attendee.Organization) = correction!.After;
             attendee.RosterSeq = seq;
             attendee.UpdatedAt = time.GetUtcNow();
@@ -55,8 +61,9 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
                 $"fields {string.Join(", ", correction.Changed)}; reason: {request.Reason!.Trim()}");
             return true;
         }, ct);
+        if (seq is null) return (null, DeskRefusal.Erased);
         search.Invalidate(attendee.EventId);
-        await pushes.RosterChangedAsync(attendee.EventId, seq!.Value);
+        await pushes.RosterChangedAsync(attendee.EventId, seq.Value);
 
         Reprint? reprint = null;
         if (request.ReprintAt is { } terminalId)
@@ -68,8 +75,9 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
     public async Task<(Reprint?, DeskRefusal?)> OrderReprintAsync(int attendeeId, int terminalId, string? reason, string actor, CancellationToken ct)
     {
         if (DeskRules.CheckReason(reason, "reprint-reason") is { } badReason) return (null, DeskRefusal.Invalid(badReason));
-        var attendee = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId).Select(a => new { a.Id, a.EventId }).FirstOrDefaultAsync(ct);
+        var attendee = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId).Select(a => new { a.Id, a.EventId, a.AnonymisedAt }).FirstOrDefaultAsync(ct);
         if (attendee is null) return (null, DeskRefusal.NotFound("Attendee"));
+        if (attendee.AnonymisedAt is not null) return (null, DeskRefusal.Erased);
         if (!await IsKioskOfAsync(terminalId, attendee.EventId, ct))
             return (null, DeskRefusal.Invalid(new("reprint-terminal", "Choose an enrolled kiosk of the attendee's event.")));
         var order = new Reprint
@@ -88,12 +96,14 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
     public async Task<(ReissueResult?, DeskRefusal?)> ReissueAsync(int attendeeId, string? reason, string actor, CancellationToken ct)
     {
         if (DeskRules.CheckReason(reason) is { } badReason) return (null, DeskRefusal.Invalid(badReason));
-        var eventId = await db.Attendees.Where(a => a.Id == attendeeId && a.Badge != null).Select(a => (int?)a.EventId).FirstOrDefaultAsync(ct);
-        if (eventId is null) return (null, DeskRefusal.NotFound("Attendee"));
+        var current = await db.Attendees.Where(a => a.Id == attendeeId && a.Badge != null).Select(a => new { a.EventId, a.AnonymisedAt }).FirstOrDefaultAsync(ct);
+        if (current is null) return (null, DeskRefusal.NotFound("Attendee"));
+        if (current.AnonymisedAt is not null) return (null, DeskRefusal.Erased);
+        var eventId = current.EventId;
 
         var now = time.GetUtcNow();
         ReissueResult result = null!;
-        var seq = await RosterChanges.WriteAsync(db, writes, eventId.Value, async seq =>
+        var seq = await RosterChanges.WriteAsync(db, writes, eventId, async seq =>
         {
             // An atomic increment: two reissues at once give two versions, never the same one twice.
             await db.Badges.Where(b => b.AttendeeId == attendeeId)
@@ -105,7 +115,7 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
             audit.Add(actor, "badge.reissued", eventId, attendeeId, null, $"version {badge.Version}; reason: {reason!.Trim()}");
             return true;
         }, ct);
-        await pushes.RosterChangedAsync(eventId.Value, seq!.Value);
+        await pushes.RosterChangedAsync(eventId, seq!.Value);
         return (result, null);
     }
 
@@ -113,8 +123,9 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
     public async Task<(UndoResult?, DeskRefusal?)> UndoCheckInAsync(int attendeeId, string? reason, string actor, CancellationToken ct)
     {
         if (DeskRules.CheckReason(reason) is { } badReason) return (null, DeskRefusal.Invalid(badReason));
-        var current = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId).Select(a => new { a.EventId, a.CheckedInAt }).FirstOrDefaultAsync(ct);
+        var current = await db.Attendees.AsNoTracking().Where(a => a.Id == attendeeId).Select(a => new { a.EventId, a.CheckedInAt, a.AnonymisedAt }).FirstOrDefaultAsync(ct);
         if (current is null) return (null, DeskRefusal.NotFound("Attendee"));
+        if (current.AnonymisedAt is not null) return (null, DeskRefusal.Erased);
         var notCheckedIn = new DeskRefusal(DeskRefusal.Kinds.Conflict, "not-checked-in", "The attendee is not checked in, so there is nothing to undo.");
         if (current.CheckedInAt is not { } checkedInAt) return (null, notCheckedIn);
 

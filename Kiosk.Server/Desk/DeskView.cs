@@ -14,10 +14,10 @@ public sealed record DeskUndo(DateTimeOffset CheckedInAt, DateTimeOffset UndoneA
 public sealed record DeskPrint(string Kind, int TerminalId, string? TerminalName, DateTimeOffset RequestedAt, DateTimeOffset? PrintedAt, string? Reason, string? RequestedBy);
 public sealed record DeskAuditEntry(long Id, DateTimeOffset At, string Actor, string Action, int? TerminalId, string? Details);
 
-/// <summary>Everything the help desk shows for one attendee.</summary>
+/// <summary>Everything the help desk shows for one attendee; <c>AnonymisedAt</c>: when the personal data was erased or purged.</summary>
 public sealed record AttendeeDesk(
     AttendeeResponse Attendee, DeskArrival? Arrival, DeskBadge? Badge, IReadOnlyList<DeskScan> CheckIns,
-    IReadOnlyList<DeskUndo> Undos, IReadOnlyList<DeskPrint> Prints, IReadOnlyList<DeskAuditEntry> Audit);
+    IReadOnlyList<DeskUndo> Undos, IReadOnlyList<DeskPrint> Prints, IReadOnlyList<DeskAuditEntry> Audit, DateTimeOffset? AnonymisedAt = null);
 
 public static class DeskViews
 {
@@ -48,6 +48,6 @@ public static class DeskViews
             .Select(a => new DeskAuditEntry(a.Id, a.At, a.Actor, a.Action, a.TerminalId, a.Details)).ToListAsync(ct);
 
         var badge = attendee.Badge is { } b ? new DeskBadge(b.Id, b.Version, b.IssuedAt) : null;
-        return new AttendeeDesk(AttendeeEndpoints.ToResponse(attendee), arrival, badge, history, undos, prints, audit);
+        return new AttendeeDesk(AttendeeEndpoints.ToResponse(attendee), arrival, badge, history, undos, prints, audit, attendee.AnonymisedAt);
     }
 }

@@ -154,4 +154,29 @@ public abstract class DeskActsTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Equal(1, (await fair.Organizer.GetFromJsonAsync<DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options))!.Arrived);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.AttendeeId == zoe.Id && a.Action == "checkin.undone")));
     }
+
+    [Fact]
+    public async Task After_an_erasure_the_desk_neither_changes_nor_prints_nor_undoes_anything()
+    {
+        var (fair, staff) = await OpenAsync();
+        var soeren = await fair.AttendeeAsync("A-3");
+        (await staff.PostAsJsonAsync("/api/checkins", new CheckInRequest(null, soeren.Id, Guid.NewGuid(), DateTimeOffset.UtcNow), Json.Options)).EnsureSuccessStatusCode();
+        var (_, enrolment) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id);
+        var erase = await fair.Organizer.PostAsJsonAsync($"/api/attendees/{soeren.Id}/erase", new { reason = "Anfrage vom 20.11., Ticket 4711" });
+        Assert.True(erase.IsSuccessStatusCode, await erase.Content.ReadAsStringAsync());
+        var erased = await fair.AttendeeAsync(soeren.Id);
+
+        var url = $"/api/attendees/{soeren.Id}";
+        Assert.Equal("/problems/erased", (await ProblemAsync(await staff.PatchAsJsonAsync(url, new { lastName = "Weiß", reason = "zurückholen" }), HttpStatusCode.Conflict)).Type);
+        Assert.Equal("/problems/erased", (await ProblemAsync(await staff.PostAsJsonAsync($"{url}/reprints", new { terminalId = enrolment.TerminalId, reason = "Papierstau" }), HttpStatusCode.Conflict)).Type);
+        Assert.Equal("/problems/erased", (await ProblemAsync(await staff.PostAsJsonAsync($"{url}/badge/reissue", new { reason = "verloren" }), HttpStatusCode.Conflict)).Type);
+        Assert.Equal("/problems/erased", (await ProblemAsync(await staff.PostAsJsonAsync($"{url}/checkin/undo", new { reason = "falsch" }), HttpStatusCode.Conflict)).Type);
+
+        var after = await fair.AttendeeAsync(soeren.Id);
+        Assert.Equal((erased.FirstName, erased.LastName, erased.RosterSeq, erased.CheckedInAt), (after.FirstName, after.LastName, after.RosterSeq, after.CheckedInAt));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Reprints.CountAsync(r => r.AttendeeId == soeren.Id)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.CheckInUndos.CountAsync(u => u.AttendeeId == soeren.Id)));
+        var desk = await staff.GetFromJsonAsync<AttendeeDesk>($"{url}/desk", Json.Options);
+        Assert.NotNull(desk!.AnonymisedAt);
+    }
 }

@@ -40,6 +40,8 @@ public sealed class DeskUiTests(KioskApp app) : BrowserTest, IClassFixture<Kiosk
         var panel = page.GetByTestId("attendee-panel");
         await Assertions.Expect(panel.Locator("h2")).ToHaveTextAsync("Jürgen Groß");
         await Assertions.Expect(page.GetByTestId("attendee-status")).ToHaveTextAsync("Nicht eingecheckt");
+        // Data subject requests are the organizers' (the routes refuse staff too).
+        await Assertions.Expect(page.Locator("#privacy-acts")).ToBeHiddenAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Korrigieren" }).ClickAsync();
         var dialog = page.Locator("#dialog");
@@ -128,5 +130,49 @@ public sealed class DeskUiTests(KioskApp app) : BrowserTest, IClassFixture<Kiosk
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#conflicts")).ToHaveTextAsync("No conflicts.");
         await Assertions.Expect(printedTwice).ToContainTextAsync("badge printed twice");
+    }
+
+    [Fact]
+    public async Task An_organizer_downloads_a_persons_data_and_erases_it_on_request()
+    {
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var zoe = await fair.AttendeeAsync("A-4");
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/login/?return=/desk/%3Fevent%3D{fair.Event.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync("admin");
+        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync("**/desk/**");
+        await page.GetByTestId("search-input").FillAsync("öztürk");
+        await page.GetByTestId("search-input").PressAsync("Enter");
+        await page.Locator($"[data-testid=search-results] [data-attendee-id='{zoe.Id}']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("attendee-panel").Locator("h2")).ToHaveTextAsync("Zoë Öztürk");
+
+        // Art. 15: one click downloads everything stored about her.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("act-export").ClickAsync());
+        Assert.Equal($"attendee-{zoe.Id}-personal-data.json", download.SuggestedFilename);
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("Öztürk", exported);
+
+        // Art. 17: warned first, a reason without names, then nothing of her is left to change or print.
+        await page.GetByTestId("act-erase").ClickAsync();
+        await Assertions.Expect(page.Locator("#dialog-warning")).ToContainTextAsync("sofort und endgültig gelöscht");
+        await page.GetByTestId("dialog-reason").FillAsync("Anfrage vom 20.11., Ticket 4711");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-erase-dialog.png") });
+        await page.GetByTestId("dialog-ok").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Personenbezogene Daten gelöscht.");
+        await Assertions.Expect(page.GetByTestId("attendee-status")).ToContainTextAsync("Personenbezogene Daten gelöscht am");
+        await Assertions.Expect(page.GetByTestId("attendee-panel").Locator("h2")).Not.ToContainTextAsync("Öztürk");
+        foreach (var act in new[] { "Am Kiosk nachdrucken", "Korrigieren", "Neu ausstellen", "Manuell einchecken" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = act })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("act-erase")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#badge-picture")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-erased.png"), FullPage = true });
+
+        var stored = await fair.AttendeeAsync(zoe.Id);
+        Assert.NotNull(stored.AnonymisedAt);
+        Assert.DoesNotContain("Öztürk", stored.LastName);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.AttendeeId == zoe.Id && a.Action == "privacy.exported")));
     }
 }

@@ -63,6 +63,10 @@ public sealed class Fair
     public Task<Attendee> AttendeeAsync(string externalId) =>
         App.WithDbAsync(db => db.Attendees.AsNoTracking().Include(a => a.Badge).SingleAsync(a => a.EventId == Event.Id && a.ExternalId == externalId));
 
+    /// <summary>By id: after an erasure the registration id is gone too.</summary>
+    public Task<Attendee> AttendeeAsync(int attendeeId) =>
+        App.WithDbAsync(db => db.Attendees.AsNoTracking().Include(a => a.Badge).SingleAsync(a => a.EventId == Event.Id && a.Id == attendeeId));
+
     public async Task<string> TokenAsync(int attendeeId) =>
         (await Organizer.GetFromJsonAsync<BadgeTokenResponse>($"/api/attendees/{attendeeId}/badge", Json.Options))!.Token;
 

@@ -132,6 +132,7 @@ async function open(id, focus = true) {
 
 function statusText(desk) {
   const a = desk.attendee;
+  if (desk.anonymisedAt) return t('desk.status.erased', { time: formatTime(desk.anonymisedAt) });
   if (a.status === 'Cancelled') return t('desk.status.cancelled');
   if (!desk.arrival) return t('desk.status.out');
   const time = formatTime(desk.arrival.at);
@@ -170,14 +171,23 @@ function renderAttendee() {
   const status = $('attendee-status');
   status.textContent = statusText(desk);
   status.className = `desk-status ${a.status === 'Cancelled' ? 'cancelled' : desk.arrival ? 'in' : 'out'}`;
-  $('attendee-badge').textContent = desk.badge ? t('desk.badge', { version: desk.badge.version, time: formatTime(desk.badge.issuedAt) }) : '';
+  // An erased person's badge was replaced by one that finds nobody: nothing to show or print.
+  const erased = Boolean(desk.anonymisedAt);
+  const badge = erased ? null : desk.badge;
+  $('attendee-badge').textContent = badge ? t('desk.badge', { version: badge.version, time: formatTime(badge.issuedAt) }) : '';
   // The version in the address makes the browser fetch the new picture after a reissue.
   const picture = $('badge-picture');
-  const src = desk.badge ? `/api/attendees/${a.id}/badge.svg?v=${desk.badge.version}` : '';
+  const src = badge ? `/api/attendees/${a.id}/badge.svg?v=${badge.version}` : '';
   if (picture.getAttribute('src') !== src) picture.src = src;
-  picture.hidden = !desk.badge;
-  $('act-checkin').hidden = Boolean(desk.arrival) || a.status === 'Cancelled';
-  $('act-undo').hidden = !desk.arrival;
+  picture.hidden = !badge;
+  // After an erasure nothing is corrected, printed or undone (the server refuses it too).
+  for (const id of ['act-reprint', 'act-correct', 'act-reissue']) $(id).hidden = erased;
+  $('act-checkin').hidden = erased || Boolean(desk.arrival) || a.status === 'Cancelled';
+  $('act-undo').hidden = erased || !desk.arrival;
+  // Data subject requests are the organizer's: the export downloads, the erasure asks first.
+  $('privacy-acts').hidden = !state.organizer;
+  $('act-export').href = `/api/attendees/${a.id}/personal-data`;
+  $('act-erase').hidden = erased;
 
   const prints = desk.prints.map((p) => el('li', {},
     p.kind === 'checkin'
@@ -327,6 +337,13 @@ function undo() {
   });
 }
 
+function erase() {
+  openDialog({
+    titleKey: 'desk.erase.title', okKey: 'desk.erase.ok', warningKey: 'desk.erase.warning', reasonKey: 'desk.erase.reason',
+    onOk: (reason) => act('POST', `/api/attendees/${state.desk.attendee.id}/erase`, { reason }, () => ['desk.done.erase', {}]),
+  });
+}
+
 function checkIn() {
   // One scan id per dialog: pressing OK again after a lost answer is the same scan, never a second one.
   const scan = { attendeeId: state.desk.attendee.id, clientScanId: crypto.randomUUID(), scannedAt: new Date().toISOString() };
@@ -461,6 +478,7 @@ $('act-correct').addEventListener('click', correct);
 $('act-reissue').addEventListener('click', reissue);
 $('act-checkin').addEventListener('click', checkIn);
 $('act-undo').addEventListener('click', undo);
+$('act-erase').addEventListener('click', erase);
 $('dialog-form').addEventListener('submit', submitDialog);
 $('dialog-cancel').addEventListener('click', () => $('dialog').close());
 $('audit-form').addEventListener('submit', (e) => { e.preventDefault(); loadAudit(); });
