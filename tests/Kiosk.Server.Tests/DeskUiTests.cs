@@ -104,12 +104,7 @@ public sealed class DeskUiTests(KioskApp app) : BrowserTest, IClassFixture<Kiosk
         }
         (await fair.Organizer.PostAsJsonAsync($"/api/attendees/{anna.Id}/badge/reissue", new { reason = "Badge verloren" })).EnsureSuccessStatusCode();
 
-        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
-        await page.GotoAsync(new Uri(app.BaseAddress, $"/login/?return=/desk/%3Fevent%3D{fair.Event.Id}").ToString());
-        await page.GetByTestId("login-username").FillAsync("admin");
-        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync("**/desk/**");
+        var page = await OpenDeskAsOrganizerAsync(fair);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Audit-Protokoll" }).ClickAsync();
         var row = page.Locator("#audit-rows tr").First;
@@ -138,12 +133,7 @@ public sealed class DeskUiTests(KioskApp app) : BrowserTest, IClassFixture<Kiosk
         Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
         var zoe = await fair.AttendeeAsync("A-4");
-        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
-        await page.GotoAsync(new Uri(app.BaseAddress, $"/login/?return=/desk/%3Fevent%3D{fair.Event.Id}").ToString());
-        await page.GetByTestId("login-username").FillAsync("admin");
-        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync("**/desk/**");
+        var page = await OpenDeskAsOrganizerAsync(fair);
         await page.GetByTestId("search-input").FillAsync("öztürk");
         await page.GetByTestId("search-input").PressAsync("Enter");
         await page.Locator($"[data-testid=search-results] [data-attendee-id='{zoe.Id}']").ClickAsync();
@@ -174,5 +164,17 @@ public sealed class DeskUiTests(KioskApp app) : BrowserTest, IClassFixture<Kiosk
         Assert.NotNull(stored.AnonymisedAt);
         Assert.DoesNotContain("Öztürk", stored.LastName);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.AttendeeId == zoe.Id && a.Action == "privacy.exported")));
+    }
+
+    /// <summary>The desk in German on a laptop screen, signed in as the organizer through the sign-in page.</summary>
+    private async Task<IPage> OpenDeskAsOrganizerAsync(Fair fair)
+    {
+        var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/login/?return=/desk/%3Fevent%3D{fair.Event.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync("admin");
+        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync("**/desk/**");
+        return page;
     }
 }
