@@ -16,8 +16,8 @@ public static class DeskEndpoints
     {
         var attendees = app.MapGroup("/api/attendees/{id:int}").WithTags("Desk").RequireAuthorization(Policies.Staff);
 
-        attendees.MapGet("/desk", async Task<Results<Ok<AttendeeDesk>, ProblemHttpResult>> (int id, KioskDb db, CancellationToken ct) =>
-            await DeskViews.ForAttendeeAsync(db, id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound("Attendee"));
+        attendees.MapGet("/desk", async Task<Results<Ok<AttendeeDesk>, ProblemHttpResult>> (int id, KioskDb db, TimeProvider time, CancellationToken ct) =>
+            await DeskViews.ForAttendeeAsync(db, id, time.GetUtcNow(), ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound("Attendee"));
 
         attendees.MapPatch("/", async Task<Results<Ok<CorrectionResult>, ProblemHttpResult>> (
             int id, CorrectionRequest request, DeskActs desk, HttpContext http, CancellationToken ct) =>

@@ -27,6 +27,8 @@ public sealed class RosterSync(
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        // The dashboard's "paper out" and the help desk's held reprint come from the heartbeat: send one at each change.
+        printer.StateChanged += Wake;
         var backoff = TimeSpan.FromSeconds(1);
         var interval = TimeSpan.FromSeconds(options.Value.SyncSeconds);
         while (!stop.IsCancellationRequested)

@@ -12,5 +12,13 @@ public sealed class PrinterStatusBoard
     /// <summary>Visitors cannot be served: the badge would not come out.</summary>
     public bool OutOfOrder => _current.State is not (PrinterState.Ready or PrinterState.Unknown);
 
-    public void Set(PrinterStatus status) => _current = status;
+    /// <summary>Raised when the state changes (paper out, paper back): the server hears of it at once, not at the next heartbeat.</summary>
+    public event Action? StateChanged;
+
+    public void Set(PrinterStatus status)
+    {
+        var before = _current.State;
+        _current = status;
+        if (status.State != before) StateChanged?.Invoke();
+    }
 }

@@ -47,6 +47,27 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
     }
 
     [Fact]
+    public async Task A_reprint_not_printed_yet_says_what_holds_it_paper_out_or_the_kiosk_offline()
+    {
+        var fair = await Fair.OpenAsync(app);
+        var staff = await app.UserAsync(fair.Organizer, "Staff");
+        var anna = await fair.AttendeeAsync("A-1");
+        var (nord, nordEnrolment) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Eingang Nord 1");
+        var (_, suedEnrolment) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Eingang Süd 2");
+        (await nord.PostAsJsonAsync("/api/terminal/heartbeat", new TerminalHeartbeat("1.0.0", 0, "PaperOut", "lobby"), Json.Options)).EnsureSuccessStatusCode();
+        await OkAsync<ReprintView>(await staff.PostAsJsonAsync($"/api/attendees/{anna.Id}/reprints", new ReprintRequest(nordEnrolment.TerminalId, "Papierstau"), Json.Options));
+        await OkAsync<ReprintView>(await staff.PostAsJsonAsync($"/api/attendees/{anna.Id}/reprints", new ReprintRequest(suedEnrolment.TerminalId, "Papierstau"), Json.Options));
+
+        var desk = await OkAsync<AttendeeDesk>(await staff.GetAsync($"/api/attendees/{anna.Id}/desk"));
+        Assert.Equal([("Eingang Nord 1", "PaperOut"), ("Eingang Süd 2", "KioskOffline")], desk.Prints.Select(p => (p.TerminalName, p.Held)));
+
+        // Paper is back: nothing known holds the order any more.
+        (await nord.PostAsJsonAsync("/api/terminal/heartbeat", new TerminalHeartbeat("1.0.0", 0, "Ready", "lobby"), Json.Options)).EnsureSuccessStatusCode();
+        desk = await OkAsync<AttendeeDesk>(await staff.GetAsync($"/api/attendees/{anna.Id}/desk"));
+        Assert.Null(desk.Prints[0].Held);
+    }
+
+    [Fact]
     public async Task Staff_check_in_names_the_staff_user_and_an_undo_shows_in_the_history()
     {
         var fair = await Fair.OpenAsync(app);

@@ -49,6 +49,27 @@ public sealed class BadgePrintingTests(KioskApp server) : IClassFixture<KioskApp
     }
 
     [Fact]
+    public async Task Paper_running_out_and_coming_back_reach_the_server_at_once_not_at_the_next_heartbeat()
+    {
+        await using var printer = new CapturingPrinter();
+        var code = await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Eingang Ost 3");
+        await using var kiosk = new TerminalApp(server.BaseAddress, code, new()
+        {
+            ["Printer:Kind"] = "Network", ["Printer:Host"] = "127.0.0.1", ["Printer:Port"] = printer.Port.ToString(),
+            ["Terminal:SyncSeconds"] = "600", // the regular heartbeat would come in ten minutes
+        }).Start();
+        await kiosk.ReadyAsync(attendees: 4);
+        Task<string?> PrinterStateAsync() => server.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Terminals.Where(t => t.EventId == _fair.Event.Id && t.Name == "Eingang Ost 3").Select(t => t.PrinterState)));
+        await Eventually.Async(PrinterStateAsync, s => s == nameof(PrinterState.Ready), "the first heartbeat");
+
+        printer.SetStatus(CapturingPrinter.PaperOut);
+        await Eventually.Async(PrinterStateAsync, s => s == nameof(PrinterState.PaperOut), "the server to hear that the paper is out");
+        printer.SetStatus(CapturingPrinter.Ready);
+        await Eventually.Async(PrinterStateAsync, s => s == nameof(PrinterState.Ready), "the server to hear that the paper is back");
+    }
+
+    [Fact]
     public async Task A_badge_scanned_while_the_paper_is_out_prints_once_when_paper_is_back()
     {
         _printer.SetStatus(CapturingPrinter.PaperOut);

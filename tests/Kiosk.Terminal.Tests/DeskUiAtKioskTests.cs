@@ -10,7 +10,8 @@ namespace Kiosk.Terminal.Tests;
 
 /// <summary>
 /// The help desk in headless Debian chromium with a real kiosk printing to a TCP printer: staff reprint a badge
-/// at a chosen kiosk and see the kiosk confirm it, reissue a lost badge (refused at the kiosk afterwards) and undo a check-in.
+/// at a chosen kiosk, see why it waits (paper out) and then the kiosk confirm it, reissue a lost badge (refused
+/// at the kiosk afterwards) and undo a check-in.
 /// </summary>
 public sealed class DeskUiAtKioskTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
 {
@@ -69,9 +70,15 @@ public sealed class DeskUiAtKioskTests(KioskApp server) : IClassFixture<KioskApp
         // The dialog opens once the kiosk list is loaded: the expectation waits for it.
         await Assertions.Expect(page.Locator("#dialog select[name=kiosk] option")).ToHaveTextAsync(
             [new Regex("^Eingang Nord 1$"), new Regex(@"^Eingang Süd 2 – offline \(zuletzt ")]);
+        // The kiosk's printer has just run out of paper: the order waits, and the desk says why.
+        _printer.SetStatus(CapturingPrinter.PaperOut);
+        await Eventually.Async(_terminal.StateAsync, s => s.OutOfOrder, "the kiosk to notice the paper is out");
         await page.GetByTestId("dialog-reason").FillAsync("Papierstau");
         await page.GetByTestId("dialog-ok").ClickAsync();
         await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Nachdruck am Kiosk „Eingang Nord 1“ beauftragt.");
+        await Assertions.Expect(prints.Locator("li").Nth(1)).ToContainTextAsync("(Papierstau) – noch nicht gedruckt: Drucker ohne Papier");
+        await KioskBrowser.ShotAsync(page, "desk-reprint-held");
+        _printer.SetStatus(CapturingPrinter.Ready);
         var reprinted = await _printer.NextJobAsync(seconds: 30);
         Assert.Contains("M\u0081ller", Encoding.Latin1.GetString(reprinted)); // ü in PC858
         // The panel follows the kiosk's confirmation by itself: no second search, no click.

@@ -158,6 +158,12 @@ function watchPendingReprints() {
   }, PENDING_POLL_MS);
 }
 
+/** A reprint's state; one not printed yet says what holds it, as its kiosk last reported (paper out, kiosk offline). */
+function printState(p) {
+  if (p.printedAt) return t('desk.prints.printed', { time: formatTime(p.printedAt) });
+  return p.held ? t('desk.prints.held', { why: t(`desk.held.${p.held}`) }) : t('desk.prints.pending');
+}
+
 function renderAttendee() {
   const panel = $('attendee');
   const desk = state.desk;
@@ -192,7 +198,7 @@ function renderAttendee() {
   const prints = desk.prints.map((p) => el('li', {},
     p.kind === 'checkin'
       ? t('desk.prints.checkin', { kiosk: p.terminalName ?? p.terminalId, time: formatTime(p.printedAt) })
-      : `${t('desk.prints.reprint', { kiosk: p.terminalName ?? p.terminalId, time: formatTime(p.requestedAt), who: p.requestedBy, reason: p.reason })} – ${p.printedAt ? t('desk.prints.printed', { time: formatTime(p.printedAt) }) : t('desk.prints.pending')}`));
+      : `${t('desk.prints.reprint', { kiosk: p.terminalName ?? p.terminalId, time: formatTime(p.requestedAt), who: p.requestedBy, reason: p.reason })} – ${printState(p)}`));
   $('prints').replaceChildren(...(prints.length ? prints : [el('li', { class: 'desk-note' }, t('desk.prints.none'))]));
 
   const scans = [
