@@ -51,6 +51,8 @@ public sealed class DaylightSavingDayTests(ClockChangeNightServer server) : ICla
         // 02:40 summer time: Anna arrives and goes into the master class.
         Pass(TimeSpan.FromMinutes(10));
         Assert.Equal(ScanResult.Welcome, (await lobby.ScanAsync(await fair.TokenAsync("A-1"))).Result);
+        // The walk from the entrance to the room takes longer than the upload: the door's server knows she arrived.
+        await Eventually.Async(lobby.StateAsync, s => s.Outbox == 0, "Anna's arrival to reach the server");
         Assert.Equal((PresenceDecision.Admitted, false), Decision(await door.ScanAsync(await fair.TokenAsync("A-1"))));
 
         // 02:55 summer time: the door loses the network; Jürgen goes in all the same.
