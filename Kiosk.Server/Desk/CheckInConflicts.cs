@@ -37,20 +37,11 @@ public static class CheckInConflicts
                 x.v is null ? null : new ConflictReviewView(x.v.ReviewedAt, x.v.ReviewedBy, x.v.Note))).ToList());
         }).WithTags("Desk").RequireAuthorization(Policies.Staff);
 
-        app.MapPost("/api/checkins/conflicts/{checkInId:long}/resolve", async Task<Results<Ok<ConflictReviewView>, ProblemHttpResult>> (
+        app.MapPost("/api/checkins/conflicts/{checkInId:long}/resolve", (
             long checkInId, ReviewRequest request, KioskDb db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-        {
-            if (DeskRules.CheckReason(request.Note, "review-note") is { } bad) return Problems.Invalid(bad.Slug, bad.Detail);
-            var scan = await db.CheckIns.AsNoTracking().Where(c => c.Id == checkInId && c.Conflict != null)
-                .Select(c => new { c.Id, c.EventId, c.AttendeeId, c.TerminalId }).FirstOrDefaultAsync(ct);
-            if (scan is null) return Problems.NotFound("Flagged check-in");
-            var review = new ConflictReview
-            {
-                CheckInRecordId = scan.Id, EventId = scan.EventId, ReviewedAt = time.GetUtcNow(), ReviewedBy = http.User.Actor(), Note = request.Note!.Trim(),
-            };
-            if (!await ConflictReview.SaveAsync(db, audit, review, "checkin.conflict-reviewed", scan.AttendeeId, scan.TerminalId, $"check-in {scan.Id}", ct))
-                return Problems.Conflict("conflict-reviewed", "This check-in has already been reviewed.");
-            return TypedResults.Ok(new ConflictReviewView(review.ReviewedAt, review.ReviewedBy, review.Note));
-        }).WithTags("Desk").RequireAuthorization(Policies.Staff);
+            ConflictReview.ReviewAsync(
+                db.CheckIns.AsNoTracking().Where(c => c.Id == checkInId && c.Conflict != null).Select(c => new FlaggedScan(c.Id, c.EventId, c.AttendeeId, c.TerminalId)),
+                ReviewedLog.CheckIns, request, db, audit, time, http, ct))
+            .WithTags("Desk").RequireAuthorization(Policies.Staff);
     }
 }

@@ -1,9 +1,21 @@
 using Kiosk.Server.Audit;
+using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Kiosk.Server.Desk;
+
+/// <summary>A flagged scan of either log, as its review needs it.</summary>
+public sealed record FlaggedScan(long Id, int EventId, int? AttendeeId, int? TerminalId);
+
+/// <summary>What differs between reviewing a door scan and a check-in: the words, the audit action, the link.</summary>
+public sealed record ReviewedLog(string What, string Action, Action<ConflictReview, long> Link)
+{
+    public static readonly ReviewedLog PresenceScans = new("presence scan", "presence.conflict-reviewed", (r, id) => r.PresenceScanId = id);
+    public static readonly ReviewedLog CheckIns = new("check-in", "checkin.conflict-reviewed", (r, id) => r.CheckInRecordId = id);
+}
 
 /// <summary>
 /// Staff looked at a flagged scan: a presence scan (a late upload that broke a door rule) or a check-in
@@ -20,25 +32,35 @@ public sealed class ConflictReview
     public required string ReviewedBy { get; set; }
     public required string Note { get; set; }
 
-    /// <summary>Stores the review and its audit entry; false when the scan was reviewed already (also by someone a moment earlier).</summary>
-    public static async Task<bool> SaveAsync(KioskDb db, AuditLog audit, ConflictReview review, string action, int? attendeeId, int? terminalId, string scan, CancellationToken ct)
+    /// <summary>
+    /// The one way a flagged scan is reviewed, from either log: the note checked, the scan found among the flagged
+    /// ones, the review and its audit entry stored once. A second review, also one a moment earlier, gets 409.
+    /// </summary>
+    public static async Task<Results<Ok<ConflictReviewView>, ProblemHttpResult>> ReviewAsync(
+        IQueryable<FlaggedScan> flagged, ReviewedLog log, ReviewRequest request, KioskDb db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct)
     {
+        if (DeskRules.CheckReason(request.Note, "review-note") is { } bad) return Problems.Invalid(bad.Slug, bad.Detail);
+        var scan = await flagged.FirstOrDefaultAsync(ct);
+        if (scan is null) return Problems.NotFound($"Flagged {log.What}");
+        var review = new ConflictReview { EventId = scan.EventId, ReviewedAt = time.GetUtcNow(), ReviewedBy = http.User.Actor(), Note = request.Note!.Trim() };
+        log.Link(review, scan.Id);
+        var already = Problems.Conflict("conflict-reviewed", $"This {log.What} has already been reviewed.");
         if (await db.ConflictReviews.AnyAsync(r => (review.PresenceScanId != null && r.PresenceScanId == review.PresenceScanId)
                 || (review.CheckInRecordId != null && r.CheckInRecordId == review.CheckInRecordId), ct))
-            return false;
+            return already;
         db.Add(review);
-        audit.Add(review.ReviewedBy, action, review.EventId, attendeeId, terminalId, $"{scan}; note: {review.Note}");
+        audit.Add(review.ReviewedBy, log.Action, review.EventId, scan.AttendeeId, scan.TerminalId, $"{log.What} {scan.Id}; note: {review.Note}");
         try
         {
             await db.SaveChangesAsync(ct);
-            return true;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two reviews at the same moment: the unique index lets one in.
             db.ChangeTracker.Clear();
-            return false;
+            return already;
         }
+        return TypedResults.Ok(new ConflictReviewView(review.ReviewedAt, review.ReviewedBy, review.Note));
     }
 }
 

@@ -41,20 +41,11 @@ public static class PresenceConflicts
                 x.p.TerminalId, x.v is null ? null : new ConflictReviewView(x.v.ReviewedAt, x.v.ReviewedBy, x.v.Note))).ToList());
         }).WithTags("Desk").RequireAuthorization(Policies.Staff);
 
-        app.MapPost("/api/presence/conflicts/{scanId:long}/resolve", async Task<Results<Ok<ConflictReviewView>, ProblemHttpResult>> (
+        app.MapPost("/api/presence/conflicts/{scanId:long}/resolve", (
             long scanId, ReviewRequest request, KioskDb db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-        {
-            if (DeskRules.CheckReason(request.Note, "review-note") is { } bad) return Problems.Invalid(bad.Slug, bad.Detail);
-            var scan = await db.PresenceLog.AsNoTracking().Where(p => p.Id == scanId && p.Conflict != null)
-                .Select(p => new { p.Id, p.EventId, p.AttendeeId, p.TerminalId }).FirstOrDefaultAsync(ct);
-            if (scan is null) return Problems.NotFound("Flagged presence scan");
-            var review = new ConflictReview
-            {
-                PresenceScanId = scan.Id, EventId = scan.EventId, ReviewedAt = time.GetUtcNow(), ReviewedBy = http.User.Actor(), Note = request.Note!.Trim(),
-            };
-            if (!await ConflictReview.SaveAsync(db, audit, review, "presence.conflict-reviewed", scan.AttendeeId, scan.TerminalId, $"scan {scan.Id}", ct))
-                return Problems.Conflict("conflict-reviewed", "This scan has already been reviewed.");
-            return TypedResults.Ok(new ConflictReviewView(review.ReviewedAt, review.ReviewedBy, review.Note));
-        }).WithTags("Desk").RequireAuthorization(Policies.Staff);
+            ConflictReview.ReviewAsync(
+                db.PresenceLog.AsNoTracking().Where(p => p.Id == scanId && p.Conflict != null).Select(p => new FlaggedScan(p.Id, p.EventId, p.AttendeeId, p.TerminalId)),
+                ReviewedLog.PresenceScans, request, db, audit, time, http, ct))
+            .WithTags("Desk").RequireAuthorization(Policies.Staff);
     }
 }
