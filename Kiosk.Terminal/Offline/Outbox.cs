@@ -19,8 +19,7 @@ public static class OutboxKind
     public const string SelfReprinted = "selfreprint";
 }
 
-/// <summary><see cref="Recorded"/> is null for items written before kiosks kept the monotonic stamp.</summary>
-public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string Body, int Attempts, KioskTime? Recorded);
+public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string Body, int Attempts, KioskTime Recorded);
 
 /// <summary>
 /// Scans waiting for the server. An item is written in the same transaction as the local decision, before
@@ -58,9 +57,7 @@ public sealed class Outbox(TerminalStore store)
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$id", clientScanId.ToString());
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(body, TerminalJson.Options));
-        command.Parameters.AddWithValue("$at", now.At.ToUniversalTime().ToString("O"));
-        command.Parameters.AddWithValue("$run", now.Run);
-        command.Parameters.AddWithValue("$stamp", now.Stamp);
+        now.Bind(command);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -90,8 +87,7 @@ public sealed class Outbox(TerminalStore store)
         await using var reader = await command.ExecuteReaderAsync();
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync())
-            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4),
-                reader.IsDBNull(6) ? null : new KioskTime(DateTimeOffset.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(6), reader.GetInt64(7))));
+            items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4), KioskTime.Read(reader, 5)));
         return items;
     });
 

@@ -36,9 +36,7 @@ public sealed class PrintJobs(TerminalStore store, KioskClock clock)
         command.Parameters.AddWithValue("$attendee", (object?)attendeeId ?? DBNull.Value);
         command.Parameters.AddWithValue("$self", selfReprint ? 1 : 0);
         command.Parameters.AddWithValue("$scan", clientScanId.ToString());
-        command.Parameters.AddWithValue("$at", now.At.ToUniversalTime().ToString("O"));
-        command.Parameters.AddWithValue("$run", now.Run);
-        command.Parameters.AddWithValue("$stamp", now.Stamp);
+        now.Bind(command);
         command.Parameters.AddWithValue("$badge", JsonSerializer.Serialize(badge, TerminalJson.Options));
         return await command.ExecuteScalarAsync() is { } id ? Convert.ToInt64(id) : 0;
     }
@@ -78,10 +76,7 @@ public sealed class PrintJobs(TerminalStore store, KioskClock clock)
         command.Parameters.AddWithValue("$attendee", attendeeId);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) return ((KioskTime?)null, false);
-        var at = DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
-        // Jobs written before kiosk database version 6 have no monotonic stamp: their age is the wall clock's.
-        var first = new KioskTime(at, reader.IsDBNull(1) ? "" : reader.GetString(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
-        return (first, reader.GetInt64(3) == 1);
+        return (KioskTime.Read(reader, 0), reader.GetInt64(3) == 1);
     });
 
     public Task<PrintJobState?> StateAsync(long id) => store.ReadAsync(async c =>

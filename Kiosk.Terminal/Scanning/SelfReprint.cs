@@ -49,10 +49,11 @@ public sealed class SelfReprint(
         var notice = new SelfReprintNotice(Guid.NewGuid(), person.Id, now);
         var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
             profile.EventName, person.Token, language == "en" ? "en" : "de");
+        var at = clock.At(now);
         var jobId = await store.WriteAsync(async (c, tx) =>
         {
-            var id = await PrintJobs.AddAsync(c, tx, notice.ReprintId, badge, clock.At(now), attendeeId: person.Id, selfReprint: true);
-            if (id != 0) await Outbox.AddAsync(c, tx, notice, clock.At(now));
+            var id = await PrintJobs.AddAsync(c, tx, notice.ReprintId, badge, at, attendeeId: person.Id, selfReprint: true);
+            if (id != 0) await Outbox.AddAsync(c, tx, notice, at);
             return id;
         }, ct);
         if (jobId == 0) return (null, Refusal.NotAllowed);

@@ -38,6 +38,7 @@ public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox 
     {
         if (state.Profile is not { AllowsWalkIns: true } profile) return (null, Refusal.NotOffered);
         var now = time.GetUtcNow();
+        var at = clock.At(now);
         var (title, first, last, org) = (Clean(form.Title), Clean(form.FirstName)!, Clean(form.LastName)!, Clean(form.Organization));
         var language = form.Language == "en" ? "en" : "de";
         var clientScanId = Guid.NewGuid();
@@ -48,8 +49,8 @@ public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox 
             if (badge is null) return ((long, RosterPerson)?)null;
             var person = new RosterPerson(0, badge.BadgeId, 1, title, first, last, org, AttendeeCategory.Visitor, false, now, null, null, badge.Token);
             await Roster.AddWalkInAsync(c, tx, person);
-            await Outbox.AddAsync(c, tx, new WalkInRegistration(clientScanId, badge.BadgeId, title, first, last, org, Blank(form.Email)?.Trim(), form.Consent, now), clock.At(now));
-            var job = await PrintJobs.AddAsync(c, tx, clientScanId, new BadgePrint(title, first, last, org, AttendeeCategory.Visitor, profile.EventName, badge.Token, language), clock.At(now));
+            await Outbox.AddAsync(c, tx, new WalkInRegistration(clientScanId, badge.BadgeId, title, first, last, org, Blank(form.Email)?.Trim(), form.Consent, now), at);
+            var job = await PrintJobs.AddAsync(c, tx, clientScanId, new BadgePrint(title, first, last, org, AttendeeCategory.Visitor, profile.EventName, badge.Token, language), at);
             return (job, person);
         }, ct);
         if (result is not { } done) return (null, Refusal.NoBadgeLeft);
