@@ -1,6 +1,7 @@
 // Staff door page: count people into and out of one room by badge scan (camera or keyboard-wedge
 // scanner) or anonymously with +1 / −1. Personal data (the attendee's name) lives only in memory and
-// only on screen for a few seconds; browser storage holds just the chosen room id (and the language).
+// only on screen for a few seconds; browser storage holds the chosen room id, the language and, until the
+// server answers them, the scans still waiting (badge token, room, time; see outbox.js).
 
 import { t, hasText, applyStaticTexts, mountLanguageToggle, onLanguageChange, formatTime } from './i18n.js';
 import { Outbox, newScanId, storedQueue } from './outbox.js';
