@@ -6,7 +6,7 @@ namespace Kiosk.Server.Auth;
 /// <summary>Random bearer secrets and the hashes we keep of them (never the secrets themselves).</summary>
 public static class Secrets
 {
-    public const string TerminalKeyPrefix = "ktk_";
+    public const string TerminalKeyPrefix = Kiosk.Shared.Contracts.TerminalKeys.Prefix;
     public const string UserTokenPrefix = "kut_";
 
     /// <summary>A 256-bit random secret in URL-safe base64 with a prefix that says what it is for.</summary>

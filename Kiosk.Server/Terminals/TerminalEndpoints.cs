@@ -9,7 +9,12 @@ namespace Kiosk.Server.Terminals;
 
 public sealed record NewTerminalRequest([Required, MaxLength(100)] string Name);
 public sealed record EnrolmentCodeResponse(int TerminalId, string Name, string EnrolmentCode, DateTimeOffset ExpiresAt);
-public sealed record EnrolRequest([Required] string Code);
+/// <summary>
+/// <c>TerminalKey</c>: a key the kiosk made itself and keeps before asking (<c>ktk_</c> and 43 URL-safe base64
+/// characters). With it, asking again after a lost answer is safe: the same code and key get the same answer.
+/// Without it the server makes the key, and a lost answer leaves the code used up.
+/// </summary>
+public sealed record EnrolRequest([Required] string Code, string? TerminalKey = null);
 public sealed record EnrolResponse(int TerminalId, int EventId, string Name, string TerminalKey);
 public sealed record TerminalResponse(int Id, string Name, bool Enrolled, bool Revoked, DateTimeOffset? LastSeenAt);
 public sealed record TerminalModeRequest(string? Mode);
@@ -46,25 +51,26 @@ public static class TerminalEndpoints
 
         var terminals = app.MapGroup("/api/terminals").WithTags("Terminals");
 
-        // The one-time code is swapped for the terminal key; the code stops working at once.
+        // The one-time code is swapped for the terminal key; the code gives nothing to anyone else from then on.
+        // The kiosk that holds the key may ask again until the code expires (its first answer may have been lost).
         terminals.MapPost("/enrol", async Task<Results<Ok<EnrolResponse>, ProblemHttpResult>> (
             EnrolRequest request, KioskDb db, TimeProvider time, AuditLog audit) =>
         {
+            var refused = Problems.Make(StatusCodes.Status400BadRequest, "enrolment-code", "Unknown, used or expired enrolment code.");
+            if (request.TerminalKey is { } proposed && !Kiosk.Shared.Contracts.TerminalKeys.IsWellFormed(proposed))
+                return Problems.Invalid("terminal-key", "terminalKey must be ktk_ and 43 URL-safe base64 characters (256 random bits).");
             var codeHash = Secrets.Hash(Secrets.NormaliseCode(request.Code ?? ""));
             var now = time.GetUtcNow();
-            var terminal = await db.Terminals.FirstOrDefaultAsync(t => t.EnrolmentCodeHash == codeHash);
-            if (terminal is null || terminal.RevokedAt is not null || terminal.EnrolmentCodeExpiresAt < now)
-                return Problems.Make(StatusCodes.Status400BadRequest, "enrolment-code", "Unknown, used or expired enrolment code.");
+            var terminal = await db.Terminals.AsNoTracking().FirstOrDefaultAsync(t => t.EnrolmentCodeHash == codeHash);
+            if (terminal is null || terminal.RevokedAt is not null || terminal.EnrolmentCodeExpiresAt < now) return refused;
 
-            var key = Secrets.New(Secrets.TerminalKeyPrefix);
+            var key = request.TerminalKey ?? Kiosk.Shared.Contracts.TerminalKeys.New();
+            if (terminal.EnrolledAt is not null)
+                return terminal.KeyHash == Secrets.Hash(key) ? TypedResults.Ok(new EnrolResponse(terminal.Id, terminal.EventId, terminal.Name, key)) : refused;
             var enrolled = await db.Terminals
-                .Where(t => t.Id == terminal.Id && t.EnrolmentCodeHash == codeHash)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.EnrolmentCodeHash, (string?)null)
-                    .SetProperty(t => t.EnrolmentCodeExpiresAt, (DateTimeOffset?)null)
-                    .SetProperty(t => t.KeyHash, Secrets.Hash(key))
-                    .SetProperty(t => t.EnrolledAt, now));
-            if (enrolled == 0) return Problems.Make(StatusCodes.Status400BadRequest, "enrolment-code", "Unknown, used or expired enrolment code.");
+                .Where(t => t.Id == terminal.Id && t.EnrolmentCodeHash == codeHash && t.EnrolledAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.KeyHash, Secrets.Hash(key)).SetProperty(t => t.EnrolledAt, now));
+            if (enrolled == 0) return refused;
             await audit.WriteAsync($"terminal:{terminal.Id}", "terminal.enrolled", terminal.EventId, terminalId: terminal.Id);
             return TypedResults.Ok(new EnrolResponse(terminal.Id, terminal.EventId, terminal.Name, key));
         }).RequireRateLimiting(RateLimits.Enrol).AllowAnonymous();

@@ -21,9 +21,19 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
 
     public async Task<string?> KeyAsync() => _key ??= await settings.GetAsync<string>(Settings.TerminalKey);
 
+    /// <summary>
+    /// Swaps the one-time code for the terminal key. The kiosk makes the key and keeps it before asking, so when the
+    /// answer is lost (the venue's network, a restart) asking again with the same code and key gets the same answer.
+    /// </summary>
     public async Task<EnrolmentAnswer?> EnrolAsync(string code, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(BaseAddress, "/api/terminals/enrol"), new { code }, TerminalJson.Options, ct);
+        var proposed = await settings.GetAsync<string>(Settings.ProposedKey);
+        if (proposed is null)
+        {
+            proposed = TerminalKeys.New();
+            await settings.SetAsync(Settings.ProposedKey, proposed, ct);
+        }
+        using var response = await http.PostAsJsonAsync(new Uri(BaseAddress, "/api/terminals/enrol"), new { code, terminalKey = proposed }, TerminalJson.Options, ct);
         Contact();
         if (!response.IsSuccessStatusCode) return null;
         var answer = await response.Content.ReadFromJsonAsync<EnrolmentAnswer>(TerminalJson.Options, ct);

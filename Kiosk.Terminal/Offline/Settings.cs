@@ -7,6 +7,9 @@ namespace Kiosk.Terminal.Offline;
 public sealed class Settings(TerminalStore store)
 {
     public const string TerminalKey = "terminal-key";
+
+    /// <summary>The key this kiosk proposes at enrolment, kept before it asks: a lost answer is asked again with the same key.</summary>
+    public const string ProposedKey = "proposed-terminal-key";
     public const string Profile = "profile";
     public const string BadgeKeys = "badge-keys";
     public const string RosterCursor = "roster-cursor";

@@ -54,6 +54,32 @@ public class AuthTests(KioskApp app) : IClassFixture<KioskApp>
     }
 
     [Fact]
+    public async Task A_kiosk_whose_enrolment_answer_was_lost_asks_again_with_its_key_and_nobody_else_can()
+    {
+        var organizer = await app.OrganizerAsync();
+        var evt = await app.CreateEventAsync(organizer);
+        var code = (await (await organizer.PostAsJsonAsync($"/api/events/{evt.Id}/terminals", new NewTerminalRequest("Eingang West")))
+            .Content.ReadFromJsonAsync<EnrolmentCodeResponse>(Json.Options))!.EnrolmentCode;
+        using var anonymous = app.Anonymous();
+        var key = Kiosk.Shared.Contracts.TerminalKeys.New();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("/api/terminals/enrol", new EnrolRequest(code, "ktk_short"))).StatusCode);
+        var first = await anonymous.PostAsJsonAsync("/api/terminals/enrol", new EnrolRequest(code, key));
+        // The answer never reached the kiosk; it asks again with the key it kept.
+        var again = await anonymous.PostAsJsonAsync("/api/terminals/enrol", new EnrolRequest(code, key));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var (one, two) = ((await first.Content.ReadFromJsonAsync<EnrolResponse>(Json.Options))!, (await again.Content.ReadFromJsonAsync<EnrolResponse>(Json.Options))!);
+        Assert.Equal((one.TerminalId, key), (two.TerminalId, two.TerminalKey));
+        // Someone else with the code, with another key or none, gets nothing.
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("/api/terminals/enrol", new EnrolRequest(code, Kiosk.Shared.Contracts.TerminalKeys.New()))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("/api/terminals/enrol", new EnrolRequest(code))).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.TerminalId == one.TerminalId && a.Action == "terminal.enrolled")));
+        Assert.Equal(HttpStatusCode.OK, (await app.WithBearer(key).GetAsync($"/api/events/{evt.Id}/badge-keys")).StatusCode);
+    }
+
+    [Fact]
     public async Task Revoked_terminal_key_stops_working_at_once()
     {
         var organizer = await app.OrganizerAsync();

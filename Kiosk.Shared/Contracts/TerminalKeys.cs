@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace Kiosk.Shared.Contracts;
+
+/// <summary>
+/// A terminal's key: <see cref="Prefix"/> and 256 random bits in URL-safe base64. The kiosk makes it and proposes
+/// it at enrolment (so a lost answer can be asked again); the server keeps only its hash.
+/// </summary>
+public static class TerminalKeys
+{
+    public const string Prefix = "ktk_";
+    private const int Characters = 43; // 32 bytes in base64 without padding
+
+    public static string New() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool IsWellFormed(string key) =>
+        key.Length == Prefix.Length + Characters && key.StartsWith(Prefix, StringComparison.Ordinal)
+        && key.AsSpan(Prefix.Length).IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") < 0;
+}
