@@ -29,7 +29,13 @@ public static class KioskServer
     {
         // "--seed-demo" is a flag, not a configuration key=value pair; it means Demo:Seed=true.
         var seedDemo = args.Contains("--seed-demo");
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
+        // The pages are served from the app's own folder, so the server works from any working directory,
+        // built or published; data stays relative to the working directory (Storage:DataDirectory).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != "--seed-demo").ToArray(),
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         var config = builder.Configuration;
         // Request logs carry query strings (a name search is personal data) and EF logs SQL: warnings only,
         // whatever appsettings.json is or is not found next to the working directory.
@@ -81,6 +87,7 @@ public static class KioskServer
         builder.Services.AddKioskPrivacy();
         builder.Services.AddConfirmationMails();
         builder.Services.AddImportRuns(dataDirectory);
+        if (config.GetValue<bool>("Demo:Seed") && config.GetValue<bool>("Demo:Traffic")) builder.Services.AddHostedService<DemoTraffic>();
 
         var app = builder.Build();
         // A body that is not the JSON a route expects is the client's error (400/413), in every environment.
@@ -98,6 +105,7 @@ public static class KioskServer
         app.UseStaticFiles();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAboutEndpoints();
         app.MapAuthEndpoints();
         app.MapAccountEndpoints();
         app.MapEventEndpoints();

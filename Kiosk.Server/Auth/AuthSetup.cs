@@ -26,7 +26,9 @@ public static class AuthSetup
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
-                o.LoginPath = "/login";
+                // The sign-in page reads its return address from "return" (a page that finds itself signed out sends it there too).
+                o.LoginPath = "/login/";
+                o.ReturnUrlParameter = "return";
                 // APIs answer 401/403; only pages redirect to the login form.
                 o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);

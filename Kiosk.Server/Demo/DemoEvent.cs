@@ -10,7 +10,8 @@ namespace Kiosk.Server.Demo;
 
 /// <summary>
 /// "dikomm 2026" in Essen with its rooms and about 2,000 invented attendees from municipalities, so the
-/// system can be tried without a registration export. Deterministic, and a no-op when the event exists.
+/// system can be tried without a registration export. Deterministic; on later starts only the programme moves (see
+/// <see cref="DemoProgramme"/>).
 /// E-mail addresses use the reserved .example domain: no demo mail can reach a real person.
 /// </summary>
 public static class DemoEvent
@@ -67,18 +68,18 @@ public static class DemoEvent
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KioskDb>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var existing = await db.Events.Where(e => e.Name == Name).Select(e => (int?)e.Id).FirstOrDefaultAsync();
-        if (existing is { } id) return id;
+        if (existing is { } id)
+        {
+            await DemoProgramme.PlaceAsync(db, id, now);
+            return id;
+        }
 
-        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var now = time.GetUtcNow();
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var today = TimeZoneInfo.ConvertTime(now, berlin).Date;
         var evt = new Event
         {
             Name = Name, City = "Essen", Venue = "Messe Essen", AllowsWalkIns = true, CreatedAt = now, RosterSeq = 1,
-            StartsAt = new DateTimeOffset(today.AddHours(8), berlin.GetUtcOffset(today.AddHours(8))).ToUniversalTime(),
-            EndsAt = new DateTimeOffset(today.AddDays(1).AddHours(17), berlin.GetUtcOffset(today.AddDays(1).AddHours(17))).ToUniversalTime(),
+            StartsAt = now, EndsAt = now.AddDays(1), // placed with the programme below
         };
         db.Events.Add(evt);
         await db.SaveChangesAsync();
@@ -88,29 +89,8 @@ public static class DemoEvent
         db.Rooms.AddRange(rooms);
         db.Attendees.AddRange(Attendees(evt.Id, now));
         await db.SaveChangesAsync();
-        db.Sessions.AddRange(Sessions(evt.Id, rooms, today, berlin));
-        await db.SaveChangesAsync();
+        await DemoProgramme.PlaceAsync(db, evt.Id, now);
         return evt.Id;
-    }
-
-    private static readonly string[] MasterClasses =
-    [
-        "KI in der Verwaltung – von der Idee zum Betrieb", "OZG 2.0: Ende-zu-Ende digitalisieren", "Souveräne Cloud für Kommunen",
-        "Informationssicherheit nach BSI-Grundschutz", "Registermodernisierung praktisch", "Smart City mit offenen Daten",
-    ];
-
-    /// <summary>Two master classes a day in each master class room, the morning one pre-booked until 10 minutes before.</summary>
-    private static IEnumerable<RoomSession> Sessions(int eventId, List<Room> rooms, DateTime today, TimeZoneInfo berlin)
-    {
-        DateTimeOffset At(DateTime local) => new DateTimeOffset(local, berlin.GetUtcOffset(local)).ToUniversalTime();
-        var classRooms = rooms.Where(r => r.Kind == RoomKind.MasterClassRoom).ToList();
-        for (var i = 0; i < classRooms.Count; i++)
-        {
-            yield return new RoomSession { EventId = eventId, RoomId = classRooms[i].Id, Title = MasterClasses[2 * i % MasterClasses.Length],
-                StartsAt = At(today.AddHours(10)), EndsAt = At(today.AddHours(11.5)), PreBookingMinutes = 10 };
-            yield return new RoomSession { EventId = eventId, RoomId = classRooms[i].Id, Title = MasterClasses[(2 * i + 1) % MasterClasses.Length],
-                StartsAt = At(today.AddHours(14)), EndsAt = At(today.AddHours(15.5)) };
-        }
     }
 
     internal static IEnumerable<Attendee> Attendees(int eventId, DateTimeOffset now)

@@ -36,7 +36,7 @@ public abstract class JobServerTests<TApp>(TApp app) : IClassFixture<TApp> where
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
         var refused = await anonymous.GetAsync("/jobs");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/login", refused.Headers.Location!.PathAndQuery);
+        Assert.Equal("/login/?return=%2Fjobs", refused.Headers.Location!.PathAndQuery);
 
         using var admin = await app.OrganizerAsync();
         using var staff = await app.UserAsync(admin);
