@@ -101,6 +101,7 @@ public static class KioskServer
         app.UseRateLimiter();
 
         // The web UI (login, dashboard) is static files; they call the APIs below.
+        app.UseSignInFirst();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();

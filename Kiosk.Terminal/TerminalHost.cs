@@ -35,6 +35,8 @@ public static class TerminalHost
         services.AddSingleton(new TerminalStore(dataDirectory));
         services.AddSingleton<Settings>();
         services.AddSingleton<TerminalState>();
+        services.AddSingleton<KioskTrust>();
+        services.AddSingleton<StaffPin>();
         services.AddSingleton<Roster>();
         services.AddSingleton<KioskClock>();
         services.AddSingleton<Outbox>();
@@ -58,6 +60,7 @@ public static class TerminalHost
 
         var app = builder.Build();
         app.Services.GetRequiredService<TerminalState>().LoadAsync().GetAwaiter().GetResult();
+        app.Services.GetRequiredService<KioskTrust>().LoadAsync().GetAwaiter().GetResult();
         var lookup = app.Services.GetRequiredService<NameLookup>();
         app.Services.GetRequiredService<TerminalState>().RosterChanged += lookup.Invalidate;
 
@@ -68,6 +71,7 @@ public static class TerminalHost
         app.UseStaticFiles(new StaticFileOptions { FileProvider = ui });
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLocalEndpoints();
+        app.MapStaffEndpoints();
         return app;
     }
 

@@ -21,8 +21,18 @@ public sealed class TerminalOptions
 {
     public const string Section = "Terminal";
 
-    /// <summary>One-time code from the organizer; used on the first start only, the key it yields is kept in the data folder.</summary>
+    /// <summary>
+    /// One-time code from the organizer; the key it yields is kept in the data folder. A different code later
+    /// enrols the kiosk afresh (next event, or after a revocation).
+    /// </summary>
     public string? EnrolmentCode { get; set; }
+
+    /// <summary>
+    /// Digits staff type on the out-of-order screen before they may enter a new enrolment code or export unsent
+    /// scans; set at install time. Unset: those staff actions are off (the code then comes from configuration).
+    /// </summary>
+    [RegularExpression("^[0-9]{4,12}$")]
+    public string? StaffPin { get; set; }
 
     /// <summary>lobby | room-entrance | room-exit | room-toggle.</summary>
     [RegularExpression("^(lobby|room-entrance|room-exit|room-toggle)$")]

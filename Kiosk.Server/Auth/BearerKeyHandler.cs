@@ -36,6 +36,24 @@ internal sealed class BearerKeyHandler(
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    /// <summary>
+    /// A terminal key the server does not accept gets a problem the kiosk recognises as "no longer trusted"
+    /// (it then stands down and deletes its roster copy); other challenges stay plain 401s.
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var header = Request.Headers.Authorization.ToString();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        if (!header.StartsWith("Bearer " + Secrets.TerminalKeyPrefix, StringComparison.OrdinalIgnoreCase)) return;
+        await Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = Kiosk.Shared.Contracts.TerminalKeys.RefusedProblemType,
+            Title = "This kiosk's key is revoked or unknown to this server; enrol the kiosk again with a new code.",
+            Status = StatusCodes.Status401Unauthorized,
+        }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+    }
+
     private async Task<ClaimsPrincipal?> LookUpAsync(string secret, string hash)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -9,6 +9,13 @@ namespace Kiosk.Shared.Contracts;
 public static class TerminalKeys
 {
     public const string Prefix = "ktk_";
+    /// <summary>
+    /// The problem type of the server's 401 to a terminal key it does not accept (revoked, unknown: another server or
+    /// a database without this kiosk). Only this answer makes a kiosk stand down; a 401 from anything else on the
+    /// way (a proxy, a captive portal) does not.
+    /// </summary>
+    public const string RefusedProblemType = "/problems/terminal-key-refused";
+
     private const int Characters = 43; // 32 bytes in base64 without padding
 
     public static string New() =>

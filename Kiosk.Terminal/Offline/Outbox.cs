@@ -19,6 +19,8 @@ public static class OutboxKind
     public const string SelfReprinted = "selfreprint";
 }
 
+public sealed record OrphanedScan(string Kind, Guid ClientScanId, JsonElement Request, string RecordedAt);
+
 public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string Body, int Attempts, KioskTime Recorded);
 
 /// <summary>
@@ -72,8 +74,28 @@ public sealed class Outbox(TerminalStore store)
     public Task<int> PendingCountAsync() => store.ReadAsync(async c =>
     {
         await using var command = c.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM outbox WHERE sent_at IS NULL";
+        command.CommandText = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND orphaned = 0";
         return Convert.ToInt32(await command.ExecuteScalarAsync());
+    });
+
+    /// <summary>Scans confirmed here under an identity the server no longer accepts (see <see cref="KioskTrust"/>).</summary>
+    public Task<int> OrphanedCountAsync() => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND orphaned = 1";
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    });
+
+    /// <summary>The orphaned scans as the help desk gets them: what was sent, and when it was recorded here.</summary>
+    public Task<List<OrphanedScan>> OrphanedAsync() => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT kind, client_scan_id, body, created_at FROM outbox WHERE sent_at IS NULL AND orphaned = 1 ORDER BY seq";
+        await using var reader = await command.ExecuteReaderAsync();
+        var scans = new List<OrphanedScan>();
+        while (await reader.ReadAsync())
+            scans.Add(new OrphanedScan(reader.GetString(0), Guid.Parse(reader.GetString(1)), JsonDocument.Parse(reader.GetString(2)).RootElement.Clone(), reader.GetString(3)));
+        return scans;
     });
 
     public Task<List<OutboxItem>> PendingAsync(int max) => store.ReadAsync(async c =>
@@ -81,7 +103,7 @@ public sealed class Outbox(TerminalStore store)
         await using var command = c.CreateCommand();
         command.CommandText = """
             SELECT seq, kind, client_scan_id, body, attempts, created_at, clock_run, clock_stamp
-            FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $max
+            FROM outbox WHERE sent_at IS NULL AND orphaned = 0 ORDER BY seq LIMIT $max
             """;
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync();

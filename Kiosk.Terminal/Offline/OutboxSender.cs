@@ -8,7 +8,8 @@ namespace Kiosk.Terminal.Offline;
 /// carries the same client scan id, so a response lost after the server committed costs nothing. A 4xx
 /// answer is final (the server will never accept that request) and is kept with the item for staff.
 /// </summary>
-public sealed class OutboxSender(Outbox outbox, ServerLink server, KioskClock clock, TimeProvider time, IOptions<TerminalOptions> options, ILogger<OutboxSender> log) : BackgroundService
+public sealed class OutboxSender(
+    Outbox outbox, ServerLink server, KioskTrust trust, KioskClock clock, TimeProvider time, IOptions<TerminalOptions> options, ILogger<OutboxSender> log) : BackgroundService
 {
 
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -19,7 +20,12 @@ public sealed class OutboxSender(Outbox outbox, ServerLink server, KioskClock cl
             var wait = TimeSpan.FromSeconds(30);
             try
             {
-                if (await server.KeyAsync() is not null && await SendPendingAsync(stop)) backoff = TimeSpan.FromMilliseconds(500);
+                // A withdrawn kiosk's key is refused: its unsent scans wait for a new enrolment (see RosterSync).
+                if (trust.Withdrawn is null && await server.KeyAsync() is not null && await SendPendingAsync(stop)) backoff = TimeSpan.FromMilliseconds(500);
+            }
+            catch (KeyRefusedException) when (!stop.IsCancellationRequested)
+            {
+                await trust.WithdrawAsync("key refused by the server", time.GetUtcNow(), stop);
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
@@ -53,7 +59,7 @@ public sealed class OutboxSender(Outbox outbox, ServerLink server, KioskClock cl
                 if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.TooManyRequests)
                     throw new HttpRequestException($"Server answered {(int)response.StatusCode}.", null, response.StatusCode);
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                    throw new HttpRequestException("The terminal key was refused (revoked?).", null, response.StatusCode);
+                    throw new HttpRequestException($"Server answered {(int)response.StatusCode}.", null, response.StatusCode);
                 var answer = await response.Content.ReadAsStringAsync(stop);
                 if (!response.IsSuccessStatusCode) log.LogWarning("Server refused outbox item {Seq} with {Status}; kept for staff.", item.Seq, (int)response.StatusCode);
                 await outbox.MarkSentAsync(item.Seq, answer, time.GetUtcNow());

@@ -7,18 +7,22 @@ using Microsoft.Extensions.Options;
 namespace Kiosk.Terminal.Offline;
 
 /// <summary>
-/// Keeps the terminal in step with the server: enrols once, then fetches its profile, the badge keys and
-/// roster deltas, and sends heartbeats. A SignalR push ("rosterChanged") only wakes it early; the
-/// periodic heartbeat answer carries the newest sequence, so a missed push costs one interval at most.
+/// Keeps the terminal in step with the server: enrols (again, when given a new code), then fetches its
+/// profile, the badge keys and roster deltas, and sends heartbeats. A SignalR push ("rosterChanged") only
+/// wakes it early; the periodic heartbeat answer carries the newest sequence, so a missed push costs one
+/// interval at most. A refused key withdraws the kiosk (<see cref="KioskTrust"/>) within one round.
 /// </summary>
 public sealed class RosterSync(
     ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer, WalkInBadges walkInBadges, ReprintOrders reprints,
-    IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
+    KioskTrust trust, TimeProvider time, IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
     private HubConnection? _hub;
 
     public bool Enrolled { get; private set; }
+
+    /// <summary>What became of the last enrolment code tried here, for the staff line on the out-of-order screen.</summary>
+    public EnrolmentState State { get; private set; }
 
     public void Wake()
     {
@@ -36,8 +40,8 @@ public sealed class RosterSync(
             var again = false;
             try
             {
-                Enrolled = await server.KeyAsync() is not null || await TryEnrolAsync(stop);
-                if (Enrolled)
+                Enrolled = await EnrolAsync(stop);
+                if (Enrolled && trust.Withdrawn is null)
                 {
                     await ConnectHubAsync();
                     await RefreshProfileAsync(stop);
@@ -47,6 +51,11 @@ public sealed class RosterSync(
                     again = await HeartbeatAsync(stop);
                 }
                 backoff = TimeSpan.FromSeconds(1);
+            }
+            catch (KeyRefusedException) when (!stop.IsCancellationRequested)
+            {
+                await DisconnectHubAsync();
+                await trust.WithdrawAsync("key refused by the server", time.GetUtcNow(), stop);
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
@@ -66,14 +75,62 @@ public sealed class RosterSync(
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task<bool> TryEnrolAsync(CancellationToken ct)
+    /// <summary>The code staff typed here, else the configured one.</summary>
+    private async Task<string?> CodeAsync() =>
+        await settings.GetAsync<string>(Settings.TypedCode) is { Length: > 0 } typed ? typed
+        : string.IsNullOrWhiteSpace(options.Value.EnrolmentCode) ? null : options.Value.EnrolmentCode;
+
+    /// <summary>
+    /// True when the kiosk has an identity. A code other than the one the identity was enrolled with enrols
+    /// afresh (a PC reused for the next event, or re-enrolled after a revocation): scans still waiting under
+    /// the old identity are uploaded first while the server accepts it; once it refuses it, they are kept
+    /// aside (orphaned, exportable), never sent under the new identity.
+    /// </summary>
+    private async Task<bool> EnrolAsync(CancellationToken ct)
     {
-        var code = options.Value.EnrolmentCode;
-        if (string.IsNullOrWhiteSpace(code)) return false;
+        var code = await CodeAsync();
+        var key = await server.KeyAsync();
+        if (code is null) return key is not null;
+        var used = await settings.GetAsync<string>(Settings.EnrolledWithCode);
+        if (key is not null && used is null)
+        {
+            // Enrolled before kiosks remembered their code: the configured code is the one it used.
+            await settings.SetAsync(Settings.EnrolledWithCode, ServerLink.CodeHash(code), ct);
+            return true;
+        }
+        if (key is not null && used == ServerLink.CodeHash(code)) return true;
+        if (await settings.GetAsync<string>(Settings.RefusedCode) == ServerLink.CodeHash(code)) return key is not null;
+        if (key is not null && trust.Withdrawn is null && await outbox.PendingCountAsync() > 0)
+        {
+            log.LogInformation("A new enrolment code waits until this kiosk's scans are uploaded under its current identity.");
+            return true;
+        }
+        if (trust.Withdrawn is not null) await store.WriteAsync(KioskTrust.OrphanPendingAsync, ct);
         var answer = await server.EnrolAsync(code, ct);
-        if (answer is null) log.LogWarning("The enrolment code was refused (used, expired or mistyped); ask the organizer for a new one.");
-        else log.LogInformation("Enrolled as terminal {TerminalId} of event {EventId}.", answer.TerminalId, answer.EventId);
-        return answer is not null;
+        if (answer is null)
+        {
+            log.LogWarning("The enrolment code was refused (used, expired or mistyped); ask the organizer for a new one.");
+            State = EnrolmentState.CodeRefused;
+            await settings.SetAsync(Settings.RefusedCode, ServerLink.CodeHash(code), ct);
+            await settings.SetAsync(Settings.TypedCode, "", ct);
+            return key is not null;
+        }
+        log.LogInformation("Enrolled as terminal {TerminalId} of event {EventId}.", answer.TerminalId, answer.EventId);
+        State = EnrolmentState.Enrolled;
+        await settings.SetAsync(Settings.TypedCode, "", ct);
+        if (key is not null || trust.Withdrawn is not null)
+        {
+            await DisconnectHubAsync();
+            await trust.StartAfreshAsync(ct);
+        }
+        return true;
+    }
+
+    private async Task DisconnectHubAsync()
+    {
+        if (_hub is null) return;
+        await _hub.DisposeAsync();
+        _hub = null;
     }
 
     private async Task RefreshProfileAsync(CancellationToken ct)
@@ -178,4 +235,12 @@ public sealed class RosterSync(
         public TimeSpan? NextRetryDelay(RetryContext context) =>
             TimeSpan.FromSeconds(Math.Min(10, 1 << (int)Math.Min(context.PreviousRetryCount, 4)));
     }
+}
+
+public enum EnrolmentState
+{
+    None,
+    Enrolled,
+    /// <summary>The last code was refused: used, expired or mistyped.</summary>
+    CodeRefused,
 }

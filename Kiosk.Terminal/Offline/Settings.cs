@@ -10,6 +10,20 @@ public sealed class Settings(TerminalStore store)
 
     /// <summary>The key this kiosk proposes at enrolment, kept before it asks: a lost answer is asked again with the same key.</summary>
     public const string ProposedKey = "proposed-terminal-key";
+    /// <summary>Hash of the enrolment code <see cref="ProposedKey"/> was made for: a new code gets a new key.</summary>
+    public const string ProposedForCode = "proposed-for-code";
+
+    /// <summary>Hash of the enrolment code the current identity was enrolled with; another code enrols afresh.</summary>
+    public const string EnrolledWithCode = "enrolled-with-code";
+
+    /// <summary>A code staff typed on the out-of-order screen (after the staff PIN); wins over the configured one.</summary>
+    public const string TypedCode = "typed-enrolment-code";
+
+    /// <summary>Hash of the last enrolment code the server refused: not asked again.</summary>
+    public const string RefusedCode = "refused-enrolment-code";
+
+    /// <summary>Set while the server refuses this kiosk (see <see cref="KioskTrust"/>).</summary>
+    public const string Withdrawn = "withdrawn";
     public const string Profile = "profile";
     public const string BadgeKeys = "badge-keys";
     public const string RosterCursor = "roster-cursor";

@@ -31,6 +31,13 @@ public sealed class TerminalState(Settings settings)
 
     public void OnRosterChanged() => RosterChanged?.Invoke();
 
+    /// <summary>The event is forgotten (withdrawn, or enrolled afresh); the stored copies are deleted by the caller.</summary>
+    public void Forget()
+    {
+        Profile = null;
+        Keys = new BadgeKeyRing();
+    }
+
     /// <summary>The mode an organizer assigned on the server, else the configured one.</summary>
     public string Mode(string configured) => Profile?.AssignedMode ?? configured;
 

@@ -128,6 +128,13 @@ public sealed class TerminalStore
             PRAGMA user_version = 6;
             COMMIT;
             """);
+        // Unsent scans of an identity the server no longer accepts: kept, counted, exportable, never sent under another.
+        if (current < 7) Run(connection, """
+            BEGIN;
+            ALTER TABLE outbox ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;
+            PRAGMA user_version = 7;
+            COMMIT;
+            """);
     }
 
     private static void Run(SqliteConnection connection, string sql)

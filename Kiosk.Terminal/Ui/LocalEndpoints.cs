@@ -13,7 +13,17 @@ public sealed record SelfReprintRequest(string? Ref, string? Language);
 public sealed record PrinterView(string State);
 public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
-    SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize);
+    SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize,
+    string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false);
+
+/// <summary>Why a kiosk is out of order, for the staff line on its screen.</summary>
+public static class OutOfOrderReasons
+{
+    /// <summary>The server refused the kiosk's key (revoked or unknown): re-enrol it.</summary>
+    public const string Withdrawn = "withdrawn";
+    /// <summary>The printer reports paper out, cover open or offline.</summary>
+    public const string Printer = "printer";
+}
 
 /// <summary>The kiosk UI's API on the loopback port: what the browser in kiosk mode calls.</summary>
 public static class LocalEndpoints
@@ -24,14 +34,19 @@ public static class LocalEndpoints
     {
         var local = app.MapGroup("/local");
 
-        local.MapGet("/state", async (TerminalState state, ServerLink server, Outbox outbox, Roster roster, WalkInBadges walkInBadges, PrinterStatusBoard printer, IOptions<TerminalOptions> options) =>
+        local.MapGet("/state", async (
+            TerminalState state, ServerLink server, KioskTrust trust, RosterSync sync, Outbox outbox, Roster roster, WalkInBadges walkInBadges, PrinterStatusBoard printer,
+            IOptions<TerminalOptions> options) =>
         {
             var profile = state.Profile;
+            var withdrawn = trust.Withdrawn is not null;
+            var reason = withdrawn ? OutOfOrderReasons.Withdrawn : profile is not null && printer.OutOfOrder ? OutOfOrderReasons.Printer : null;
             return TypedResults.Ok(new KioskStateView(
-                state.Mode(options.Value.Mode), profile?.EventName, server.Online, await outbox.PendingCountAsync(),
-                new PrinterView(printer.Current.State.ToString()), profile is not null && printer.OutOfOrder,
+                state.Mode(options.Value.Mode), profile?.EventName, server.Online && !withdrawn, await outbox.PendingCountAsync(),
+                new PrinterView(printer.Current.State.ToString()), reason is not null,
                 AllowsWalkIns: profile is { AllowsWalkIns: true } && await walkInBadges.UnusedAsync() > 0,
-                profile?.SecondFactor ?? SecondFactorKind.None, profile is not null, options.Value.IdleSeconds, await roster.CountAsync()));
+                profile?.SecondFactor ?? SecondFactorKind.None, profile is not null && !withdrawn, options.Value.IdleSeconds, await roster.CountAsync(),
+                reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused));
         });
 
         // Exactly what a scanner read does: for serial scanners and for tests.

@@ -111,9 +111,9 @@ render();
 
 // Already signed in (e.g. came back with the browser's back button)? Offer the way on instead of
 // redirecting automatically: a staff account sent here by the dashboard must be able to switch accounts.
-fetch('/api/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+fetch('/api/auth/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
   .then((r) => (r.ok ? r.json() : null))
-  .then((me) => {
-    if (me?.name) { signedInAs = me.name; render(); }
+  .then((session) => {
+    if (session?.signedIn && session.name) { signedInAs = session.name; render(); }
   })
   .catch(() => { /* offline or signed out: nothing to show */ });

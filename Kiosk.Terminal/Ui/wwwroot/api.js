@@ -45,3 +45,5 @@ export const identify = (ref, answer, language) => request('POST', '/local/ident
 export const reprint = (ref, language) => request('POST', '/local/reprint', { ref, language });
 
 export const walkIn = (form) => request('POST', '/local/walkin', form);
+
+export const staffEnrol = (pin, code) => request('POST', '/local/staff/enrol', { pin, code });

@@ -50,7 +50,53 @@ function freshUi() {
     walkin: { dr: false, prof: false, firstName: '', lastName: '', organization: '', email: '', consent: false, active: 'firstName', errors: {}, formError: false },
     room: { answer: null },
     reprintRefused: false,
+    staff: { open: false, active: 'pin', pin: '', code: '', message: null },
   };
+}
+
+/**
+ * The staff line of a kiosk the server withdrew: why, how many confirmed scans it still holds, and (after the
+ * staff PIN) a new enrolment code. Visitors only see the headline above it.
+ */
+function staffPanel(s) {
+  const st = ui.staff;
+  const facts = h('div', { class: 'staff-panel', testid: 'staff-panel' },
+    h('p', { class: 'hint', testid: 'staff-withdrawn', text: t('ooo.withdrawn') }),
+    s.outbox > 0 ? h('p', { class: 'hint', testid: 'staff-unsent', text: t('ooo.unsent', { n: s.outbox }) }) : null,
+    s.orphanedScans > 0 ? h('p', { class: 'hint', testid: 'staff-orphaned', text: t('ooo.orphaned', { n: s.orphanedScans }) }) : null,
+    s.codeRefused ? h('p', { class: 'form-error', role: 'alert', testid: 'staff-code-refused', text: t('ooo.codeRefused') }) : null);
+  if (!st.open) {
+    facts.append(button('btn-secondary', t('ooo.staff'), () => { st.open = true; st.message = null; show('out-of-order'); }, { testid: 'staff-open' }));
+    return facts;
+  }
+  const field = (name, label) => {
+    const input = h('input', {
+      id: `staff-${name}`, class: `field-input${st.active === name ? ' is-active' : ''}`, testid: `staff-${name}`, type: 'text', readonly: true,
+      inputmode: 'none', autocomplete: 'off', spellcheck: 'false',
+      onclick: () => { st.active = name; show('out-of-order'); },
+    });
+    input.value = name === 'pin' ? '•'.repeat(st.pin.length) : st.code;
+    return [h('label', { class: 'field-label', for: `staff-${name}`, text: label }), input];
+  };
+  facts.append(...field('pin', t('ooo.pin')), ...field('code', t('ooo.code')),
+    h('p', { class: 'form-error', role: 'alert', testid: 'staff-message', text: st.message ? t(st.message) : '' }),
+    button('btn-primary', t('ooo.enrol'), submitStaffEnrol, { testid: 'staff-enrol' }));
+  return facts;
+}
+
+async function submitStaffEnrol() {
+  const st = ui.staff;
+  try {
+    await api.staffEnrol(st.pin, st.code);
+    st.message = 'ooo.enrolling';
+    st.pin = '';
+  } catch (e) {
+    st.message = e instanceof api.ApiError && e.status === 403 ? 'ooo.pinWrong'
+      : e instanceof api.ApiError && e.status === 409 ? 'ooo.pinNotSet'
+      : e instanceof api.ApiError && e.status === 429 ? 'ooo.pinLocked'
+      : e instanceof api.ApiError && e.status === 400 ? 'ooo.codeInvalid' : 'ooo.enrolFailed';
+  }
+  show('out-of-order');
 }
 
 // ---------------------------------------------------------------- DOM helper
@@ -302,13 +348,25 @@ const renderers = {
   },
 
   'out-of-order'() {
-    const printer = host.state?.printer?.state;
-    const code = [host.failures >= HOST_DOWN_AFTER_FAILURES ? 'HOST' : null, printer && printer !== 'Ready' ? `P:${printer}` : null]
+    const s = host.state ?? {};
+    const printer = s.printer?.state;
+    const withdrawn = s.outOfOrderReason === 'withdrawn';
+    const code = [host.failures >= HOST_DOWN_AFTER_FAILURES ? 'HOST' : null, withdrawn ? 'W' : null, printer && printer !== 'Ready' ? `P:${printer}` : null]
       .filter(Boolean).join(' ');
-    return h('section', { class: 'screen screen-out-of-order', testid: 'screen-out-of-order' },
-      h('div', { class: 'result-text' },
+    return h('section', { class: `screen screen-out-of-order${withdrawn ? ' with-keyboard' : ''}`, testid: 'screen-out-of-order' },
+      h('div', { class: withdrawn ? 'flow-main' : 'result-text' },
         h('h1', { class: 'headline', tabindex: '-1', text: t('ooo.title') }),
-        h('p', { class: 'lead', text: t('ooo.text') })),
+        h('p', { class: 'lead', text: t('ooo.text') }),
+        withdrawn ? staffPanel(s) : null),
+      withdrawn && ui.staff.open ? h('div', { class: 'flow-keyboard' }, createKeyboard({
+        layout: 'code',
+        get: () => ui.staff[ui.staff.active],
+        set: (v) => {
+          ui.staff[ui.staff.active] = v;
+          setInputValue(document.getElementById(`staff-${ui.staff.active}`), ui.staff.active === 'pin' ? '•'.repeat(v.length) : v);
+        },
+        maxLength: ui.staff.active === 'pin' ? 12 : 20,
+      })) : null,
       h('p', { class: 'staff-code', testid: 'staff-code', 'aria-hidden': 'true', text: code }));
   },
 
@@ -430,15 +488,16 @@ function baseScreen() {
   const s = host.state;
   if (host.failures >= HOST_DOWN_AFTER_FAILURES) return 'out-of-order';
   if (!s) return 'loading';
-  if (s.enrolled === false) return 'setup';
   if (s.outOfOrder) return 'out-of-order';
+  if (s.enrolled === false) return 'setup';
   if (typeof s.mode === 'string' && s.mode.startsWith('room-')) return 'room';
   return 'start';
 }
 
 function signature() {
   const s = host.state ?? {};
-  return [ui.screen, s.allowsWalkIns, s.mode, s.printer?.state, host.failures >= HOST_DOWN_AFTER_FAILURES].join('|');
+  return [ui.screen, s.allowsWalkIns, s.mode, s.printer?.state, host.failures >= HOST_DOWN_AFTER_FAILURES,
+    s.outOfOrderReason, s.outbox, s.orphanedScans, s.codeRefused].join('|');
 }
 
 // ---------------------------------------------------------------- header, staff status, language
