@@ -24,7 +24,8 @@ public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string
 /// <summary>
 /// Scans waiting for the server. An item is written in the same transaction as the local decision, before
 /// the screen answers, and stays until the server has answered it; its client scan id makes every resend
-/// the same scan on the server.
+/// the same scan on the server. Answered items stay too (with the answer, for staff), so that they can be sent
+/// again when the server's database lost them; only an erasure removes them.
 /// </summary>
 public sealed class Outbox(TerminalStore store)
 {
@@ -90,6 +91,27 @@ public sealed class Outbox(TerminalStore store)
             items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4), KioskTime.Read(reader, 5)));
         return items;
     });
+
+    /// <summary>The highest outbox number the server has answered; 0 when none.</summary>
+    public Task<long> AnsweredUpToAsync() => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM outbox WHERE sent_at IS NOT NULL";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    });
+
+    /// <summary>
+    /// Puts the answered items from <paramref name="fromSeq"/> on back in line, for a server whose database lost
+    /// them (see <see cref="LostAnswers"/>); their client scan ids make the server store each once. Returns how many.
+    /// </summary>
+    public Task<int> SendAgainFromAsync(long fromSeq, CancellationToken ct) => store.WriteAsync(async (c, tx) =>
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL AND seq >= $from";
+        command.Parameters.AddWithValue("$from", fromSeq);
+        return await command.ExecuteNonQueryAsync();
+    }, ct);
 
     /// <summary>The server has the scan; <paramref name="answer"/> is what it said (kept for staff, not resent).</summary>
     public Task MarkSentAsync(long seq, string answer, DateTimeOffset now) => store.WriteAsync(async (c, tx) =>

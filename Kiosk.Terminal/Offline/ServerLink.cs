@@ -49,10 +49,11 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
 
     /// <summary>
     /// Posts JSON that is already serialised (an outbox item's body, sent as stored); <paramref name="sentAt"/>
-    /// is the "sent" time to report for it (see <see cref="KioskClock.SentAt"/>).
+    /// is the "sent" time to report for it (see <see cref="KioskClock.SentAt"/>), <paramref name="outboxSeq"/> its
+    /// number in the outbox (see <see cref="OutboxMarks"/>).
     /// </summary>
-    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, DateTimeOffset sentAt, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct, sentAt);
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, DateTimeOffset sentAt, CancellationToken ct, long? outboxSeq = null) =>
+        SendAsync(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct, sentAt, outboxSeq);
 
     public async Task<T> GetFromJsonAsync<T>(string path, CancellationToken ct)
     {
@@ -61,12 +62,13 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
         return (await response.Content.ReadFromJsonAsync<T>(TerminalJson.Options, ct))!;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct, DateTimeOffset? sentAt = null)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct, DateTimeOffset? sentAt = null, long? outboxSeq = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await KeyAsync() ?? throw new InvalidOperationException("The terminal is not enrolled."));
         // Lets the server place scan times on its own clock, however far off this PC's clock is.
         request.Headers.Add(Kiosk.Shared.Contracts.DeviceClock.SentAtHeader, (sentAt ?? time.GetUtcNow()).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        if (outboxSeq is { } seq) request.Headers.Add(OutboxMarks.SeqHeader, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var response = await http.SendAsync(request, ct);
         if ((int)response.StatusCode < 500) Contact();
         return response;
