@@ -7,11 +7,10 @@ namespace Kiosk.Server.Terminals;
 
 /// <summary>
 /// On the routes a kiosk's outbox posts to: once the route has answered (stored the scan, replayed it, or refused
-/// it for good), raises the terminal's <see cref="Terminal.OutboxMark"/> to the outbox number the kiosk sent in
-/// <see cref="OutboxMarks.SeqHeader"/>, before the answer leaves. Its own write after the route's commit, so any
-/// state of the database (after a power cut, in a dump) that has the mark also has the scans below it; a lost or
-/// failed mark only makes the kiosk send some scans once more. Kiosks send one item at a time in order, so the
-/// highest number answered is the mark.
+/// it for good), moves the terminal's <see cref="Terminal.OutboxMark"/> over this item when it already covers the
+/// item before it (see <see cref="OutboxMarks"/>), before the answer leaves. Its own write after the route's commit,
+/// so any state of the database (after a power cut, in a dump) that has the mark also has the scans below it; a lost
+/// or refused move only makes the kiosk send some items once more.
 /// </summary>
 public static class OutboxMarkFilter
 {
@@ -21,11 +20,12 @@ public static class OutboxMarkFilter
             var result = await next(context);
             var http = context.HttpContext;
             if (http.User.TerminalId() is { } terminalId && Answered(result)
-                && long.TryParse(http.Request.Headers[OutboxMarks.SeqHeader], out var seq) && seq > 0)
+                && long.TryParse(http.Request.Headers[OutboxMarks.SeqHeader], out var seq)
+                && long.TryParse(http.Request.Headers[OutboxMarks.AfterHeader], out var after) && after < seq)
             {
                 var db = http.RequestServices.GetRequiredService<KioskDb>();
                 using (await http.RequestServices.GetRequiredService<WriteGate>().EnterAsync(http.RequestAborted))
-                    await db.Terminals.Where(t => t.Id == terminalId && t.OutboxMark < seq)
+                    await db.Terminals.Where(t => t.Id == terminalId && t.OutboxMark >= after && t.OutboxMark < seq)
                         .ExecuteUpdateAsync(s => s.SetProperty(t => t.OutboxMark, seq), http.RequestAborted);
             }
             return result;

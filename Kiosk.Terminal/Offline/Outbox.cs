@@ -47,19 +47,59 @@ public sealed class Outbox(TerminalStore store)
     public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, SelfReprintNotice notice, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.SelfReprinted, notice.ReprintId, notice, now);
 
-    private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, KioskTime now)
+    /// <summary>
+    /// A door scan about to be asked of the server directly: in the outbox already, so that it can be sent again should
+    /// the server's database lose it, but not sent by the sender while the door waits (<see cref="Asking"/>). The door
+    /// then records the answer (<see cref="MarkSentAsync"/>) or puts it in line (<see cref="PutInLineAsync"/>).
+    /// </summary>
+    public Task<OutboxPlace> AddAskingAsync(PresenceRequest presence, KioskTime now, CancellationToken ct) => store.WriteAsync(async (c, tx) =>
+    {
+        var seq = await AddAsync(c, tx, OutboxKind.Presence, presence.ClientScanId, presence, now, Asking);
+        return new OutboxPlace(seq, await AfterAsync(c, tx, seq));
+    }, ct);
+
+    /// <summary>In sent_at: asked of the server right now by the door, neither waiting for the sender nor answered.</summary>
+    public const string Asking = "asking";
+
+    public Task PutInLineAsync(long seq, CancellationToken ct) => store.WriteAsync(async (c, tx) =>
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"UPDATE outbox SET sent_at = NULL WHERE seq = $seq AND sent_at = '{Asking}'";
+        command.Parameters.AddWithValue("$seq", seq);
+        await command.ExecuteNonQueryAsync();
+    }, ct);
+
+    /// <summary>Where <paramref name="seq"/> stands (see <see cref="OutboxPlace"/>), as the sender sends it.</summary>
+    public Task<OutboxPlace> PlaceAsync(long seq) => store.ReadAsync(async c => new OutboxPlace(seq, await AfterAsync(c, null, seq)));
+
+    /// <summary>The item before <paramref name="seq"/> (0: none) when every item before it has been answered; else null.</summary>
+    private static async Task<long?> AfterAsync(SqliteConnection c, SqliteTransaction? tx, long seq)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE seq < $seq AND (sent_at IS NULL OR sent_at = '{Asking}')) THEN NULL
+                   ELSE (SELECT coalesce(max(seq), 0) FROM outbox WHERE seq < $seq) END
+            """;
+        command.Parameters.AddWithValue("$seq", seq);
+        return await command.ExecuteScalarAsync() is long after ? after : null;
+    }
+
+    private static async Task<long> AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, KioskTime now, string? sentAt = null)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = """
-            INSERT INTO outbox (kind, client_scan_id, body, created_at, clock_run, clock_stamp)
-            VALUES ($kind, $id, $body, $at, $run, $stamp)
+            INSERT INTO outbox (kind, client_scan_id, body, created_at, clock_run, clock_stamp, sent_at)
+            VALUES ($kind, $id, $body, $at, $run, $stamp, $sent) RETURNING seq
             """;
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$id", clientScanId.ToString());
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(body, TerminalJson.Options));
+        command.Parameters.AddWithValue("$sent", (object?)sentAt ?? DBNull.Value);
         now.Bind(command);
-        await command.ExecuteNonQueryAsync();
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     /// <summary>Wakes the sender after a commit.</summary>
