@@ -1,4 +1,5 @@
 using Kiosk.Server.Auth;
+using Kiosk.Server.Terminals;
 using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +25,6 @@ public static class CheckInEndpoints
 
             request = request with { ScannedAt = http.OnServerClock(request.ScannedAt, time) };
             return TypedResults.Ok(await desk.CheckInAsync(request, http.User, ct));
-        }).RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn);
+        }).RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
     }
 }

@@ -83,7 +83,8 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
 
 /// <summary>
 /// WAL lets readers run beside the writer. synchronous=NORMAL is safe against application crashes in
-/// WAL mode; an OS crash may lose the last commits, which the terminals' outboxes resend by client scan id.
+/// WAL mode; a power cut or an OS crash may lose the last commits. Kiosks notice from the outbox mark in the
+/// heartbeat answer (Terminals/OutboxMarkFilter.cs) and send what the database lost again, by client scan id.
 /// WAL is a property of the file and is set once per file; the rest is per connection.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor

@@ -36,6 +36,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<Reports.OccupancySnapshot> OccupancySnapshots => Set<Reports.OccupancySnapshot>();
     public DbSet<Mail.ConfirmationMail> ConfirmationMails => Set<Mail.ConfirmationMail>();
     public DbSet<Attendees.Import.ImportRun> ImportRuns => Set<Attendees.Import.ImportRun>();
+    public DbSet<DatabaseGeneration> DatabaseGenerations => Set<DatabaseGeneration>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KioskDb).Assembly);

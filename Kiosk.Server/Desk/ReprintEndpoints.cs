@@ -37,7 +37,7 @@ public static class ReprintEndpoints
                 .OrderBy(r => r.RequestedAt).Select(r => new ReprintOrder(r.Id, r.AttendeeId, r.Reason, r.RequestedAt)).ToListAsync());
         });
 
-        terminal.MapPost("/self-service", SelfReprintedAsync);
+        terminal.MapPost("/self-service", SelfReprintedAsync).RecordsOutboxMark();
 
         // The kiosk confirms the print; confirming twice changes nothing.
         terminal.MapPost("/{orderId:guid}/printed", async Task<Results<NoContent, ProblemHttpResult>> (Guid orderId, HttpContext http, KioskDb db, AuditLog audit, TimeProvider time) =>
@@ -50,7 +50,7 @@ public static class ReprintEndpoints
             await db.SaveChangesAsync();
             await audit.WriteAsync(http.User.Actor(), "badge.reprinted", order.EventId, order.AttendeeId, terminalId, $"order {order.Id}");
             return TypedResults.NoContent();
-        });
+        }).RecordsOutboxMark();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Kiosk.Server.Auth;
+using Kiosk.Server.Terminals;
 using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,6 +20,6 @@ public static class PresenceEndpoints
             if (!Enum.IsDefined(request.Direction)) return Problems.Invalid("direction", "direction must be in, out or toggle.");
             request = request with { ScannedAt = http.OnServerClock(request.ScannedAt, time) };
             return await desk.ScanAsync(request, http.User, ct) is { } answer ? TypedResults.Ok(answer) : Problems.NotFound("Room");
-        }).WithTags("Presence").RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn);
+        }).WithTags("Presence").RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
     }
 }

@@ -28,6 +28,9 @@ public sealed class Terminal
     public int? OutboxLength { get; set; }
     public string? PrinterState { get; set; }
     public string? Mode { get; set; }
+
+    /// <summary>The highest outbox number of this terminal the server has answered (see <see cref="OutboxMarkFilter"/>).</summary>
+    public long OutboxMark { get; set; }
 }
 
 internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>

@@ -21,7 +21,8 @@ public static class TerminalHeartbeats
             .SetProperty(t => t.Mode, Clip(heartbeat.Mode, 20)), ct);
         live.TerminalsChanged(eventId);
         var seq = await db.Events.Where(e => e.Id == eventId).Select(e => e.RosterSeq).FirstAsync(ct);
-        return new HeartbeatAnswer(seq, now);
+        var mark = await db.Terminals.Where(t => t.Id == terminalId).Select(t => t.OutboxMark).FirstAsync(ct);
+        return new HeartbeatAnswer(seq, now, await DatabaseGeneration.ReadAsync(db, now, ct), mark);
     }
 
     private static string? Clip(string? value, int max) => value is null ? null : value.Length <= max ? value : value[..max];

@@ -90,7 +90,7 @@ public static class WalkInEndpoints
             live.ArrivalsChanged(eventId);
             await pushes.RosterChangedAsync(eventId, seq);
             return TypedResults.Ok(new WalkInAnswer(attendee.Id, Created: true));
-        });
+        }).RecordsOutboxMark();
     }
 
     private static async Task<WalkInAnswer?> ExistingAsync(KioskDb db, Guid badgeId) =>

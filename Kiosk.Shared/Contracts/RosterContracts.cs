@@ -49,5 +49,9 @@ public sealed record TerminalProfile(
 /// <summary>Sent by every terminal periodically (and over SignalR when connected).</summary>
 public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string PrinterState, string Mode);
 
-/// <summary>The server's answer to a heartbeat: the newest roster change, so a terminal that missed a push catches up.</summary>
-public sealed record HeartbeatAnswer(long RosterSeq, DateTimeOffset ServerTime);
+/// <summary>
+/// The server's answer to a heartbeat: the newest roster change, so a terminal that missed a push catches up; the
+/// identity of the server's database and the highest outbox number of this terminal it holds answered (see
+/// <see cref="OutboxMarks"/>), so a terminal notices when the database lost what it was answered.
+/// </summary>
+public sealed record HeartbeatAnswer(long RosterSeq, DateTimeOffset ServerTime, Guid DatabaseGeneration = default, long? OutboxMark = null);

@@ -26,7 +26,8 @@ public sealed record OutboxItem(long Seq, string Kind, Guid ClientScanId, string
 /// <summary>
 /// Scans waiting for the server. An item is written in the same transaction as the local decision, before
 /// the screen answers, and stays until the server has answered it; its client scan id makes every resend
-/// the same scan on the server.
+/// the same scan on the server. Answered items stay too (with the answer, for staff), so that they can be sent
+/// again when the server's database lost them; only an erasure removes them.
 /// </summary>
 public sealed class Outbox(TerminalStore store)
 {
@@ -48,19 +49,59 @@ public sealed class Outbox(TerminalStore store)
     public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, SelfReprintNotice notice, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.SelfReprinted, notice.ReprintId, notice, now);
 
-    private static async Task AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, KioskTime now)
+    /// <summary>
+    /// A door scan about to be asked of the server directly: in the outbox already, so that it can be sent again should
+    /// the server's database lose it, but not sent by the sender while the door waits (<see cref="Asking"/>). The door
+    /// then records the answer (<see cref="MarkSentAsync"/>) or puts it in line (<see cref="PutInLineAsync"/>).
+    /// </summary>
+    public Task<OutboxPlace> AddAskingAsync(PresenceRequest presence, KioskTime now, CancellationToken ct) => store.WriteAsync(async (c, tx) =>
+    {
+        var seq = await AddAsync(c, tx, OutboxKind.Presence, presence.ClientScanId, presence, now, Asking);
+        return new OutboxPlace(seq, await AfterAsync(c, tx, seq));
+    }, ct);
+
+    /// <summary>In sent_at: asked of the server right now by the door, neither waiting for the sender nor answered.</summary>
+    public const string Asking = "asking";
+
+    public Task PutInLineAsync(long seq, CancellationToken ct) => store.WriteAsync(async (c, tx) =>
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"UPDATE outbox SET sent_at = NULL WHERE seq = $seq AND sent_at = '{Asking}'";
+        command.Parameters.AddWithValue("$seq", seq);
+        await command.ExecuteNonQueryAsync();
+    }, ct);
+
+    /// <summary>Where <paramref name="seq"/> stands (see <see cref="OutboxPlace"/>), as the sender sends it.</summary>
+    public Task<OutboxPlace> PlaceAsync(long seq) => store.ReadAsync(async c => new OutboxPlace(seq, await AfterAsync(c, null, seq)));
+
+    /// <summary>The item before <paramref name="seq"/> (0: none) when every item before it has been answered; else null.</summary>
+    private static async Task<long?> AfterAsync(SqliteConnection c, SqliteTransaction? tx, long seq)
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE seq < $seq AND (sent_at IS NULL OR sent_at = '{Asking}')) THEN NULL
+                   ELSE (SELECT coalesce(max(seq), 0) FROM outbox WHERE seq < $seq) END
+            """;
+        command.Parameters.AddWithValue("$seq", seq);
+        return await command.ExecuteScalarAsync() is long after ? after : null;
+    }
+
+    private static async Task<long> AddAsync<T>(SqliteConnection c, SqliteTransaction tx, string kind, Guid clientScanId, T body, KioskTime now, string? sentAt = null)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = """
-            INSERT INTO outbox (kind, client_scan_id, body, created_at, clock_run, clock_stamp)
-            VALUES ($kind, $id, $body, $at, $run, $stamp)
+            INSERT INTO outbox (kind, client_scan_id, body, created_at, clock_run, clock_stamp, sent_at)
+            VALUES ($kind, $id, $body, $at, $run, $stamp, $sent) RETURNING seq
             """;
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$id", clientScanId.ToString());
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(body, TerminalJson.Options));
+        command.Parameters.AddWithValue("$sent", (object?)sentAt ?? DBNull.Value);
         now.Bind(command);
-        await command.ExecuteNonQueryAsync();
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     /// <summary>Wakes the sender after a commit.</summary>
@@ -112,6 +153,27 @@ public sealed class Outbox(TerminalStore store)
             items.Add(new OutboxItem(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4), KioskTime.Read(reader, 5)));
         return items;
     });
+
+    /// <summary>The highest outbox number the server has answered; 0 when none.</summary>
+    public Task<long> AnsweredUpToAsync() => store.ReadAsync(async c =>
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM outbox WHERE sent_at IS NOT NULL";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    });
+
+    /// <summary>
+    /// Puts the answered items from <paramref name="fromSeq"/> on back in line, for a server whose database lost
+    /// them (see <see cref="LostAnswers"/>); their client scan ids make the server store each once. Returns how many.
+    /// </summary>
+    public Task<int> SendAgainFromAsync(long fromSeq, CancellationToken ct) => store.WriteAsync(async (c, tx) =>
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL AND seq >= $from";
+        command.Parameters.AddWithValue("$from", fromSeq);
+        return await command.ExecuteNonQueryAsync();
+    }, ct);
 
     /// <summary>The server has the scan; <paramref name="answer"/> is what it said (kept for staff, not resent).</summary>
     public Task MarkSentAsync(long seq, string answer, DateTimeOffset now) => store.WriteAsync(async (c, tx) =>

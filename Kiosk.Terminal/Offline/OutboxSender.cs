@@ -55,7 +55,7 @@ public sealed class OutboxSender(
                     OutboxKind.SelfReprinted => "/api/terminal/reprints/self-service",
                     _ => "/api/checkins",
                 };
-                using var response = await server.PostJsonAsync(path, item.Body, clock.SentAt(item.Recorded), stop);
+                using var response = await server.PostJsonAsync(path, item.Body, clock.SentAt(item.Recorded), stop, await outbox.PlaceAsync(item.Seq));
                 if (response.StatusCode >= HttpStatusCode.InternalServerError || response.StatusCode == HttpStatusCode.TooManyRequests)
                     throw new HttpRequestException($"Server answered {(int)response.StatusCode}.", null, response.StatusCode);
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

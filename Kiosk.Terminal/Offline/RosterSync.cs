@@ -194,6 +194,7 @@ public sealed class RosterSync(
     /// <summary>True when the server has roster changes this terminal has not fetched yet.</summary>
     private async Task<bool> HeartbeatAsync(CancellationToken ct)
     {
+        var answeredUpTo = await outbox.AnsweredUpToAsync();
         var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), state.Mode(options.Value.Mode));
         HeartbeatAnswer answer;
         if (_hub is { State: HubConnectionState.Connected })
@@ -204,8 +205,31 @@ public sealed class RosterSync(
             response.EnsureSuccessStatusCode();
             answer = (await response.Content.ReadFromJsonAsync<HeartbeatAnswer>(TerminalJson.Options, ct))!;
         }
+        await CatchUpWithLostDatabaseAsync(answeredUpTo, answer, ct);
         var cursor = await settings.GetAsync<RosterCursor>(Settings.RosterCursor);
         return answer.RosterSeq > (cursor?.Since ?? 0);
+    }
+
+    /// <summary>
+    /// A server whose database went back in time (a power cut, a restored backup) lacks scans it answered and
+    /// numbers new roster changes again from an older sequence: send those scans again, and copy the roster afresh.
+    /// </summary>
+    private async Task CatchUpWithLostDatabaseAsync(long answeredUpTo, HeartbeatAnswer answer, CancellationToken ct)
+    {
+        var known = await settings.GetAsync<Guid>(Settings.ServerGeneration);
+        if (LostAnswers.ResendFrom(answeredUpTo, known, answer) is { } from)
+        {
+            var again = await outbox.SendAgainFromAsync(from, ct);
+            log.LogWarning("The server's database lacks answered outbox items from {From} on (power cut or restore?); sending {Count} again.", from, again);
+            outbox.Poke();
+        }
+        if (answer.DatabaseGeneration != Guid.Empty && answer.DatabaseGeneration != known)
+            await settings.SetAsync(Settings.ServerGeneration, answer.DatabaseGeneration, ct);
+        if (await settings.GetAsync<RosterCursor>(Settings.RosterCursor) is { } cursor && answer.RosterSeq < cursor.Since)
+        {
+            log.LogWarning("The server's roster is behind this kiosk's copy (restore?); copying it afresh.");
+            await settings.SetAsync(Settings.RosterCursor, new RosterCursor(0, 0), ct);
+        }
     }
 
     private async Task ConnectHubAsync()

@@ -58,15 +58,17 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
 
     public Task<HttpResponseMessage> GetAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Get, path, null, ct);
 
-    public Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, path, JsonContent.Create(body, options: TerminalJson.Options), ct);
+    /// <param name="place">Where the request stands in the outbox, when it is an outbox item (see <see cref="OutboxMarks"/>).</param>
+    public Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken ct, OutboxPlace? place = null) =>
+        SendAsync(HttpMethod.Post, path, JsonContent.Create(body, options: TerminalJson.Options), ct, place: place);
 
     /// <summary>
     /// Posts JSON that is already serialised (an outbox item's body, sent as stored); <paramref name="sentAt"/>
-    /// is the "sent" time to report for it (see <see cref="KioskClock.SentAt"/>).
+    /// is the "sent" time to report for it (see <see cref="KioskClock.SentAt"/>), <paramref name="place"/> where it
+    /// stands in the outbox (see <see cref="OutboxMarks"/>).
     /// </summary>
-    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, DateTimeOffset sentAt, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct, sentAt);
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json, DateTimeOffset sentAt, CancellationToken ct, OutboxPlace? place = null) =>
+        SendAsync(HttpMethod.Post, path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct, sentAt, place);
 
     public async Task<T> GetFromJsonAsync<T>(string path, CancellationToken ct)
     {
@@ -75,12 +77,13 @@ public sealed class ServerLink(HttpClient http, Settings settings, IOptions<Serv
         return (await response.Content.ReadFromJsonAsync<T>(TerminalJson.Options, ct))!;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct, DateTimeOffset? sentAt = null)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct, DateTimeOffset? sentAt = null, OutboxPlace? place = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await KeyAsync() ?? throw new InvalidOperationException("The terminal is not enrolled."));
         // Lets the server place scan times on its own clock, however far off this PC's clock is.
         request.Headers.Add(Kiosk.Shared.Contracts.DeviceClock.SentAtHeader, (sentAt ?? time.GetUtcNow()).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        place?.AddTo(request.Headers);
         var response = await http.SendAsync(request, ct);
         if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && await IsRefusalAsync(response, ct))
         {

@@ -28,6 +28,9 @@ public sealed class Settings(TerminalStore store)
     public const string BadgeKeys = "badge-keys";
     public const string RosterCursor = "roster-cursor";
 
+    /// <summary>The generation of the server's database this kiosk last saw (see <see cref="LostAnswers"/>).</summary>
+    public const string ServerGeneration = "server-generation";
+
     /// <summary>True from the sync that applied an erasure until the file has been compacted (survives a crash in between).</summary>
     public const string CompactionOwed = "compaction-owed";
 

@@ -10,8 +10,9 @@ namespace Kiosk.Terminal.Scanning;
 /// it first, briefly (Terminal:DoorAskMilliseconds). When it does not answer in time the door decides alone — a
 /// genuine, known badge gets in — and the scan goes to the outbox; the server counts it when it arrives
 /// and flags it if it broke a rule. A lost answer costs nothing: the outbox resends the same client scan id.
+/// Answered scans are kept in the outbox too, so that they can go again should the server's database lose them.
 /// </summary>
-public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore store, Outbox outbox, ServerLink server,
+public sealed class RoomDoor(TerminalState state, Roster roster, Outbox outbox, ServerLink server,
     DuplicateReads duplicates, IOptions<TerminalOptions> options, KioskClock clock, TimeProvider time)
 {
     private RoomOccupancy? _lastKnown;
@@ -37,15 +38,17 @@ public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore s
         };
         var scanned = clock.At(time.GetUtcNow());
         var request = new PresenceRequest(code, null, false, roomId, direction, Guid.NewGuid(), scanned.At);
-        if (await AskServerAsync(request, ct) is { } answer)
+        var place = await outbox.AddAskingAsync(request, scanned, ct);
+        if (await AskServerAsync(request, place, ct) is var (answer, json))
         {
+            await outbox.MarkSentAsync(place.Seq, json, time.GetUtcNow());
             _lastKnown = answer.Room;
             var ok = answer.Decision is PresenceDecision.Admitted or PresenceDecision.Left or PresenceDecision.NotInside;
             return new ScanAnswer(ok ? ScanResult.Welcome : ScanResult.Invalid, person.DisplayName,
                 Room: new RoomAnswer(answer.Decision, answer.Room.Name, answer.Room.Inside, answer.Room.Capacity, Offline: false));
         }
 
-        await store.WriteAsync((c, tx) => Outbox.AddAsync(c, tx, request, scanned), ct);
+        await outbox.PutInLineAsync(place.Seq, ct);
         outbox.Poke();
         var decision = direction == PresenceDirection.Out ? PresenceDecision.Left : PresenceDecision.Admitted;
         var last = _lastKnown;
@@ -55,14 +58,17 @@ public sealed class RoomDoor(TerminalState state, Roster roster, TerminalStore s
             Room: new RoomAnswer(decision, last?.Name, inside, last?.Capacity ?? 0, Offline: true));
     }
 
-    private async Task<PresenceResponse?> AskServerAsync(PresenceRequest request, CancellationToken ct)
+    /// <summary>The server's answer and its text as kept in the outbox; null when there is none in time.</summary>
+    private async Task<(PresenceResponse, string)?> AskServerAsync(PresenceRequest request, OutboxPlace place, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(TimeSpan.FromMilliseconds(options.Value.DoorAskMilliseconds));
         try
         {
-            using var response = await server.PostAsync("/api/presence", request, deadline.Token);
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<PresenceResponse>(TerminalJson.Options, deadline.Token) : null;
+            using var response = await server.PostAsync("/api/presence", request, deadline.Token, place);
+            if (!response.IsSuccessStatusCode) return null;
+            var json = await response.Content.ReadAsStringAsync(deadline.Token);
+            return System.Text.Json.JsonSerializer.Deserialize<PresenceResponse>(json, TerminalJson.Options) is { } answer ? (answer, json) : null;
         }
         // Whatever stands between the door and an answer (no route, a reset, a bare SocketException that
         // HttpClient lets through when the peer vanishes mid-connect, a garbled body), the door decides alone.

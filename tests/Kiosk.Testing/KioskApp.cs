@@ -39,7 +39,7 @@ public class KioskApp : IAsyncLifetime
 
     public Uri BaseAddress { get; protected set; } = null!;
     public IServiceProvider Services => _factory!.Services;
-    public bool Available { get; private set; }
+    public bool Available { get; protected set; }
 
     public virtual async ValueTask InitializeAsync()
     {

@@ -307,6 +307,22 @@ namespace Kiosk.Server.Data.Migrations.Postgres
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Data.DatabaseGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseGeneration", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Desk.CheckInUndo", b =>
                 {
                     b.Property<long>("Id")
@@ -837,6 +853,9 @@ namespace Kiosk.Server.Data.Migrations.Postgres
 
                     b.Property<int?>("OutboxLength")
                         .HasColumnType("integer");
+
+                    b.Property<long>("OutboxMark")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PrinterState")
                         .HasMaxLength(20)

@@ -308,6 +308,22 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Data.DatabaseGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseGeneration", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Desk.CheckInUndo", b =>
                 {
                     b.Property<long>("Id")
@@ -841,6 +857,9 @@ namespace Kiosk.Server.Data.Migrations.SqlServer
 
                     b.Property<int?>("OutboxLength")
                         .HasColumnType("int");
+
+                    b.Property<long>("OutboxMark")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PrinterState")
                         .HasMaxLength(20)

@@ -294,6 +294,22 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                     b.ToTable("CheckIns", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Data.DatabaseGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseGeneration", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Desk.CheckInUndo", b =>
                 {
                     b.Property<long>("Id")
@@ -801,6 +817,9 @@ namespace Kiosk.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("OutboxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutboxMark")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PrinterState")
