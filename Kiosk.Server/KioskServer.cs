@@ -83,6 +83,9 @@ public static class KioskServer
         builder.Services.AddImportRuns(dataDirectory);
 
         var app = builder.Build();
+        app.UseSecurityHeaders(JobSetup.DashboardPath);
+        // Browsers remember to come back only over https; sent on https answers only, never to localhost.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // A body that is not the JSON a route expects is the client's error (400/413), in every environment.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -24,6 +24,8 @@ public static class AuthSetup
                 o.Cookie.Name = "kiosk.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the sign-in came over https; plain http stays usable on a closed venue network.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
