@@ -15,6 +15,7 @@ using Kiosk.Server.Jobs;
 using Kiosk.Server.Reports;
 using Kiosk.Server.Privacy;
 using Kiosk.Server.Mail;
+using Kiosk.Server.Operations;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -53,7 +54,8 @@ public static class KioskServer
         builder.Services.AddMemoryCache();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddKioskHealthProbes();
+        builder.Services.AddKioskTelemetry(config);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         builder.Services.AddSingleton<BadgeKeys>();
@@ -100,7 +102,8 @@ public static class KioskServer
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapKioskHealthProbes();
+        app.MapKioskTelemetry();
         app.MapAuthEndpoints();
         app.MapAccountEndpoints();
         app.MapEventEndpoints();
