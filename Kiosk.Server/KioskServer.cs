@@ -15,6 +15,7 @@ using Kiosk.Server.Jobs;
 using Kiosk.Server.Reports;
 using Kiosk.Server.Privacy;
 using Kiosk.Server.Mail;
+using Kiosk.Server.Operations;
 using Kiosk.Server.Staff;
 using Kiosk.Server.Terminals;
 using Kiosk.Server.WalkIns;
@@ -59,7 +60,8 @@ public static class KioskServer
         builder.Services.AddMemoryCache();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddKioskHealthProbes();
+        builder.Services.AddKioskTelemetry(config);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         builder.Services.AddSingleton<BadgeKeys>();
@@ -90,6 +92,9 @@ public static class KioskServer
         if (config.GetValue<bool>("Demo:Seed") && config.GetValue<bool>("Demo:Traffic")) builder.Services.AddHostedService<DemoTraffic>();
 
         var app = builder.Build();
+        app.UseSecurityHeaders(JobSetup.DashboardPath);
+        // Browsers remember to come back only over https; sent on https answers only, never to localhost.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // A body that is not the JSON a route expects is the client's error (400/413), in every environment.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -105,7 +110,8 @@ public static class KioskServer
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapKioskHealthProbes();
+        app.MapKioskTelemetry();
         app.MapAboutEndpoints();
         app.MapAuthEndpoints();
         app.MapAccountEndpoints();

@@ -24,6 +24,8 @@ public static class AuthSetup
                 o.Cookie.Name = "kiosk.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the sign-in came over https; plain http stays usable on a closed venue network.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
                 // The sign-in page reads its return address from "return" (a page that finds itself signed out sends it there too).

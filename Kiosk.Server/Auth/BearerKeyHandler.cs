@@ -28,6 +28,9 @@ internal sealed class BearerKeyHandler(
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var secret = header["Bearer ".Length..].Trim();
+        // Not one of our key formats (the metrics scrape token, say): not ours to refuse, and no log line per scrape.
+        if (!secret.StartsWith(Secrets.TerminalKeyPrefix, StringComparison.Ordinal) && !secret.StartsWith(Secrets.UserTokenPrefix, StringComparison.Ordinal))
+            return AuthenticateResult.NoResult();
         var hash = Secrets.Hash(secret);
 
         var principal = cache.Get(hash) ?? await LookUpAsync(secret, hash);

@@ -26,16 +26,18 @@ public static class CertificateEndpoints
                 s.Eligible.Select(a => new CertificateHolder(a.AttendeeId, a.DisplayName, a.Organization, a.MinutesPresent)).ToList()));
         });
 
-        group.MapGet("/certificates.html", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int sessionId, KioskDb db, IOptions<CertificateOptions> options, CancellationToken ct) =>
+        group.MapGet("/certificates.html", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int sessionId, KioskDb db, IOptions<CertificateOptions> options, HttpResponse response, CancellationToken ct) =>
         {
             if (await SessionCertificates.LoadAsync(db, sessionId, options.Value.MinimumShare, ct) is not { } s) return Problems.NotFound("Session");
+            response.Headers.ContentSecurityPolicy = CertificatePage.ContentSecurityPolicy;
             return TypedResults.Content(CertificatePage.Render(s, s.Eligible), Html);
         });
 
-        group.MapGet("/certificates/{attendeeId:int}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int sessionId, int attendeeId, KioskDb db, IOptions<CertificateOptions> options, CancellationToken ct) =>
+        group.MapGet("/certificates/{attendeeId:int}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int sessionId, int attendeeId, KioskDb db, IOptions<CertificateOptions> options, HttpResponse response, CancellationToken ct) =>
         {
             if (await SessionCertificates.LoadAsync(db, sessionId, options.Value.MinimumShare, ct) is not { } s) return Problems.NotFound("Session");
             var holder = s.Eligible.FirstOrDefault(a => a.AttendeeId == attendeeId);
+            response.Headers.ContentSecurityPolicy = CertificatePage.ContentSecurityPolicy;
             // Not present long enough (or never there) reads the same as an unknown attendee: there is no such certificate.
             return holder is null ? Problems.NotFound("Certificate") : TypedResults.Content(CertificatePage.Render(s, [holder]), Html);
         });

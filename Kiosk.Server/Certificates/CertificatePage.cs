@@ -12,6 +12,32 @@ public static class CertificatePage
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
+    // Inline, so a printed page needs nothing else; allowed by its hash alone (see ContentSecurityPolicy).
+    private const string Style = """
+        @page { size: A4; margin: 0; }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: #e7e9ee; color: #1a1f2b; font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+        .sheet { width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 28mm 24mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.15);
+                 display: flex; flex-direction: column; break-after: page; page-break-after: always; }
+        .sheet:last-child { break-after: auto; page-break-after: auto; }
+        .event { font-size: 11pt; letter-spacing: .04em; text-transform: uppercase; color: #4a5568; margin: 0 0 2mm; }
+        .venue { font-size: 11pt; color: #4a5568; margin: 0; }
+        h1 { font-size: 28pt; margin: 30mm 0 4mm; font-weight: 700; }
+        .subtitle { font-size: 13pt; color: #4a5568; margin: 0 0 16mm; }
+        .name { font-size: 20pt; font-weight: 600; margin: 0 0 2mm; }
+        .organization { font-size: 12pt; color: #4a5568; margin: 0 0 10mm; }
+        .text { font-size: 13pt; line-height: 1.6; margin: 0 0 6mm; }
+        .text-en { font-size: 11pt; line-height: 1.5; color: #4a5568; margin: 0; }
+        .signature { margin-top: auto; display: flex; justify-content: space-between; gap: 20mm; font-size: 10pt; color: #4a5568; }
+        .signature div { flex: 1; border-top: 1px solid #1a1f2b; padding-top: 2mm; }
+        @media print { body { background: #fff; } .sheet { margin: 0; box-shadow: none; } }
+        """;
+
+    /// <summary>The page's own policy: its one style block, no script, never framed.</summary>
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
+        "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     public static string Render(SessionCertificates session, IEnumerable<EligibleAttendee> attendees)
     {
         var html = new StringBuilder();
@@ -25,23 +51,7 @@ public static class CertificatePage
             """).Append(E(session.Title)).Append("""
             </title>
             <style>
-            @page { size: A4; margin: 0; }
-            * { box-sizing: border-box; }
-            body { margin: 0; background: #e7e9ee; color: #1a1f2b; font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-            .sheet { width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 28mm 24mm; background: #fff; box-shadow: 0 2px 12px rgba(0,0,0,.15);
-                     display: flex; flex-direction: column; break-after: page; page-break-after: always; }
-            .sheet:last-child { break-after: auto; page-break-after: auto; }
-            .event { font-size: 11pt; letter-spacing: .04em; text-transform: uppercase; color: #4a5568; margin: 0 0 2mm; }
-            .venue { font-size: 11pt; color: #4a5568; margin: 0; }
-            h1 { font-size: 28pt; margin: 30mm 0 4mm; font-weight: 700; }
-            .subtitle { font-size: 13pt; color: #4a5568; margin: 0 0 16mm; }
-            .name { font-size: 20pt; font-weight: 600; margin: 0 0 2mm; }
-            .organization { font-size: 12pt; color: #4a5568; margin: 0 0 10mm; }
-            .text { font-size: 13pt; line-height: 1.6; margin: 0 0 6mm; }
-            .text-en { font-size: 11pt; line-height: 1.5; color: #4a5568; margin: 0; }
-            .signature { margin-top: auto; display: flex; justify-content: space-between; gap: 20mm; font-size: 10pt; color: #4a5568; }
-            .signature div { flex: 1; border-top: 1px solid #1a1f2b; padding-top: 2mm; }
-            @media print { body { background: #fff; } .sheet { margin: 0; box-shadow: none; } }
+            """).Append(Style).Append("""
             </style>
             </head>
             <body>

@@ -62,7 +62,11 @@ public static class DatabaseSetup
                 builder.UseSqlServer(connectionString);
                 break;
         }
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // A unique index turning away a resent scan is the normal "already" answer, not a failure: EF's own
+        // error logs for it go to Debug. A failure nobody handles still reaches the log at Error, from the
+        // exception handler (requests) or the job and background loops that catch it.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
+            .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 
     /// <summary>Applies migrations (if enabled). Run once at start-up, before the app serves requests.</summary>

@@ -13,6 +13,9 @@ internal sealed class JobServer(
 {
     private BackgroundJobServer? _server;
 
+    /// <summary>This instance's Hangfire server name while it runs (the readiness probe looks for it in the storage).</summary>
+    public string? Name { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var work in services.GetServices<IRecurringWork>()) work.Register(recurring);
@@ -26,14 +29,15 @@ internal sealed class JobServer(
             }
         }
         if (!options.Value.RunServer) return;
+        // Unique per instance: several servers (scale-out, tests) may share one storage.
+        Name = $"kiosk-{Environment.ProcessId}-{Guid.NewGuid():N}";
         _server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
             WorkerCount = options.Value.Workers,
             // Retries are scheduled jobs (a mail's backoff); Hangfire's default looks for due ones only every 15 s.
             SchedulePollingInterval = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds),
             Activator = activator,
-            // Unique per instance: several servers (scale-out, tests) may share one storage.
-            ServerName = $"kiosk-{Environment.ProcessId}-{Guid.NewGuid():N}",
+            ServerName = Name,
         }, storage);
     }
 
@@ -41,6 +45,7 @@ internal sealed class JobServer(
     {
         if (_server is not { } server) return;
         _server = null;
+        Name = null;
         server.SendStop();
         try { await server.WaitForShutdownAsync(cancellationToken); }
         catch (ObjectDisposedException e)

@@ -10,7 +10,7 @@ public static class PresenceEndpoints
     public static void MapPresenceEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/presence", async Task<Results<Ok<PresenceResponse>, ProblemHttpResult>> (
-            PresenceRequest request, PresenceDesk desk, HttpContext http, TimeProvider time, CancellationToken ct) =>
+            PresenceRequest request, PresenceDesk desk, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
         {
             if (request.ClientScanId == Guid.Empty)
                 return Problems.Invalid("client-scan-id", "clientScanId is required: a new UUID made by the device for each scan.");
@@ -18,8 +18,11 @@ public static class PresenceEndpoints
             if (targets != 1) return Problems.Invalid("presence-target", "Send exactly one of token, attendeeId and anonymous=true.");
             if (request.Token is { Length: > 1000 }) return Problems.Invalid("token-length", "The token is far longer than any badge token.");
             if (!Enum.IsDefined(request.Direction)) return Problems.Invalid("direction", "direction must be in, out or toggle.");
+            var started = Operations.KioskMetrics.Start();
             request = request with { ScannedAt = http.OnServerClock(request.ScannedAt, time) };
-            return await desk.ScanAsync(request, http.User, ct) is { } answer ? TypedResults.Ok(answer) : Problems.NotFound("Room");
+            if (await desk.ScanAsync(request, http.User, ct) is not { } answer) return Problems.NotFound("Room");
+            metrics.DoorScan(answer.Decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return TypedResults.Ok(answer);
         }).WithTags("Presence").RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
     }
 }

@@ -57,7 +57,7 @@ public static class RosterEndpoints
             return TypedResults.Ok(new RosterPage(entries, last?.Seq ?? since, last?.Id ?? after, complete));
         });
 
-        terminal.MapPost("/heartbeat", async (TerminalHeartbeat heartbeat, HttpContext http, KioskDb db, Dashboard.LiveUpdates live, TimeProvider time) =>
-            TypedResults.Ok(await TerminalHeartbeats.RecordAsync(db, live, http.User, heartbeat, time.GetUtcNow(), http.RequestAborted)));
+        terminal.MapPost("/heartbeat", async (TerminalHeartbeat heartbeat, HttpContext http, KioskDb db, Dashboard.LiveUpdates live, Operations.KioskMetrics metrics, TimeProvider time) =>
+            TypedResults.Ok(await TerminalHeartbeats.RecordAsync(db, live, metrics, http.User, heartbeat, time.GetUtcNow(), http.RequestAborted)));
     }
 }

@@ -9,7 +9,7 @@ namespace Kiosk.Server.Terminals;
 /// <summary>A terminal's periodic sign of life, over SignalR or HTTP: stored for the organizers' kiosk view.</summary>
 public static class TerminalHeartbeats
 {
-    public static async Task<HeartbeatAnswer> RecordAsync(KioskDb db, Dashboard.LiveUpdates live, ClaimsPrincipal terminal, TerminalHeartbeat heartbeat, DateTimeOffset now, CancellationToken ct)
+    public static async Task<HeartbeatAnswer> RecordAsync(KioskDb db, Dashboard.LiveUpdates live, Operations.KioskMetrics metrics, ClaimsPrincipal terminal, TerminalHeartbeat heartbeat, DateTimeOffset now, CancellationToken ct)
     {
         var terminalId = terminal.TerminalId() ?? throw new InvalidOperationException("Only terminals send heartbeats.");
         var eventId = terminal.TerminalEventId()!.Value;
@@ -20,6 +20,7 @@ public static class TerminalHeartbeats
             .SetProperty(t => t.PrinterState, Clip(heartbeat.PrinterState, 20))
             .SetProperty(t => t.Mode, Clip(heartbeat.Mode, 20)), ct);
         live.TerminalsChanged(eventId);
+        metrics.Heartbeat(terminalId, eventId, heartbeat);
         var seq = await db.Events.Where(e => e.Id == eventId).Select(e => e.RosterSeq).FirstAsync(ct);
         var mark = await db.Terminals.Where(t => t.Id == terminalId).Select(t => t.OutboxMark).FirstAsync(ct);
         return new HeartbeatAnswer(seq, now, await DatabaseGeneration.ReadAsync(db, now, ct), mark);

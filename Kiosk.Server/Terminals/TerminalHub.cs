@@ -11,7 +11,7 @@ namespace Kiosk.Server.Terminals;
 /// send its heartbeat. Messages are hints: a terminal that was disconnected asks for the delta over HTTP.
 /// </summary>
 [Authorize(Policy = Policies.Terminal)]
-public sealed class TerminalHub(KioskDb db, Dashboard.LiveUpdates live, TimeProvider time) : Hub
+public sealed class TerminalHub(KioskDb db, Dashboard.LiveUpdates live, Operations.KioskMetrics metrics, TimeProvider time) : Hub
 {
     public const string Route = "/hubs/terminal";
 
@@ -28,7 +28,7 @@ public sealed class TerminalHub(KioskDb db, Dashboard.LiveUpdates live, TimeProv
     }
 
     public Task<HeartbeatAnswer> Heartbeat(TerminalHeartbeat heartbeat) =>
-        TerminalHeartbeats.RecordAsync(db, live, Context.User!, heartbeat, time.GetUtcNow(), Context.ConnectionAborted);
+        TerminalHeartbeats.RecordAsync(db, live, metrics, Context.User!, heartbeat, time.GetUtcNow(), Context.ConnectionAborted);
 }
 
 /// <summary>Pushes to terminals; what a terminal must not miss it also gets by asking.</summary>

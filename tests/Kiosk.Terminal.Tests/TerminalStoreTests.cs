@@ -29,6 +29,7 @@ public sealed class TerminalStoreTests : IDisposable
             command.CommandText = """
                 ALTER TABLE print_jobs DROP COLUMN clock_stamp;
                 ALTER TABLE print_jobs DROP COLUMN clock_run;
+                ALTER TABLE outbox DROP COLUMN orphaned;
                 INSERT INTO print_jobs (client_scan_id, created_at, state, badge, attendee_id, self_reprint)
                 VALUES ($scan, $at, 'Printed', '{}', 7, 0);
                 PRAGMA user_version = 5;
@@ -42,7 +43,7 @@ public sealed class TerminalStoreTests : IDisposable
         var store = new TerminalStore(_folder);
         var clock = new KioskClock(pc);
         var jobs = new PrintJobs(store, clock);
-        Assert.Equal(6L, await store.ReadAsync(async c =>
+        Assert.Equal(7L, await store.ReadAsync(async c =>
         {
             await using var command = c.CreateCommand();
             command.CommandText = "PRAGMA user_version";

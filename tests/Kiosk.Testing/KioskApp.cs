@@ -87,12 +87,16 @@ public class KioskApp : IAsyncLifetime
         {
             foreach (var (k, v) in _settings) b.UseSetting(k, v);
             if (_clock is { } clock) b.ConfigureServices(s => s.AddSingleton(clock));
+            Configure(b);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
         using var client = _factory.CreateClient();
         BaseAddress = client.BaseAddress!;
     }
+
+    /// <summary>More for the test host of a derived fixture (a log capture, a service replaced); applied at every start.</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
 
     public virtual async ValueTask DisposeAsync()
     {
