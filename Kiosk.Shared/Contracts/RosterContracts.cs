@@ -54,4 +54,4 @@ public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string Pri
 /// identity of the server's database and the highest outbox number of this terminal it holds answered (see
 /// <see cref="OutboxMarks"/>), so a terminal notices when the database lost what it was answered.
 /// </summary>
-public sealed record HeartbeatAnswer(long RosterSeq, DateTimeOffset ServerTime, Guid DatabaseGeneration = default, long? OutboxMark = null);
+public sealed record HeartbeatAnswer(long RosterSeq, DateTimeOffset ServerTime, Guid? DatabaseGeneration = null, long? OutboxMark = null);

@@ -17,7 +17,7 @@ public static class LostAnswers
     public static long? ResendFrom(long answeredUpTo, Guid knownGeneration, HeartbeatAnswer answer)
     {
         if (answer.OutboxMark is not { } mark || answeredUpTo <= 0) return null; // a server that keeps no marks, or nothing answered
-        var otherDatabase = knownGeneration != Guid.Empty && answer.DatabaseGeneration != Guid.Empty && knownGeneration != answer.DatabaseGeneration;
+        var otherDatabase = knownGeneration != Guid.Empty && answer.DatabaseGeneration is { } generation && generation != Guid.Empty && knownGeneration != generation;
         if (otherDatabase) return 1;
         return mark < answeredUpTo ? mark + 1 : null;
     }

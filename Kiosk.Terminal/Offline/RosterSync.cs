@@ -223,8 +223,8 @@ public sealed class RosterSync(
             log.LogWarning("The server's database lacks answered outbox items from {From} on (power cut or restore?); sending {Count} again.", from, again);
             outbox.Poke();
         }
-        if (answer.DatabaseGeneration != Guid.Empty && answer.DatabaseGeneration != known)
-            await settings.SetAsync(Settings.ServerGeneration, answer.DatabaseGeneration, ct);
+        if (answer.DatabaseGeneration is { } generation && generation != Guid.Empty && generation != known)
+            await settings.SetAsync(Settings.ServerGeneration, generation, ct);
         if (await settings.GetAsync<RosterCursor>(Settings.RosterCursor) is { } cursor && answer.RosterSeq < cursor.Since)
         {
             log.LogWarning("The server's roster is behind this kiosk's copy (restore?); copying it afresh.");

@@ -6,6 +6,7 @@ using Kiosk.Terminal.Scanning;
 using Kiosk.Terminal.Tests.Infrastructure;
 using Kiosk.Terminal.Ui;
 using Kiosk.Testing;
+using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Terminal.Tests;
@@ -79,6 +80,37 @@ public sealed class RevocationTests(KioskApp server) : IClassFixture<KioskApp>
         var stored = await server.WithDbAsync(db => db.CheckIns.AsNoTracking().Where(c => c.EventId == fair.Event.Id)
             .Join(db.Attendees, c => c.AttendeeId, a => a.Id, (c, a) => a.ExternalId).ToListAsync());
         Assert.Equal(["A-1", "A-3"], stored.Order());
+    }
+
+    [Fact]
+    public async Task Staff_re_enrol_a_withdrawn_kiosk_on_its_screen_with_the_pin_and_a_new_code()
+    {
+        await using var browser = await KioskBrowser.LaunchAsync();
+        Assert.SkipWhen(browser.Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(server);
+        await using var kiosk = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id, "Eingang Bildschirm"),
+            new() { ["Terminal:StaffPin"] = StaffPin }).Start();
+        await kiosk.ReadyAsync(attendees: 4);
+        var page = await browser.OpenAsync(kiosk.Local.BaseAddress!);
+        await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
+
+        (await fair.Organizer.PostAsync($"/api/terminals/{await TerminalIdAsync(fair.Event.Id, "Eingang Bildschirm")}/revoke", null)).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.GetByTestId("screen-out-of-order")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("staff-withdrawn")).ToBeVisibleAsync();
+        await KioskBrowser.ShotAsync(page, "kiosk-withdrawn");
+
+        var code = await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id, "Eingang Bildschirm neu");
+        await page.GetByTestId("staff-open").ClickAsync();
+        foreach (var key in StaffPin)
+            await page.Locator($"[data-testid=keyboard-key][data-key='{key}']").ClickAsync();
+        await page.GetByTestId("staff-code-input").ClickAsync();
+        foreach (var key in code.Where(char.IsAsciiLetterOrDigit))
+            await page.Locator($"[data-testid=keyboard-key][data-key='{key}']").ClickAsync();
+        await KioskBrowser.ShotAsync(page, "kiosk-withdrawn-staff");
+        await page.GetByTestId("staff-enrol").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
+        Assert.Equal(4, (await kiosk.StateAsync()).RosterSize);
     }
 
     [Fact]

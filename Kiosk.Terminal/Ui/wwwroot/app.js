@@ -71,7 +71,7 @@ function staffPanel(s) {
   }
   const field = (name, label) => {
     const input = h('input', {
-      id: `staff-${name}`, class: `field-input${st.active === name ? ' is-active' : ''}`, testid: `staff-${name}`, type: 'text', readonly: true,
+      id: `staff-${name}`, class: `field-input${st.active === name ? ' is-active' : ''}`, testid: `staff-${name}-input`, type: 'text', readonly: true,
       inputmode: 'none', autocomplete: 'off', spellcheck: 'false',
       onclick: () => { st.active = name; show('out-of-order'); },
     });
