@@ -47,6 +47,7 @@ public static class TerminalHost
         services.AddOptions<PrinterOptions>().BindConfiguration(PrinterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => BadgeRendering.Transport(sp.GetRequiredService<IOptions<PrinterOptions>>().Value, dataDirectory));
         services.AddSingleton<DuplicateReads>();
+        services.AddSingleton<ScanTimings>();
         services.AddSingleton<NameLookup>();
         services.AddSingleton<SelfCheckIn>();
         services.AddSingleton<SelfReprint>();

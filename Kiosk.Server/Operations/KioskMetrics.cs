@@ -25,7 +25,7 @@ public sealed class KioskMetrics
     private readonly ConcurrentDictionary<int, TerminalReport> _terminals = new();
     private readonly TimeProvider _time;
 
-    private sealed record TerminalReport(int EventId, int Outbox, PrinterState Printer, DateTimeOffset At);
+    private sealed record TerminalReport(int EventId, int Outbox, PrinterState Printer, KioskFigures? Figures, DateTimeOffset At);
 
     public KioskMetrics(IMeterFactory meters, TimeProvider time)
     {
@@ -38,6 +38,10 @@ public sealed class KioskMetrics
         _connections = meter.CreateUpDownCounter<int>("kiosk.signalr.connections", "{connection}", "Open SignalR connections, by hub (live: dashboards, terminal: kiosks).");
         meter.CreateObservableGauge("kiosk.terminal.outbox", ReadOutboxes, "{scan}", "Scans waiting in a kiosk's outbox, from its last heartbeat.");
         meter.CreateObservableGauge("kiosk.terminal.printer", ReadPrinters, "{printer}", "1 for the printer state a kiosk last reported (Ready, PaperOut, CoverOpen, Offline, Unknown).");
+        meter.CreateObservableGauge("kiosk.terminal.roster", () => Figures(f => f.RosterSize), "{attendee}", "Entries in a kiosk's roster copy, from its last heartbeat.");
+        meter.CreateObservableGauge("kiosk.terminal.orphaned", () => Figures(f => f.OrphanedScans), "{scan}", "Confirmed scans a kiosk keeps aside from an identity the server no longer accepts.");
+        meter.CreateObservableCounter("kiosk.terminal.scans", () => Figures(f => f.Scans), "{scan}", "Scans a kiosk answered since it started.");
+        meter.CreateObservableGauge("kiosk.terminal.scan.p95", () => Figures(f => f.ScanP95Milliseconds), "ms", "95th percentile of a kiosk's own answer time over its last 200 scans (local decision, printing not included).");
     }
 
     public void CheckIn(CheckInOutcome outcome, TimeSpan took)
@@ -60,7 +64,7 @@ public sealed class KioskMetrics
         // Free text from a device becomes one of five states: a label must not take arbitrary values.
         _terminals[terminalId] = new TerminalReport(eventId, Math.Max(0, heartbeat.Outbox),
             Enum.TryParse<PrinterState>(heartbeat.PrinterState, ignoreCase: true, out var state) && Enum.IsDefined(state) ? state : PrinterState.Unknown,
-            _time.GetUtcNow());
+            Sane(heartbeat.Figures), _time.GetUtcNow());
 
     public void Connected(string hub, int change) => _connections.Add(change, new KeyValuePair<string, object?>("hub", hub));
 
@@ -72,6 +76,18 @@ public sealed class KioskMetrics
 
     private IEnumerable<Measurement<int>> ReadPrinters() =>
         Fresh().Select(t => new Measurement<int>(1, [.. Labels(t.Key, t.Value), new("state", t.Value.Printer.ToString())]));
+
+    private IEnumerable<Measurement<T>> Figures<T>(Func<KioskFigures, T> read) where T : struct =>
+        Fresh().Where(t => t.Value.Figures is not null).Select(t => new Measurement<T>(read(t.Value.Figures!), Labels(t.Key, t.Value)));
+
+    private IEnumerable<Measurement<double>> Figures(Func<KioskFigures, double?> read) =>
+        Fresh().Where(t => t.Value.Figures is not null && read(t.Value.Figures) is not null)
+            .Select(t => new Measurement<double>(read(t.Value.Figures!)!.Value, Labels(t.Key, t.Value)));
+
+    /// <summary>A device's numbers, kept within sense (never negative, never absurd).</summary>
+    private static KioskFigures? Sane(KioskFigures? f) => f is null ? null : new KioskFigures(
+        Math.Clamp(f.RosterSize, 0, 10_000_000), Math.Clamp(f.OrphanedScans, 0, 10_000_000), Math.Max(0, f.Scans),
+        f.ScanP50Milliseconds is >= 0 and < 3_600_000 ? f.ScanP50Milliseconds : null, f.ScanP95Milliseconds is >= 0 and < 3_600_000 ? f.ScanP95Milliseconds : null);
 
     private IEnumerable<KeyValuePair<int, TerminalReport>> Fresh()
     {

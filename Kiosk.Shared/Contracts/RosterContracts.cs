@@ -47,7 +47,14 @@ public sealed record TerminalProfile(
     bool SelfServiceReprint = false);
 
 /// <summary>Sent by every terminal periodically (and over SignalR when connected).</summary>
-public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string PrinterState, string Mode);
+public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string PrinterState, string Mode, KioskFigures? Figures = null);
+
+/// <summary>
+/// A kiosk's own figures for the operators' metrics: how big its roster copy is, how many confirmed scans it keeps
+/// aside from an earlier identity, and how fast it answered scans locally (since it started, last 200 scans).
+/// Counts and durations only, nothing about a person.
+/// </summary>
+public sealed record KioskFigures(int RosterSize, int OrphanedScans, long Scans, double? ScanP50Milliseconds, double? ScanP95Milliseconds);
 
 /// <summary>
 /// The server's answer to a heartbeat: the newest roster change, so a terminal that missed a push catches up; the

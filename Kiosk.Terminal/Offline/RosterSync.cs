@@ -14,7 +14,7 @@ namespace Kiosk.Terminal.Offline;
 /// </summary>
 public sealed class RosterSync(
     ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer, WalkInBadges walkInBadges, ReprintOrders reprints,
-    KioskTrust trust, TimeProvider time, IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
+    KioskTrust trust, Roster roster, Scanning.ScanTimings timings, TimeProvider time, IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
     private HubConnection? _hub;
@@ -195,7 +195,9 @@ public sealed class RosterSync(
     private async Task<bool> HeartbeatAsync(CancellationToken ct)
     {
         var answeredUpTo = await outbox.AnsweredUpToAsync();
-        var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), state.Mode(options.Value.Mode));
+        var (scans, p50, p95) = timings.Read();
+        var figures = new KioskFigures(await roster.CountAsync(), await outbox.OrphanedCountAsync(), scans, p50, p95);
+        var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), state.Mode(options.Value.Mode), figures);
         HeartbeatAnswer answer;
         if (_hub is { State: HubConnectionState.Connected })
             answer = await _hub.InvokeAsync<HeartbeatAnswer>("Heartbeat", beat, ct);

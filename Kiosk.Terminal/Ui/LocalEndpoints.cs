@@ -51,14 +51,17 @@ public static class LocalEndpoints
 
         // Exactly what a scanner read does: for serial scanners and for tests.
         local.MapPost("/scan", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (
-            ScanRequest request, SelfCheckIn desk, RoomDoor door, TerminalState state, IOptions<TerminalOptions> options, CancellationToken ct) =>
+            ScanRequest request, SelfCheckIn desk, RoomDoor door, TerminalState state, ScanTimings timings, IOptions<TerminalOptions> options, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxScanLength)
                 return LocalProblems.Invalid("scan-text", $"text must hold the scanned code (1 to {MaxScanLength} characters).");
+            var started = timings.Start();
             // The lobby checks in and prints; a room door counts people in and out.
-            return TypedResults.Ok(state.Mode(options.Value.Mode) == TerminalModes.Lobby
+            var answer = state.Mode(options.Value.Mode) == TerminalModes.Lobby
                 ? await desk.ScanAsync(request.Text, request.Language ?? "de", ct)
-                : await door.ScanAsync(request.Text, ct));
+                : await door.ScanAsync(request.Text, ct);
+            timings.Done(started);
+            return TypedResults.Ok(answer);
         });
 
         local.MapGet("/search", async Task<Results<Ok<SearchView>, ProblemHttpResult>> (string? q, NameLookup lookup) =>

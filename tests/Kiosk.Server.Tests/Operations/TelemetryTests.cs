@@ -118,7 +118,7 @@ public sealed class TelemetryTests(ObservedKioskApp app) : IClassFixture<Observe
         var (kiosk, enrolment) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Eingang Süd 3");
         var terminal = $"terminal=\"{enrolment.TerminalId}\"";
 
-        (await kiosk.PostAsJsonAsync("/api/terminal/heartbeat", new TerminalHeartbeat("1.2.3", 7, "PaperOut", "Lobby"), Json.Options)).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync("/api/terminal/heartbeat", new TerminalHeartbeat("1.2.3", 7, "PaperOut", "Lobby", new KioskFigures(2003, 2, 41, 3.5, 8.25)), Json.Options)).EnsureSuccessStatusCode();
         await using var live = new HubConnectionBuilder()
             .WithUrl(new Uri(app.BaseAddress, Dashboard.LiveHub.Route), o => o.AccessTokenProvider = () => Task.FromResult(fair.Organizer.DefaultRequestHeaders.Authorization?.Parameter))
             .Build();
@@ -128,6 +128,10 @@ public sealed class TelemetryTests(ObservedKioskApp app) : IClassFixture<Observe
         Assert.Equal(7, Sample(scrape, "kiosk_terminal_outbox", terminal));
         Assert.Equal(1, Sample(scrape, "kiosk_terminal_printer", terminal, "state=\"PaperOut\""));
         Assert.Equal(0, Sample(scrape, "kiosk_terminal_printer", terminal, "state=\"Ready\""));
+        // The kiosk's own figures, as it reported them.
+        Assert.Equal(2003, Sample(scrape, "kiosk_terminal_roster", terminal));
+        Assert.Equal(2, Sample(scrape, "kiosk_terminal_orphaned", terminal));
+        Assert.Equal(8.25, Sample(scrape, "kiosk_terminal_scan_p95_milliseconds", terminal));
         Assert.DoesNotContain("Eingang Süd", scrape);
     }
 
