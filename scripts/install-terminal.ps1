@@ -32,8 +32,9 @@ param(
   [ValidateRange(1, 65535)] [int] $PrinterPort = 9100,
   [string] $SerialPort,
   [string] $DevicePath,
-  [string] $InstallDir = "$env:ProgramFiles\Kiosk.Terminal",
-  [string] $DataDir = "$env:ProgramData\Kiosk.Terminal",
+  # Default: %ProgramFiles%\Kiosk.Terminal and %ProgramData%\Kiosk.Terminal (also shown so in a plan made off Windows).
+  [string] $InstallDir,
+  [string] $DataDir,
   # The Windows user that sees the kiosk screen; Edge starts for this user at logon.
   [string] $KioskUser = 'Kiosk',
   # A folder with an already published terminal (dotnet publish output); otherwise it is published from this clone.
@@ -46,6 +47,8 @@ $localUrl = 'http://127.0.0.1:5180'
 # Windows PowerShell 5.1 has no $IsWindows; it only runs on Windows.
 $onWindows = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
 $planOnly = [bool]$WhatIfPreference
+if (-not $InstallDir) { $InstallDir = $(if ($env:ProgramFiles) { $env:ProgramFiles } else { 'C:\Program Files' }) + '\Kiosk.Terminal' }
+if (-not $DataDir) { $DataDir = $(if ($env:ProgramData) { $env:ProgramData } else { 'C:\ProgramData' }) + '\Kiosk.Terminal' }
 
 # --- Checks first: a wrong parameter stops the script before anything on the machine has changed. ---
 $uri = $null
@@ -68,14 +71,15 @@ if ($PrinterKind -eq 'Network' -and -not $PrinterHost) { throw '-PrinterHost is 
 if ($PrinterKind -eq 'Serial' -and -not $SerialPort) { throw '-SerialPort is required for a serial printer.' }
 if ($PrinterKind -eq 'Device' -and -not $DevicePath) { throw '-DevicePath is required for a device printer.' }
 
+if (-not $planOnly -and -not $onWindows) { throw 'The kiosk terminal installs on Windows only; elsewhere run with -WhatIf to see the plan.' }
+
 $edgeCandidates = @("${env:ProgramFiles(x86)}\Microsoft\Edge\Application\msedge.exe", "$env:ProgramFiles\Microsoft\Edge\Application\msedge.exe")
 $edge = $edgeCandidates | Where-Object { $onWindows -and (Test-Path $_) } | Select-Object -First 1
 if (-not $edge) {
   if (-not $planOnly) { throw 'Microsoft Edge was not found.' }
   Write-Warning 'Microsoft Edge was not found on this machine; a real install would stop here.'
-  $edge = $edgeCandidates[0]
+  $edge = 'msedge.exe'
 }
-if (-not $planOnly -and -not $onWindows) { throw 'The kiosk terminal installs on Windows only; elsewhere run with -WhatIf to see the plan.' }
 if (-not $planOnly -and -not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
   throw 'Run this script in an elevated PowerShell (as administrator).'
 }
@@ -98,8 +102,13 @@ switch ($PrinterKind) {
 $terminal = [ordered]@{ Mode = $Mode; DataDirectory = $DataDir; Urls = $localUrl }
 if ($RoomId -gt 0) { $terminal.RoomId = $RoomId }
 $settings = [ordered]@{ Server = [ordered]@{ Url = $ServerUrl }; Terminal = $terminal; Printer = $printer }
-$configFile = Join-Path $InstallDir 'appsettings.Production.json'
-$exe = Join-Path $InstallDir 'Kiosk.Terminal.exe'
+# Not Join-Path: it insists the drive exists, and a plan made off Windows shows Windows paths.
+function Within([string] $folder, [string] $name) {
+  $separator = if ($folder -match '^[A-Za-z]:\\|^\\\\') { '\' } else { [IO.Path]::DirectorySeparatorChar }
+  $folder.TrimEnd('\', '/') + $separator + $name
+}
+$configFile = Within $InstallDir 'appsettings.Production.json'
+$exe = Within $InstallDir 'Kiosk.Terminal.exe'
 $edgeArguments = "--kiosk $localUrl/ --edge-kiosk-type=fullscreen --no-first-run --disable-pinch --overscroll-history-navigation=0 --kiosk-idle-timeout-minutes=0"
 
 # A folder or file readable and writable only by the given principals: no inherited rights, so Users and the kiosk user get none.

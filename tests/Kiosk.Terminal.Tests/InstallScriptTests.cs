@@ -92,14 +92,27 @@ public sealed partial class InstallScriptTests : IDisposable
     }
 
     [Fact]
-    public async Task A_room_door_is_planned_with_its_room_and_a_virtual_printer_without_printer_keys()
+    public async Task Without_WhatIf_off_Windows_the_script_stops_before_any_step()
     {
         SkipWithoutPwsh();
-        var run = await PlanAsync("-ServerUrl", "http://localhost:5080", "-Mode", "room-entrance", "-RoomId", "7", "-PrinterKind", "Virtual",
-            "-InstallDir", Path.Combine(_temp, "program"), "-DataDir", Path.Combine(_temp, "data"));
+        var run = await RunAsync(["-NoProfile", "-NonInteractive", "-File", Script, "-ServerUrl", "https://kiosk.example.org", "-PrinterKind", "Virtual",
+            "-InstallDir", Path.Combine(_temp, "program"), "-DataDir", Path.Combine(_temp, "data")]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("installs on Windows only", WrappedLine().Replace(run.Errors, " "));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp));
+    }
+
+    [Fact]
+    public async Task A_room_door_is_planned_with_its_room_a_virtual_printer_and_the_Windows_default_folders()
+    {
+        SkipWithoutPwsh();
+        var run = await PlanAsync("-ServerUrl", "http://localhost:5080", "-Mode", "room-entrance", "-RoomId", "7", "-PrinterKind", "Virtual");
 
         Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Contains(@"running ""C:\Program Files\Kiosk.Terminal\Kiosk.Terminal.exe"" as NT SERVICE\Kiosk.Terminal", run.Output);
         var config = PlannedConfiguration(run.Output);
+        Assert.Equal(@"C:\ProgramData\Kiosk.Terminal", config.GetProperty("Terminal").GetProperty("DataDirectory").GetString());
         Assert.Equal(7, config.GetProperty("Terminal").GetProperty("RoomId").GetInt32());
         Assert.False(config.GetProperty("Terminal").TryGetProperty("EnrolmentCode", out _));
         Assert.Equal(["Kind"], config.GetProperty("Printer").EnumerateObject().Select(p => p.Name));
