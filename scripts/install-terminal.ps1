@@ -142,14 +142,26 @@ if ($PublishedDir) {
   }
 }
 
-# 2. The data folder: roster copy (personal data), outbox, terminal key. Only the service (and administrators) may
+# 2. The service, under its virtual account, restarted by Windows if it ever stops. Installed before the ACLs below:
+#    the account NT SERVICE\Kiosk.Terminal exists (can be named in an ACL) only once its service does. Started last.
+if (Step "Install (or update) the service '$service' (display name 'Kiosk Terminal', start automatic) running `"$exe`" as $account; on failure restart after 5 s, 5 s, 30 s") {
+  if (-not $existing) {
+    New-Service -Name $service -BinaryPathName "`"$exe`"" -DisplayName 'Kiosk Terminal' -StartupType Automatic `
+      -Description 'Self check-in and badge printing for the venue kiosk.' | Out-Null
+  }
+  sc.exe config $service obj= $account | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw "sc.exe config $service failed ($LASTEXITCODE)." }
+  sc.exe failure $service reset= 86400 actions= restart/5000/restart/5000/restart/30000 | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw "sc.exe failure $service failed ($LASTEXITCODE)." }
+}
+# 3. The data folder: roster copy (personal data), outbox, terminal key. Only the service (and administrators) may
 #    touch it; the service gets Modify, not FullControl, so it cannot hand its rights to anyone else.
 if (Step "Create the data folder $DataDir; ACL without inherited rights: NT AUTHORITY\SYSTEM and BUILTIN\Administrators FullControl, $account Modify, Users and '$KioskUser' no access") {
   New-Item -ItemType Directory -Force -Path $DataDir | Out-Null
   Protect $DataDir $admins 'Modify'
 }
 
-# 3. Configuration next to the binaries (the service's content root). It holds the enrolment code and staff PIN, so
+# 4. Configuration next to the binaries (the service's content root). It holds the enrolment code and staff PIN, so
 #    it is made unreadable for Users before anything is written into it.
 $shown = [ordered]@{ Server = $settings.Server; Terminal = [ordered]@{}; Printer = $printer }
 foreach ($key in $terminal.Keys) { $shown.Terminal[$key] = $terminal[$key] }
@@ -162,17 +174,6 @@ if (Step "Write the configuration $configFile (ACL: SYSTEM and Administrators Fu
   $settings | ConvertTo-Json -Depth 4 | Set-Content -Encoding UTF8 $configFile
 }
 
-# 4. The service, under its virtual account, restarted by Windows if it ever stops.
-if (Step "Install (or update) the service '$service' (display name 'Kiosk Terminal', start automatic) running `"$exe`" as $account; on failure restart after 5 s, 5 s, 30 s") {
-  if (-not $existing) {
-    New-Service -Name $service -BinaryPathName "`"$exe`"" -DisplayName 'Kiosk Terminal' -StartupType Automatic `
-      -Description 'Self check-in and badge printing for the venue kiosk.' | Out-Null
-  }
-  sc.exe config $service obj= $account | Out-Null
-  if ($LASTEXITCODE -ne 0) { throw "sc.exe config $service failed ($LASTEXITCODE)." }
-  sc.exe failure $service reset= 86400 actions= restart/5000/restart/5000/restart/30000 | Out-Null
-  if ($LASTEXITCODE -ne 0) { throw "sc.exe failure $service failed ($LASTEXITCODE)." }
-}
 if (Step "Start the service '$service'; the kiosk UI listens on $localUrl/ (loopback only)") { Start-Service $service }
 
 # 5. Edge in kiosk mode for the kiosk user at logon: full screen, no address bar, no first-run pages.

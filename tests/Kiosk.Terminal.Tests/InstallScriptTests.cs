@@ -51,6 +51,9 @@ public sealed partial class InstallScriptTests : IDisposable
         Assert.Contains("--kiosk http://127.0.0.1:5180/ --edge-kiosk-type=fullscreen --no-first-run", plan);
         Assert.Contains("the kiosk UI listens on http://127.0.0.1:5180/", plan);
         Assert.Contains("nothing was changed", plan);
+        // Windows knows the virtual account only once its service exists, so the ACLs naming it come after; start comes last.
+        Assert.True(plan.IndexOf("Install (or update) the service", StringComparison.Ordinal) < plan.IndexOf("Create the data folder", StringComparison.Ordinal), plan);
+        Assert.True(plan.IndexOf("Write the configuration", StringComparison.Ordinal) < plan.IndexOf("Start the service", StringComparison.Ordinal), plan);
 
         var config = PlannedConfiguration(plan);
         Assert.Equal("https://kiosk.example.org", config.GetProperty("Server").GetProperty("Url").GetString());
