@@ -6,11 +6,13 @@
 # KIOSK_TEST_POSTGRES: use this PostgreSQL instead of starting one.
 # KIOSK_TEST_REDIS: use this Redis (host:port) for the scale-out tests instead of starting one.
 # KIOSK_TEST_SQLSERVER: also run the SQL Server tests against this connection string.
+# KIOSK_TEST_PWSH: use this pwsh for the install script tests instead of installing PowerShell into .tools/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 source scripts/lib/postgres.sh
 source scripts/lib/redis.sh
+source scripts/lib/powershell.sh
 
 need_debian_packages postgresql redis-server zbar-tools chromium fonts-dejavu-core
 
@@ -23,6 +25,8 @@ if [[ -z "${KIOSK_TEST_REDIS:-}" ]]; then
 fi
 trap stop_test_services EXIT
 export KIOSK_TEST_POSTGRES KIOSK_TEST_REDIS
+[[ -n "${KIOSK_TEST_PWSH:-}" ]] || install_test_pwsh
+export KIOSK_TEST_PWSH
 
 log=$(mktemp /tmp/kiosk-test.XXXXXX)
 set +e
