@@ -54,8 +54,10 @@ public sealed class DemoTraffic(
         var islandCounts = islandRooms.ToDictionary(r => r.Id, _ => 0);
         try
         {
+            // The kiosks show as online on the dashboard at once, not after the morning so far is uploaded.
+            foreach (var k in kiosks) await HeartbeatAsync(k, stop);
             await EarlierMorningAsync(lobby, eventId, stop);
-            var tick = 0;
+            var tick = 1;
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
             while (await timer.WaitForNextTickAsync(stop))
             {
