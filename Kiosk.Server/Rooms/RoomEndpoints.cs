@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Rooms;
 
-public sealed record RoomRequest([Required, MaxLength(200)] string Name, RoomKind Kind, [Range(1, 100_000)] int Capacity);
+public sealed record RoomRequest([Required, StringLength(200)] string Name, [EnumDataType(typeof(RoomKind))] RoomKind Kind, [Range(1, 100_000)] int Capacity);
 
 public static class RoomEndpoints
 {
@@ -18,8 +18,6 @@ public static class RoomEndpoints
         rooms.MapPost("/rooms", async Task<Results<Created<RoomOccupancy>, ProblemHttpResult>> (int eventId, RoomRequest request, KioskDb db) =>
         {
             if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
-            if (string.IsNullOrWhiteSpace(request.Name)) return Problems.Invalid("room-name", "A room needs a name.");
-            if (request.Capacity < 1) return Problems.Invalid("room-capacity", "Capacity must be at least 1.");
             var room = new Room { EventId = eventId, Name = request.Name.Trim(), Kind = request.Kind, Capacity = request.Capacity };
             db.Rooms.Add(room);
             await db.SaveChangesAsync();
