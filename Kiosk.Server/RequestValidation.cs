@@ -13,3 +13,13 @@ public static class RequestValidation
         if (context.ProblemDetails is HttpValidationProblemDetails) context.ProblemDetails.Type = ProblemType;
     }
 }
+
+/// <summary>
+/// Names and codes people type or kiosks show and print: no line breaks, tabs, NUL or other control characters
+/// (they break the badge and the screen, and PostgreSQL refuses NUL in text).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
+public sealed class NoControlCharactersAttribute() : System.ComponentModel.DataAnnotations.ValidationAttribute("{0} must not contain control characters.")
+{
+    public override bool IsValid(object? value) => value is not string text || !Desk.DeskRules.HasControlCharacters(text);
+}

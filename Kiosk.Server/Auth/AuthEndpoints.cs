@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Auth;
 
-public sealed record LoginRequest([Required, StringLength(100)] string Username, [Required, StringLength(1000)] string Password);
+public sealed record LoginRequest([Required, StringLength(100), NoControlCharacters] string Username, [Required, StringLength(1000)] string Password);
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 public sealed record MeResponse(string Name, string Role);
 

@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosk.Server.Events;
 
 public sealed record EventRequest(
-    [Required, StringLength(200)] string Name,
-    [StringLength(100)] string? City,
-    [StringLength(200)] string? Venue,
+    [Required, StringLength(200), NoControlCharacters] string Name,
+    [StringLength(100), NoControlCharacters] string? City,
+    [StringLength(200), NoControlCharacters] string? Venue,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    [StringLength(64)] string? TimeZone,
+    [StringLength(64), NoControlCharacters] string? TimeZone,
     bool AllowsWalkIns = false,
     [EnumDataType(typeof(SecondFactorKind))] SecondFactorKind SecondFactor = SecondFactorKind.Email,
     bool SelfServiceReprint = false);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Rooms;
 
-public sealed record RoomRequest([Required, StringLength(200)] string Name, [EnumDataType(typeof(RoomKind))] RoomKind Kind, [Range(1, 100_000)] int Capacity);
+public sealed record RoomRequest([Required, StringLength(200), NoControlCharacters] string Name, [EnumDataType(typeof(RoomKind))] RoomKind Kind, [Range(1, 100_000)] int Capacity);
 
 public static class RoomEndpoints
 {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosk.Server.Rooms;
 
 public sealed record SessionRequest(
-    [Required, StringLength(200)] string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    [Required, StringLength(200), NoControlCharacters] string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     [Range(1, 100_000)] int? Capacity = null, [Range(0, 24 * 60)] int? PreBookingMinutes = null);
 
 public sealed record SessionResponse(int Id, int RoomId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity, int? PreBookingMinutes, int Booked);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Staff;
 
-public sealed record NewAccountRequest([Required, StringLength(100)] string Username, [Required, StringLength(1000, MinimumLength = 10)] string Password, [Required] string Role);
+public sealed record NewAccountRequest([Required, StringLength(100), NoControlCharacters] string Username, [Required, StringLength(1000, MinimumLength = 10)] string Password, [Required] string Role);
 public sealed record AccountResponse(int Id, string Username, string Role, bool Disabled);
 
 /// <summary>Organizers create accounts for help-desk staff and other organizers, and can disable them.</summary>

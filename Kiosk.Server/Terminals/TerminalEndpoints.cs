@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Terminals;
 
-public sealed record NewTerminalRequest([Required, StringLength(100)] string Name);
+public sealed record NewTerminalRequest([Required, StringLength(100), NoControlCharacters] string Name);
 public sealed record EnrolmentCodeResponse(int TerminalId, string Name, string EnrolmentCode, DateTimeOffset ExpiresAt);
 /// <summary>
 /// <c>TerminalKey</c>: a key the kiosk made itself and keeps before asking (<c>ktk_</c> and 43 URL-safe base64

@@ -57,4 +57,17 @@ public sealed class RequestValidationTests(KioskApp app) : IClassFixture<KioskAp
             Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
         }
     }
+
+    [Fact]
+    public async Task A_room_name_with_a_line_break_or_NUL_is_refused_before_it_reaches_screens_or_the_database()
+    {
+        var fair = await Fair.OpenAsync(app);
+        foreach (var name in new[] { "Saal\n1", "Saal\u00001" })
+        {
+            using var response = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms", new { name, kind = "Hall", capacity = 10 });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+            Assert.Contains(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, "Name", StringComparison.OrdinalIgnoreCase));
+        }
+    }
 }
