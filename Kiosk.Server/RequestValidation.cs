@@ -2,7 +2,7 @@ namespace Kiosk.Server;
 
 /// <summary>
 /// A body that breaks the annotations on its request record is refused before the handler runs, with one stable
-/// problem type and the broken fields: <c>{type: "/problems/validation", status: 400, errors: {field: [message]}}</c>.
+/// problem type and the broken fields: <c>{type: "/problems/validation", status: 400, detail, errors: {field: [message]}}</c>.
 /// </summary>
 public static class RequestValidation
 {
@@ -10,7 +10,10 @@ public static class RequestValidation
 
     public static void Customize(ProblemDetailsContext context)
     {
-        if (context.ProblemDetails is HttpValidationProblemDetails) context.ProblemDetails.Type = ProblemType;
+        if (context.ProblemDetails is not HttpValidationProblemDetails validation) return;
+        validation.Type = ProblemType;
+        // The web pages show "detail"; the messages name the fields, so they say enough on their own.
+        validation.Detail ??= string.Join(" ", validation.Errors.SelectMany(e => e.Value));
     }
 }
 

@@ -33,6 +33,7 @@ public sealed class RequestValidationTests(KioskApp app) : IClassFixture<KioskAp
             var problem = JsonDocument.Parse(body).RootElement;
             Assert.Equal("/problems/validation", problem.GetProperty("type").GetString());
             Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(field, problem.GetProperty("detail").GetString());
         }
     }
 
