@@ -58,7 +58,9 @@ public static class KioskServer
             .PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));
         builder.Services.AddKioskAuth(config);
         builder.Services.AddMemoryCache();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestValidation.Customize);
+        // The annotations on request records ([Required], [Range], [StringLength]) are checked before any handler runs.
+        builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddKioskHealthProbes();
         builder.Services.AddKioskTelemetry(config);
@@ -99,6 +101,8 @@ public static class KioskServer
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // Not worth an error in the log either: the client gets a 400 that says what was wrong.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events/{eventId:int}/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult>> (
-            int eventId, KioskDb db, CancellationToken ct, int? attendeeId = null, string? action = null, long? before = null, int limit = 50) =>
+            int eventId, KioskDb db, CancellationToken ct, int? attendeeId = null, [StringLength(60), NoControlCharacters] string? action = null, long? before = null, int limit = 50) =>
         {
             if (limit is < 1 or > MaxLimit) return Problems.Invalid("audit-limit", $"limit must be 1 to {MaxLimit}.");
             var query = db.AuditLog.AsNoTracking().Where(a => a.EventId == eventId);

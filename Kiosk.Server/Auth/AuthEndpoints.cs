@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Auth;
 
-public sealed record LoginRequest([Required] string Username, [Required] string Password);
+public sealed record LoginRequest([Required, StringLength(100), NoControlCharacters] string Username, [Required, StringLength(1000)] string Password);
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 public sealed record MeResponse(string Name, string Role);
 
@@ -67,13 +67,13 @@ public static class AuthEndpoints
         if (account is null || account.Disabled)
         {
             // Same work for unknown names, so response time does not tell which user names exist.
-            hasher.VerifyHashedPassword(null!, DummyHash, request.Password ?? "");
+            hasher.VerifyHashedPassword(null!, DummyHash, request.Password);
             return null;
         }
-        var result = hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password ?? "");
+        var result = hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.PasswordHash = hasher.HashPassword(account, request.Password!);
+            account.PasswordHash = hasher.HashPassword(account, request.Password);
             await db.SaveChangesAsync();
         }
         return result == PasswordVerificationResult.Failed ? null : account;

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Kiosk.Server.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kiosk.Server.Auth;
@@ -36,11 +37,15 @@ public static class AuthSetup
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
             });
 
+        // Every policy, the default one too, keeps terminals to their own event's routes.
+        services.AddSingleton<IAuthorizationHandler>(TerminalEventScope.Requirement);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, WrongEventAnswer>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Organizer, p => p.RequireRole(Roles.Organizer))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Organizer, Roles.Staff))
-            .AddPolicy(Policies.Terminal, p => p.RequireRole(KioskClaims.TerminalRole))
-            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Organizer, Roles.Staff, KioskClaims.TerminalRole));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(TerminalEventScope.Requirement).Build())
+            .AddPolicy(Policies.Organizer, p => p.RequireRole(Roles.Organizer).AddRequirements(TerminalEventScope.Requirement))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Organizer, Roles.Staff).AddRequirements(TerminalEventScope.Requirement))
+            .AddPolicy(Policies.Terminal, p => p.RequireRole(KioskClaims.TerminalRole).AddRequirements(TerminalEventScope.Requirement))
+            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Organizer, Roles.Staff, KioskClaims.TerminalRole).AddRequirements(TerminalEventScope.Requirement));
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();

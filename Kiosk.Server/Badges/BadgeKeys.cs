@@ -45,18 +45,30 @@ public sealed class BadgeKeys(IServiceScopeFactory scopes, IDataProtectionProvid
     public async Task<BadgeKey> RotateAsync(KioskDb db, int eventId, CancellationToken ct = default)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var lastId = await db.BadgeKeys.Where(k => k.EventId == eventId).MaxAsync(k => (int?)k.KeyId, ct) ?? 0;
-        if (lastId >= ushort.MaxValue) throw new InvalidOperationException("The event has used every key id.");
         var row = new BadgeKey
         {
             EventId = eventId,
-            KeyId = lastId + 1,
             PublicKey = key.ExportSubjectPublicKeyInfo(),
             ProtectedPrivateKey = Convert.ToBase64String(_protector.Protect(key.ExportPkcs8PrivateKey())),
             CreatedAt = time.GetUtcNow(),
         };
-        db.BadgeKeys.Add(row);
-        await db.SaveChangesAsync(ct);
+        // Two rotations at once pick the same next id; the unique index refuses the second, which takes the id after.
+        for (var attempt = 1; ; attempt++)
+        {
+            var lastId = await db.BadgeKeys.Where(k => k.EventId == eventId).MaxAsync(k => (int?)k.KeyId, ct) ?? 0;
+            if (lastId >= ushort.MaxValue) throw new InvalidOperationException("The event has used every key id.");
+            row.KeyId = lastId + 1;
+            db.BadgeKeys.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 5)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
         Forget(eventId);
         return row;
     }

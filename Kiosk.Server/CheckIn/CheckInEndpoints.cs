@@ -18,8 +18,6 @@ public static class CheckInEndpoints
                 return Problems.Invalid("client-scan-id", "clientScanId is required: a new UUID made by the device for each scan.");
             if ((request.Token is null) == (request.AttendeeId is null))
                 return Problems.Invalid("checkin-target", "Send either token or attendeeId, not both.");
-            if (request.Token is { Length: > 1000 })
-                return Problems.Invalid("token-length", "The token is far longer than any badge token.");
             if (request.Reason is not null && Desk.DeskRules.CheckReason(request.Reason) is { } badReason)
                 return Problems.Invalid(badReason.Slug, badReason.Detail);
 

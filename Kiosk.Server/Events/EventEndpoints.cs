@@ -9,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosk.Server.Events;
 
 public sealed record EventRequest(
-    [Required, MaxLength(200)] string Name,
-    [MaxLength(100)] string? City,
-    [MaxLength(200)] string? Venue,
+    [Required, StringLength(200), NoControlCharacters] string Name,
+    [StringLength(100), NoControlCharacters] string? City,
+    [StringLength(200), NoControlCharacters] string? Venue,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    [MaxLength(64)] string? TimeZone,
+    [StringLength(64), NoControlCharacters] string? TimeZone,
     bool AllowsWalkIns = false,
-    SecondFactorKind SecondFactor = SecondFactorKind.Email,
+    [EnumDataType(typeof(SecondFactorKind))] SecondFactorKind SecondFactor = SecondFactorKind.Email,
     bool SelfServiceReprint = false);
 
 public sealed record EventResponse(int Id, string Name, string? City, string? Venue, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, bool AllowsWalkIns, SecondFactorKind SecondFactor, bool SelfServiceReprint = false)

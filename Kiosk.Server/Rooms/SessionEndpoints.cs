@@ -7,12 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosk.Server.Rooms;
 
 public sealed record SessionRequest(
-    [Required, MaxLength(200)] string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    [Required, StringLength(200), NoControlCharacters] string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     [Range(1, 100_000)] int? Capacity = null, [Range(0, 24 * 60)] int? PreBookingMinutes = null);
 
 public sealed record SessionResponse(int Id, int RoomId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity, int? PreBookingMinutes, int Booked);
 
-public sealed record BookingRequest(int[] AttendeeIds);
+/// <summary>At most <see cref="MaxAttendees"/> a request: a master class, not a whole fair, per call.</summary>
+public sealed record BookingRequest([Required, MaxLength(BookingRequest.MaxAttendees)] int[] AttendeeIds)
+{
+    public const int MaxAttendees = 10_000;
+}
 
 /// <summary>The schedule of a room (sessions) and seats booked in advance.</summary>
 public static class SessionEndpoints

@@ -7,17 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Terminals;
 
-public sealed record NewTerminalRequest([Required, MaxLength(100)] string Name);
+public sealed record NewTerminalRequest([Required, StringLength(100), NoControlCharacters] string Name);
 public sealed record EnrolmentCodeResponse(int TerminalId, string Name, string EnrolmentCode, DateTimeOffset ExpiresAt);
 /// <summary>
 /// <c>TerminalKey</c>: a key the kiosk made itself and keeps before asking (<c>ktk_</c> and 43 URL-safe base64
 /// characters). With it, asking again after a lost answer is safe: the same code and key get the same answer.
 /// Without it the server makes the key, and a lost answer leaves the code used up.
 /// </summary>
-public sealed record EnrolRequest([Required] string Code, string? TerminalKey = null);
+public sealed record EnrolRequest([Required, StringLength(100)] string Code, [StringLength(100)] string? TerminalKey = null);
 public sealed record EnrolResponse(int TerminalId, int EventId, string Name, string TerminalKey);
 public sealed record TerminalResponse(int Id, string Name, bool Enrolled, bool Revoked, DateTimeOffset? LastSeenAt);
-public sealed record TerminalModeRequest(string? Mode);
+public sealed record TerminalModeRequest([StringLength(50)] string? Mode);
 
 public static class TerminalEndpoints
 {
@@ -59,7 +59,7 @@ public static class TerminalEndpoints
             var refused = Problems.Make(StatusCodes.Status400BadRequest, "enrolment-code", "Unknown, used or expired enrolment code.");
             if (request.TerminalKey is { } proposed && !Kiosk.Shared.Contracts.TerminalKeys.IsWellFormed(proposed))
                 return Problems.Invalid("terminal-key", "terminalKey must be ktk_ and 43 URL-safe base64 characters (256 random bits).");
-            var codeHash = Secrets.Hash(Secrets.NormaliseCode(request.Code ?? ""));
+            var codeHash = Secrets.Hash(Secrets.NormaliseCode(request.Code));
             var now = time.GetUtcNow();
             var terminal = await db.Terminals.AsNoTracking().FirstOrDefaultAsync(t => t.EnrolmentCodeHash == codeHash);
             if (terminal is null || terminal.RevokedAt is not null || terminal.EnrolmentCodeExpiresAt < now) return refused;

@@ -26,5 +26,7 @@ public static class TerminalHeartbeats
         return new HeartbeatAnswer(seq, now, await DatabaseGeneration.ReadAsync(db, now, ct), mark);
     }
 
-    private static string? Clip(string? value, int max) => value is null ? null : value.Length <= max ? value : value[..max];
+    /// <summary>Heartbeats come over SignalR too, where no request validation runs: whatever a kiosk sends is made storable.</summary>
+    private static string? Clip(string? value, int max) =>
+        value is null ? null : new string(value.Take(max).Where(c => !char.IsControl(c)).ToArray());
 }

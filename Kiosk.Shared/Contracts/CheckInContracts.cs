@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Kiosk.Shared.Badges;
 
 namespace Kiosk.Shared.Contracts;
@@ -10,7 +11,8 @@ namespace Kiosk.Shared.Contracts;
 /// server already had a check-in, a second badge now exists and the scan is flagged as a conflict.
 /// <see cref="Reason"/>: why staff check someone in by hand at the desk (kept in the audit log); kiosks send none.
 /// </summary>
-public sealed record CheckInRequest(string? Token, int? AttendeeId, Guid ClientScanId, DateTimeOffset ScannedAt, bool BadgePrinted = false, string? Reason = null);
+/// <see cref="Token"/> at most 1,000 characters: far longer than any badge token.
+public sealed record CheckInRequest([StringLength(1000)] string? Token, int? AttendeeId, Guid ClientScanId, DateTimeOffset ScannedAt, bool BadgePrinted = false, string? Reason = null);
 
 /// <summary>Only what the kiosk needs to greet the visitor and print the badge.</summary>
 public sealed record AttendeeSummary(

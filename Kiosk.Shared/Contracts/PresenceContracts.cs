@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Kiosk.Shared.Contracts;
@@ -36,11 +37,11 @@ public enum PresenceDecision
 /// <see cref="AttendeeId"/> and <see cref="Anonymous"/>. <see cref="ClientScanId"/> makes retries harmless.
 /// </summary>
 public sealed record PresenceRequest(
-    string? Token,
+    [StringLength(1000)] string? Token,
     int? AttendeeId,
     bool Anonymous,
     int RoomId,
-    PresenceDirection Direction,
+    [EnumDataType(typeof(PresenceDirection))] PresenceDirection Direction,
     Guid ClientScanId,
     DateTimeOffset ScannedAt);
 
