@@ -99,12 +99,23 @@ public sealed class BearerKeyCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    public ClaimsPrincipal? Get(string hash) => cache.Get<ClaimsPrincipal>(("bearer", hash));
+    public ClaimsPrincipal? Get(string hash) => Refused(hash) ? null : cache.Get<ClaimsPrincipal>(("bearer", hash));
 
+    /// <summary>Caches a key's principal, unless the key was revoked meanwhile (a lookup that began before the revocation).</summary>
     public ClaimsPrincipal Put(string hash, ClaimsPrincipal principal, DateTimeOffset until) =>
-        cache.Set(("bearer", hash), principal, until);
+        Refused(hash) ? principal : cache.Set(("bearer", hash), principal, until);
 
-    public void Evict(string hash) => cache.Remove(("bearer", hash));
+    /// <summary>
+    /// A revoked key: forgotten, and remembered as refused for twice the cache time, so a lookup still running when
+    /// the revocation came cannot put it back (it did: a revoked kiosk stayed accepted for another 30 s).
+    /// </summary>
+    public void Evict(string hash)
+    {
+        cache.Set(("refused", hash), true, 2 * Lifetime);
+        cache.Remove(("bearer", hash));
+    }
+
+    private bool Refused(string hash) => cache.TryGetValue(("refused", hash), out _);
 }
 
 public static class AccountPrincipal

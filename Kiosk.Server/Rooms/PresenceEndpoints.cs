@@ -1,14 +1,35 @@
 using Kiosk.Server.Auth;
 using Kiosk.Server.Terminals;
 using Kiosk.Shared.Contracts;
+using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Rooms;
 
+/// <summary>Door scans a device was answered for, asked after (at most <see cref="PresenceEndpoints.MaxAsked"/> at a time).</summary>
+public sealed record ScanIdsRequest([Required, MaxLength(PresenceEndpoints.MaxAsked)] Guid[] ClientScanIds);
+
+/// <summary>Those of the asked scans the server does not hold (its database was restored from an older copy).</summary>
+public sealed record UnknownScans(Guid[] Unknown);
+
 public static class PresenceEndpoints
 {
+    public const int MaxAsked = 500;
+
     public static void MapPresenceEndpoints(this IEndpointRouteBuilder app)
     {
+        // The staff door page keeps the scans it was answered for a while and asks after them: what a power cut or
+        // a restore of the server's database lost, it sends again (the client scan id stores each once).
+        app.MapPost("/api/presence/unknown", async (ScanIdsRequest request, KioskDb db, CancellationToken ct) =>
+        {
+            var asked = request.ClientScanIds.Distinct().ToList();
+            var known = await db.PresenceLog.AsNoTracking().Where(s => s.ClientScanId != null && asked.Contains(s.ClientScanId.Value))
+                .Select(s => s.ClientScanId!.Value).ToListAsync(ct);
+            return TypedResults.Ok(new UnknownScans(asked.Except(known).ToArray()));
+        }).WithTags("Presence").RequireAuthorization(Policies.Desk);
+
         app.MapPost("/api/presence", async Task<Results<Ok<PresenceResponse>, ProblemHttpResult>> (
             PresenceRequest request, PresenceDesk desk, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
         {

@@ -12,6 +12,7 @@ namespace Kiosk.Terminal.Offline;
 /// </summary>
 public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalState state, ILogger<KioskTrust> log)
 {
+    private readonly SemaphoreSlim _once = new(1, 1);
     private Withdrawal? _withdrawal;
 
     public sealed record Withdrawal(DateTimeOffset At, string Reason);
@@ -24,29 +25,46 @@ public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalS
     /// <summary>The server refused the key: stand down and forget the event's people.</summary>
     public async Task WithdrawAsync(string reason, DateTimeOffset now, CancellationToken ct)
     {
-        if (_withdrawal is not null) return;
-        var withdrawal = new Withdrawal(now, reason);
-        await store.WriteAsync(async (c, tx) =>
+        // The roster sync and the outbox sender may both meet the refusal at once: one withdrawal.
+        await _once.WaitAsync(ct);
+        try
         {
-            await ForgetEventAsync(c, tx);
-            await Settings.SetAsync(c, tx, Settings.Withdrawn, withdrawal);
-        }, ct);
-        _withdrawal = withdrawal;
-        state.Forget();
+            if (_withdrawal is not null) return;
+            var withdrawal = new Withdrawal(now, reason);
+            await store.WriteAsync(async (c, tx) =>
+            {
+                await ForgetEventAsync(c, tx);
+                await Settings.SetAsync(c, tx, Settings.Withdrawn, withdrawal);
+            }, ct);
+            _withdrawal = withdrawal;
+            state.Forget();
+            log.LogWarning("The server refused this kiosk's key ({Reason}); out of order until it is enrolled again. Roster copy deleted.", reason);
+        }
+        finally
+        {
+            _once.Release();
+        }
         await AfterForgettingAsync(ct);
-        log.LogWarning("The server refused this kiosk's key ({Reason}); out of order until it is enrolled again. Roster copy deleted.", reason);
     }
 
     /// <summary>A new enrolment took: the kiosk starts afresh for the event of its new identity.</summary>
     public async Task StartAfreshAsync(CancellationToken ct)
     {
-        await store.WriteAsync(async (c, tx) =>
+        await _once.WaitAsync(ct);
+        try
+        {
+            await store.WriteAsync(async (c, tx) =>
         {
             await ForgetEventAsync(c, tx);
-            await Run(c, tx, "DELETE FROM settings WHERE key = $k", Settings.Withdrawn);
-        }, ct);
-        _withdrawal = null;
-        state.Forget();
+                await Run(c, tx, "DELETE FROM settings WHERE key = $k", Settings.Withdrawn);
+            }, ct);
+            _withdrawal = null;
+            state.Forget();
+        }
+        finally
+        {
+            _once.Release();
+        }
         await AfterForgettingAsync(ct);
     }
 
@@ -62,6 +80,25 @@ public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalS
         await Run(c, tx, "DELETE FROM outbox WHERE sent_at IS NOT NULL");
         foreach (var key in new[] { Settings.Profile, Settings.BadgeKeys, Settings.RosterCursor })
             await Run(c, tx, "DELETE FROM settings WHERE key = $k", key);
+        await Settings.SetAsync(c, tx, Settings.CompactionOwed, true);
+    }
+
+    /// <summary>
+    /// Rewrites the file if a forgetting left old bytes in it. Owed until done: a failure (the file busy) only
+    /// delays it to the next round, and never stops the round that asked.
+    /// </summary>
+    public async Task CompactIfOwedAsync(CancellationToken ct)
+    {
+        if (!await settings.GetAsync<bool>(Settings.CompactionOwed)) return;
+        try
+        {
+            await store.CompactAsync(ct);
+            await settings.SetAsync(Settings.CompactionOwed, false, ct);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            log.LogInformation("Compacting the kiosk's file waits for the next round ({Error}).", e.SqliteErrorCode);
+        }
     }
 
     private async Task AfterForgettingAsync(CancellationToken ct)
@@ -69,9 +106,9 @@ public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalS
         // Badge pictures of the virtual printer show names; the folder itself stays for the printer.
         var prints = Path.Combine(store.DataDirectory, "prints");
         if (Directory.Exists(prints)) foreach (var file in Directory.GetFiles(prints)) File.Delete(file);
-        // Deleted rows stay readable in free pages and the WAL until the file is rewritten.
-        await store.CompactAsync(ct);
         state.OnRosterChanged();
+        // Deleted rows stay readable in free pages and the WAL until the file is rewritten.
+        await CompactIfOwedAsync(ct);
     }
 
     private static async Task Run(SqliteConnection c, SqliteTransaction tx, string sql, string? key = null)

@@ -75,14 +75,17 @@ public sealed class Outbox(TerminalStore store)
     /// <summary>Where <paramref name="seq"/> stands (see <see cref="OutboxPlace"/>), as the sender sends it.</summary>
     public Task<OutboxPlace> PlaceAsync(long seq) => store.ReadAsync(async c => new OutboxPlace(seq, await AfterAsync(c, null, seq)));
 
-    /// <summary>The item before <paramref name="seq"/> (0: none) when every item before it has been answered; else null.</summary>
+    /// <summary>
+    /// The item before <paramref name="seq"/> (0: none) when every item before it has been answered; else null. Scans kept
+    /// aside from an earlier identity (orphaned) are not this identity's: the server's mark for it never covers them.
+    /// </summary>
     private static async Task<long?> AfterAsync(SqliteConnection c, SqliteTransaction? tx, long seq)
     {
         await using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = $"""
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE seq < $seq AND (sent_at IS NULL OR sent_at = '{Asking}')) THEN NULL
-                   ELSE (SELECT coalesce(max(seq), 0) FROM outbox WHERE seq < $seq) END
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE seq < $seq AND orphaned = 0 AND (sent_at IS NULL OR sent_at = '{Asking}')) THEN NULL
+                   ELSE (SELECT coalesce(max(seq), 0) FROM outbox WHERE seq < $seq AND orphaned = 0) END
             """;
         command.Parameters.AddWithValue("$seq", seq);
         return await command.ExecuteScalarAsync() is long after ? after : null;

@@ -25,7 +25,8 @@ public sealed class OutboxSender(
             }
             catch (KeyRefusedException) when (!stop.IsCancellationRequested)
             {
-                await trust.WithdrawAsync("key refused by the server", time.GetUtcNow(), stop);
+                // The roster sync stands the kiosk down within its round; nothing more is sent meanwhile.
+                wait = TimeSpan.FromSeconds(options.Value.SyncSeconds);
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {

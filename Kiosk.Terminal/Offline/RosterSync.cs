@@ -14,7 +14,8 @@ namespace Kiosk.Terminal.Offline;
 /// </summary>
 public sealed class RosterSync(
     ServerLink server, Settings settings, TerminalStore store, TerminalState state, Outbox outbox, PrinterStatusBoard printer, WalkInBadges walkInBadges, ReprintOrders reprints,
-    KioskTrust trust, Roster roster, Scanning.ScanTimings timings, TimeProvider time, IOptions<TerminalOptions> options, ILogger<RosterSync> log) : BackgroundService
+    KioskTrust trust, Roster roster, Scanning.ScanTimings timings, TimeProvider time, IOptions<TerminalOptions> options, IOptions<ServerOptions> serverOptions,
+    ILogger<RosterSync> log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
     private HubConnection? _hub;
@@ -38,6 +39,7 @@ public sealed class RosterSync(
         while (!stop.IsCancellationRequested)
         {
             var again = false;
+            var refused = false;
             try
             {
                 Enrolled = await EnrolAsync(stop);
@@ -54,8 +56,7 @@ public sealed class RosterSync(
             }
             catch (KeyRefusedException) when (!stop.IsCancellationRequested)
             {
-                await DisconnectHubAsync();
-                await trust.WithdrawAsync("key refused by the server", time.GetUtcNow(), stop);
+                refused = true;
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
@@ -63,6 +64,19 @@ public sealed class RosterSync(
                 log.LogInformation("Server not reachable ({Error}); working offline.", e.GetType().Name);
                 interval = backoff;
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(options.Value.SyncSeconds).Ticks));
+            }
+            try
+            {
+                if (refused)
+                {
+                    await DisconnectHubAsync();
+                    await trust.WithdrawAsync("key refused by the server", time.GetUtcNow(), stop);
+                }
+                if (trust.Withdrawn is not null) await trust.CompactIfOwedAsync(stop);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Standing down after the server refused this kiosk did not finish; tried again next round.");
             }
             if (!again) await _wake.WaitAsync(interval, stop).ContinueWith(_ => { }, TaskScheduler.Default);
             interval = TimeSpan.FromSeconds(options.Value.SyncSeconds);
@@ -198,10 +212,17 @@ public sealed class RosterSync(
         var (scans, p50, p95) = timings.Read();
         var figures = new KioskFigures(await roster.CountAsync(), await outbox.OrphanedCountAsync(), scans, p50, p95);
         var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), state.Mode(options.Value.Mode), figures);
-        HeartbeatAnswer answer;
+        HeartbeatAnswer? answer = null;
         if (_hub is { State: HubConnectionState.Connected })
-            answer = await _hub.InvokeAsync<HeartbeatAnswer>("Heartbeat", beat, ct);
-        else
+        {
+            // A connection the network swallowed still says "connected" until its server timeout: ask no longer
+            // than any request, then drop it and beat over HTTP (which also hears a refused key).
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(serverOptions.Value.TimeoutSeconds));
+            try { answer = await _hub.InvokeAsync<HeartbeatAnswer>("Heartbeat", beat, timeout.Token); }
+            catch (Exception) when (!ct.IsCancellationRequested) { await DisconnectHubAsync(); }
+        }
+        if (answer is null)
         {
             using var response = await server.PostAsync("/api/terminal/heartbeat", beat, ct);
             response.EnsureSuccessStatusCode();
@@ -247,7 +268,9 @@ public sealed class RosterSync(
         _hub.Reconnected += _ => { Wake(); return Task.CompletedTask; };
         // Not awaited to completion on failure: polling carries on, and the next round tries again with a
         // new connection (whatever the failure was: leaving a never-started hub behind would end the pushes for good).
-        try { await _hub.StartAsync(); }
+        // No longer than a request may take: a start through a swallowed network would otherwise hold the round.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(serverOptions.Value.TimeoutSeconds));
+        try { await _hub.StartAsync(timeout.Token); }
         catch (Exception)
         {
             await _hub.DisposeAsync();

@@ -8,6 +8,7 @@ import { Outbox, newScanId, storedQueue } from './outbox.js';
 
 const ROOM_KEY = 'kiosk.door.roomId';
 const OUTBOX_KEY = 'kiosk.door.outbox';
+const ANSWERED_KEY = 'kiosk.door.answered';
 const POLL_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 8_000;
 const NAME_VISIBLE_MS = 4_000;
@@ -156,8 +157,11 @@ async function request(method, url, body) {
 
 const outbox = new Outbox({
   store: storedQueue(OUTBOX_KEY),
+  answeredStore: storedQueue(ANSWERED_KEY),
+  askUnknown: (ids) => request('POST', '/api/presence/unknown', { clientScanIds: ids }),
   send: (body) => request('POST', '/api/presence', body),
-  onLateReply: (entry, reply) => handleReply(entry, reply, true),
+  // A scan sent again after a restore of the server is old news at the door: only its room count is shown.
+  onLateReply: (entry, reply) => (entry.resent ? applyRoom(reply.data?.room) : handleReply(entry, reply, true)),
   onChange: ({ pending, lastStatus }) => {
     state.pending = pending;
     state.lastNetStatus = lastStatus;

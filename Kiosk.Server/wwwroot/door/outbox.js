@@ -3,6 +3,11 @@
 // The server treats a repeated clientScanId as the same scan, so re-sending never counts twice.
 // Waiting scans are also kept in the phone's browser storage (see storedQueue) until answered: a phone
 // browser that discards the tab, a reload or a flat battery does not lose them; the next open sends them.
+// Answered scans are kept too, for ANSWERED_KEEP_MS: the page asks the server now and then whether it still
+// has them, and sends again what a power cut or a restore of the server's database lost.
+
+export const ANSWERED_KEEP_MS = 12 * 60 * 60 * 1000;
+export const ANSWERED_MAX = 500;
 
 /** A fresh UUID v4; crypto.randomUUID is missing outside secure contexts, getRandomValues is not. */
 export function newScanId() {
@@ -36,7 +41,7 @@ export function storedQueue(key, storage = globalThis.localStorage) {
     save(entries) {
       try {
         if (entries.length === 0) storage.removeItem(key);
-        else storage.setItem(key, JSON.stringify(entries.map(({ anonymous, body }) => ({ anonymous, body }))));
+        else storage.setItem(key, JSON.stringify(entries.map(({ anonymous, body, answeredAt }) => ({ anonymous, body, answeredAt }))));
       } catch (e) {
         // Storage full or switched off (private mode): the scans still wait in memory, as before.
         console.error(e);
@@ -53,9 +58,16 @@ export class Outbox {
    * @param {(state: {pending: number, lastStatus: number|null}) => void} o.onChange
    * @param {number} [o.retryMs]
    * @param {{load: () => object[], save: (entries: object[]) => void}} [o.store]  where waiting scans outlive the page
+   * @param {{load: () => object[], save: (entries: object[]) => void}} [o.answeredStore]  where answered scans are kept
+   * @param {(ids: string[]) => Promise<{status: number, data: any}>} [o.askUnknown]  which of these the server lacks
+   * @param {number} [o.verifyMs]  how often to ask
    */
-  constructor({ send, onLateReply, onChange, retryMs = 3000, store = null }) {
+  constructor({ send, onLateReply, onChange, retryMs = 3000, store = null, answeredStore = null, askUnknown = null, verifyMs = 15000 }) {
     this.send = send;
+    this.answeredStore = answeredStore;
+    this.askUnknown = askUnknown;
+    this.answered = answeredStore ? answeredStore.load() : [];
+    if (askUnknown) setInterval(() => { this.verify(); }, verifyMs);
     this.onLateReply = onLateReply;
     this.onChange = onChange;
     this.retryMs = retryMs;
@@ -87,7 +99,33 @@ export class Outbox {
       return { queued: true, status: reply.status };
     }
     this.noteStatus(reply.status);
+    this.remember(entry, reply.status);
     return { queued: false, reply };
+  }
+
+  /** An answered scan the server counted: kept for a while to ask after (refusals change nothing if lost). */
+  remember(entry, status) {
+    if (!this.answeredStore || status !== 200) return;
+    const now = Date.now();
+    this.answered = this.answered.filter((e) => now - (e.answeredAt ?? 0) < ANSWERED_KEEP_MS && e.body.clientScanId !== entry.body.clientScanId);
+    this.answered.push({ anonymous: entry.anonymous, body: entry.body, answeredAt: now });
+    if (this.answered.length > ANSWERED_MAX) this.answered.splice(0, this.answered.length - ANSWERED_MAX);
+    this.answeredStore.save(this.answered);
+  }
+
+  /** Asks the server which answered scans it no longer has, and sends those again, oldest first. */
+  async verify() {
+    if (!this.askUnknown || this.flushing || this.queue.length > 0 || this.answered.length === 0) return;
+    let reply;
+    try { reply = await this.askUnknown(this.answered.map((e) => e.body.clientScanId)); } catch { return; }
+    if (reply.status !== 200 || !Array.isArray(reply.data?.unknown) || reply.data.unknown.length === 0) return;
+    const lost = new Set(reply.data.unknown);
+    const again = this.answered.filter((e) => lost.has(e.body.clientScanId));
+    this.answered = this.answered.filter((e) => !lost.has(e.body.clientScanId));
+    this.answeredStore.save(this.answered);
+    for (const e of again) this.queue.push({ ...e, serial: 0, resent: true });
+    this.store?.save(this.queue);
+    this.flush();
   }
 
   enqueue(entry, status) {
@@ -116,6 +154,7 @@ export class Outbox {
         this.queue.shift();
         this.store?.save(this.queue);
         this.noteStatus(reply.status);
+        this.remember(entry, reply.status);
         try { this.onLateReply(entry, reply); } catch (e) { console.error(e); }
       }
     } finally {
