@@ -36,15 +36,16 @@ public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalS
                 await ForgetEventAsync(c, tx);
                 await Settings.SetAsync(c, tx, Settings.Withdrawn, withdrawal);
             }, ct);
-            _withdrawal = withdrawal;
+            // Admissions stop at once (no profile, no keys); the screen says "withdrawn" once the copies are gone too.
             state.Forget();
+            await AfterForgettingAsync(ct);
+            _withdrawal = withdrawal;
             log.LogWarning("The server refused this kiosk's key ({Reason}); out of order until it is enrolled again. Roster copy deleted.", reason);
         }
         finally
         {
             _once.Release();
         }
-        await AfterForgettingAsync(ct);
     }
 
     /// <summary>A new enrolment took: the kiosk starts afresh for the event of its new identity.</summary>
@@ -58,14 +59,14 @@ public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalS
             await ForgetEventAsync(c, tx);
                 await Run(c, tx, "DELETE FROM settings WHERE key = $k", Settings.Withdrawn);
             }, ct);
-            _withdrawal = null;
             state.Forget();
+            await AfterForgettingAsync(ct);
+            _withdrawal = null;
         }
         finally
         {
             _once.Release();
         }
-        await AfterForgettingAsync(ct);
     }
 
     /// <summary>Unsent scans of an identity the server no longer accepts: never sent under another one.</summary>
@@ -103,12 +104,19 @@ public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalS
 
     private async Task AfterForgettingAsync(CancellationToken ct)
     {
-        // Badge pictures of the virtual printer show names; the folder itself stays for the printer.
-        var prints = Path.Combine(store.DataDirectory, "prints");
-        if (Directory.Exists(prints)) foreach (var file in Directory.GetFiles(prints)) File.Delete(file);
+        DeletePictures();
         state.OnRosterChanged();
         // Deleted rows stay readable in free pages and the WAL until the file is rewritten.
         await CompactIfOwedAsync(ct);
+        // A badge the printer was rendering while its job was deleted may have left its picture since.
+        DeletePictures();
+    }
+
+    /// <summary>Badge pictures of the virtual printer show names; the folder itself stays for the printer.</summary>
+    private void DeletePictures()
+    {
+        var prints = Path.Combine(store.DataDirectory, "prints");
+        if (Directory.Exists(prints)) foreach (var file in Directory.GetFiles(prints)) File.Delete(file);
     }
 
     private static async Task Run(SqliteConnection c, SqliteTransaction tx, string sql, string? key = null)
