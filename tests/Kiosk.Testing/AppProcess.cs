@@ -48,7 +48,7 @@ public sealed class AppProcess(string dll, IReadOnlyDictionary<string, string> e
         {
             try { return (await _probe.GetAsync(new Uri(Address, "/healthz"))).IsSuccessStatusCode; }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
-        }, up => up || _process.HasExited, $"{dll} to listen", seconds: 60);
+        }, up => up || _process.HasExited, $"{dll} to listen", seconds: 120);
         Assert.False(_process.HasExited, $"{dll} exited during start-up.");
     }
 
