@@ -10,8 +10,6 @@ namespace Kiosk.Terminal;
 /// <summary>Composition of the kiosk terminal: local store, sync with the server, printing, and the kiosk UI on loopback.</summary>
 public static class TerminalHost
 {
-    public static string Version { get; } = typeof(TerminalHost).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Server.Auth;
 
@@ -11,7 +12,7 @@ public static class AuthSetup
 {
     private const string Smart = "CookieOrBearer";
 
-    public static IServiceCollection AddKioskAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAuth(this IServiceCollection services)
     {
         services.AddSingleton<BearerKeyCache>();
         services.AddAuthentication(Smart)
@@ -48,16 +49,24 @@ public static class AuthSetup
             .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Organizer, Roles.Staff, KioskClaims.TerminalRole).AddRequirements(TerminalEventScope.Requirement));
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        // Read per request from the validated options, so a limit is never taken from unvalidated configuration.
+        static RateLimitOptions Limits(HttpContext ctx) => ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimits.Login, ctx => PerMinute($"login:{ctx.Connection.RemoteIpAddress}", limits.LoginPerMinute));
-            o.AddPolicy(RateLimits.Enrol, ctx => PerMinute($"enrol:{ctx.Connection.RemoteIpAddress}", limits.EnrolPerMinute));
-            o.AddPolicy(RateLimits.Search, ctx => PerSecond($"search:{ctx.User.Actor()}", limits.SearchPerSecond));
-            o.AddPolicy(RateLimits.CheckIn, ctx => PerSecond($"checkin:{ctx.User.Actor()}", limits.CheckInPerSecond));
+            o.AddPolicy(RateLimits.Login, ctx => PerMinute($"login:{ctx.Connection.RemoteIpAddress}", Limits(ctx).LoginPerMinute));
+            o.AddPolicy(RateLimits.Enrol, ctx => PerMinute($"enrol:{ctx.Connection.RemoteIpAddress}", Limits(ctx).EnrolPerMinute));
+            o.AddPolicy(RateLimits.Search, ctx => PerSecond($"search:{ctx.User.Actor()}", Limits(ctx).SearchPerSecond));
+            o.AddPolicy(RateLimits.CheckIn, ctx => PerSecond($"checkin:{ctx.User.Actor()}", Limits(ctx).CheckInPerSecond));
         });
         return services;
+    }
+
+    /// <summary>Sign-in, tokens, and signed-out page requests sent to the sign-in page first.</summary>
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthEndpoints();
+        return app;
     }
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -9,6 +9,7 @@ using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Server.Demo;
 
@@ -19,7 +20,7 @@ namespace Kiosk.Server.Demo;
 /// uploaded as if from an outbox after an outage (scan times in the past); then it goes on live.
 /// </summary>
 public sealed class DemoTraffic(
-    IServiceScopeFactory scopes, IServer server, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<DemoTraffic> log) : BackgroundService
+    IServiceScopeFactory scopes, IServer server, IHostApplicationLifetime lifetime, TimeProvider time, IOptions<DemoOptions> options, ILogger<DemoTraffic> log) : BackgroundService
 {
     public const int EarlierArrivals = 350;
     private readonly Random _random = new(2026);
@@ -29,6 +30,7 @@ public sealed class DemoTraffic(
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        if (!(options.Value.Seed && options.Value.Traffic)) return;
         try { await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted); } catch (OperationCanceledException) { }
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null || stop.IsCancellationRequested) return;
@@ -123,7 +125,7 @@ public sealed class DemoTraffic(
     private static async Task HeartbeatAsync(SimulatedKiosk kiosk, CancellationToken stop)
     {
         using var response = await kiosk.Http.PostAsJsonAsync("/api/terminal/heartbeat",
-            new TerminalHeartbeat(AboutEndpoints.Version, 0, nameof(Kiosk.Shared.Printing.EscPos.PrinterState.Ready), kiosk.Mode), stop);
+            new TerminalHeartbeat(Kiosk.Shared.ProductVersion.Current, 0, nameof(Kiosk.Shared.Printing.EscPos.PrinterState.Ready), kiosk.Mode), stop);
     }
 
     private async Task<int?> AttendeeAsync(int eventId, bool checkedIn, CancellationToken stop)

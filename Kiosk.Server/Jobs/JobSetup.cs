@@ -22,7 +22,7 @@ public static class JobSetup
 {
     public const string DashboardPath = "/jobs";
 
-    public static IServiceCollection AddKioskJobs(this IServiceCollection services)
+    public static IServiceCollection AddJobs(this IServiceCollection services)
     {
         // Process-wide, but the same for every instance: job arguments are plain ids and strings.
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180);
@@ -41,7 +41,7 @@ public static class JobSetup
     }
 
     /// <summary>The Hangfire dashboard at /jobs, for organizers (cookie sign-in from /login/).</summary>
-    public static void MapJobDashboard(this WebApplication app)
+    public static void MapJobs(this WebApplication app)
     {
         var storage = app.Services.GetRequiredService<JobStorage>();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions

@@ -15,15 +15,6 @@ public sealed record MailRetryResult(int Requeued);
 
 public static class MailEndpoints
 {
-    public static IServiceCollection AddConfirmationMails(this IServiceCollection services)
-    {
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<ConfirmationMails>();
-        services.AddSingleton<Jobs.IRecurringWork, ConfirmationMailSchedule>();
-        services.AddSingleton<Jobs.IStartupSweep, ConfirmationMailSweep>();
-        return services;
-    }
-
     public static void MapMailEndpoints(this IEndpointRouteBuilder app)
     {
         var mails = app.MapGroup("/api/events/{eventId:int}/mails").WithTags("Mail").RequireAuthorization(Policies.Organizer);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
-using Kiosk.Server.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -14,17 +13,6 @@ public sealed record EraseResponse(int AttendeeId, DateTimeOffset ErasedAt);
 /// <summary>Data subject rights for organizers: Art. 15 export and Art. 17 erasure of one attendee.</summary>
 public static class PrivacyEndpoints
 {
-    public static IServiceCollection AddKioskPrivacy(this IServiceCollection services)
-    {
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<PrivacyDesk>();
-        services.AddScoped<RetentionPurge>();
-        services.AddSingleton<RetentionSchedule>();
-        services.AddSingleton<IRecurringWork>(sp => sp.GetRequiredService<RetentionSchedule>());
-        services.AddSingleton<IStartupSweep>(sp => sp.GetRequiredService<RetentionSchedule>());
-        return services;
-    }
-
     public static void MapPrivacyEndpoints(this IEndpointRouteBuilder app)
     {
         var attendees = app.MapGroup("/api/attendees").WithTags("Privacy").RequireAuthorization(Policies.Organizer);

@@ -211,7 +211,7 @@ public sealed class RosterSync(
         var answeredUpTo = await outbox.AnsweredUpToAsync();
         var (scans, p50, p95) = timings.Read();
         var figures = new KioskFigures(await roster.CountAsync(), await outbox.OrphanedCountAsync(), scans, p50, p95);
-        var beat = new TerminalHeartbeat(TerminalHost.Version, await outbox.PendingCountAsync(), printer.Current.State.ToString(), state.Mode(options.Value.Mode), figures);
+        var beat = new TerminalHeartbeat(Kiosk.Shared.ProductVersion.Current, await outbox.PendingCountAsync(), printer.Current.State.ToString(), state.Mode(options.Value.Mode), figures);
         HeartbeatAnswer? answer = null;
         if (_hub is { State: HubConnectionState.Connected })
         {

@@ -1,0 +1,11 @@
+namespace Kiosk.Server.Events;
+
+/// <summary>Events, their settings and badge keys.</summary>
+public static class EventsFeature
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapEventEndpoints();
+        return app;
+    }
+}
