@@ -10,16 +10,17 @@ namespace Kiosk.Server.Dashboard;
 /// <summary>
 /// Sends what dashboards show live. Occupancy goes out at once, one message per change (that is what a
 /// door needs to be seen within a second). Arrival counts and kiosk states change in bursts, so they
-/// are marked and sent at most once per <see cref="Tick"/> per event, with fresh numbers.
+/// are marked and sent at most once per <see cref="Tick"/> per event, with fresh numbers. Each goes to the
+/// dashboards watching its event and to those watching every event (<see cref="LiveHub"/>).
 /// </summary>
-public sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory scopes, TimeProvider time, ILogger<LiveUpdates> log) : BackgroundService
+public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, IServiceScopeFactory scopes, TimeProvider time, ILogger<LiveUpdates> log) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<int, bool> _arrivals = new();
     private readonly ConcurrentDictionary<int, bool> _terminals = new();
 
     public Task OccupancyChangedAsync(int eventId, RoomOccupancy room) =>
-        hub.Clients.All.SendAsync("occupancyChanged", new { eventId, room.RoomId, room.Inside, room.Capacity, room.Seq });
+        Watching(eventId).OccupancyChanged(new OccupancyHint(eventId, room.RoomId, room.Inside, room.Capacity, room.Seq));
 
     public void ArrivalsChanged(int eventId) => _arrivals[eventId] = true;
 
@@ -32,7 +33,7 @@ public sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory s
         {
             try
             {
-                foreach (var eventId in Take(_terminals)) await hub.Clients.All.SendAsync("terminalsChanged", new { eventId }, stop);
+                foreach (var eventId in Take(_terminals)) await Watching(eventId).TerminalsChanged(new TerminalsHint(eventId), stop);
                 foreach (var eventId in Take(_arrivals)) await SendArrivalsAsync(eventId, stop);
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
@@ -49,8 +50,10 @@ public sealed class LiveUpdates(IHubContext<LiveHub> hub, IServiceScopeFactory s
         var registered = db.Attendees.Where(a => a.EventId == eventId && a.Status == AttendeeStatus.Registered);
         var total = await registered.CountAsync(stop);
         var arrived = await registered.CountAsync(a => a.CheckedInAt != null, stop);
-        await hub.Clients.All.SendAsync("arrivalsChanged", new { eventId, arrived, registered = total }, stop);
+        await Watching(eventId).ArrivalsChanged(new ArrivalsHint(eventId, arrived, total), stop);
     }
+
+    private ILiveClient Watching(int eventId) => hub.Clients.Groups(LiveHub.EventGroup(eventId), LiveHub.EveryEventGroup);
 
     private static List<int> Take(ConcurrentDictionary<int, bool> marks)
     {

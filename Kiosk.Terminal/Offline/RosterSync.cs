@@ -219,7 +219,7 @@ public sealed class RosterSync(
             // than any request, then drop it and beat over HTTP (which also hears a refused key).
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(serverOptions.Value.TimeoutSeconds));
-            try { answer = await _hub.InvokeAsync<HeartbeatAnswer>("Heartbeat", beat, timeout.Token); }
+            try { answer = await _hub.InvokeAsync<HeartbeatAnswer>(TerminalHubNames.Heartbeat, beat, timeout.Token); }
             catch (Exception) when (!ct.IsCancellationRequested) { await DisconnectHubAsync(); }
         }
         if (answer is null)
@@ -259,12 +259,12 @@ public sealed class RosterSync(
     {
         if (_hub is not null) return;
         _hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/terminal"), o => o.AccessTokenProvider = server.KeyAsync)
+            .WithUrl(new Uri(server.BaseAddress, TerminalHubNames.Route), o => o.AccessTokenProvider = server.KeyAsync)
             .WithAutomaticReconnect(new ForeverRetry())
             .Build();
-        _hub.On<long>("rosterChanged", _ => Wake());
-        _hub.On("profileChanged", Wake);
-        _hub.On("reprintOrdered", Wake);
+        _hub.On<long>(TerminalHubNames.RosterChanged, _ => Wake());
+        _hub.On(TerminalHubNames.ProfileChanged, Wake);
+        _hub.On(TerminalHubNames.ReprintOrdered, Wake);
         _hub.Reconnected += _ => { Wake(); return Task.CompletedTask; };
         // Not awaited to completion on failure: polling carries on, and the next round tries again with a
         // new connection (whatever the failure was: leaving a never-started hub behind would end the pushes for good).

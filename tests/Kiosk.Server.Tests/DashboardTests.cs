@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Kiosk.Server.Dashboard;
@@ -14,12 +15,15 @@ public class DashboardTests(KioskApp app) : IClassFixture<KioskApp>
     private static Task<RoomOccupancy> RoomAsync(Fair fair, int capacity) =>
         fair.RoomAsync("Dialoginsel B – Souveräne Cloud", capacity, RoomKind.DialogueIsland);
 
-    private HubConnection Live(HttpClient organizer) => new HubConnectionBuilder()
-        .WithUrl(new Uri(app.BaseAddress, LiveHub.Route), o => o.AccessTokenProvider = () => Task.FromResult(organizer.DefaultRequestHeaders.Authorization?.Parameter))
+    /// <summary>A dashboard's connection; without <paramref name="query"/> it names no event, as older dashboards did.</summary>
+    private HubConnection Live(HttpClient organizer, string? query = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(app.BaseAddress, query is null ? LiveHub.Route : $"{LiveHub.Route}?{query}"), o => o.AccessTokenProvider = () => Task.FromResult(organizer.DefaultRequestHeaders.Authorization?.Parameter))
         .Build();
 
+    private HubConnection Live(HttpClient organizer, int eventId) => Live(organizer, $"{LiveHubNames.EventQuery}={eventId}");
+
     [Fact]
-    public async Task A_dashboard_hears_a_door_scan_and_an_arrival_over_SignalR()
+    public async Task A_dashboard_naming_no_event_hears_a_door_scan_and_an_arrival_over_SignalR()
     {
         var fair = await Fair.OpenAsync(app);
         var room = await RoomAsync(fair, 15);
@@ -46,7 +50,71 @@ public class DashboardTests(KioskApp app) : IClassFixture<KioskApp>
         await using var live = Live(kiosk);
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => live.StartAsync());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await using var ownEvent = Live(kiosk, fair.Event.Id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<HttpRequestException>(() => ownEvent.StartAsync())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.GetAsync($"/api/events/{fair.Event.Id}/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dashboard_watching_one_event_hears_nothing_of_another()
+    {
+        var essen = await Fair.OpenAsync(app);
+        var bochum = await Fair.OpenAsync(app);
+        var essenRoom = await RoomAsync(essen, 15);
+        var bochumRoom = await RoomAsync(bochum, 15);
+        var (essenKiosk, _) = await app.EnrolTerminalAsync(essen.Organizer, essen.Event.Id);
+        var (bochumKiosk, _) = await app.EnrolTerminalAsync(bochum.Organizer, bochum.Event.Id);
+        await using var watchingEssen = Live(essen.Organizer, essen.Event.Id);
+        await using var watchingEvery = Live(essen.Organizer);
+        var heardInEssen = new ConcurrentQueue<(string Hint, int EventId)>();
+        var essenHeard = Hints(watchingEssen, essen.Event.Id, heardInEssen);
+        var everyHeardBochum = Hints(watchingEvery, bochum.Event.Id, new());
+        await watchingEssen.StartAsync();
+        await watchingEvery.StartAsync();
+
+        // Bochum's scan, arrival and kiosk first: the connection that named no event hears them...
+        await ActAsync(bochum, bochumKiosk, bochumRoom);
+        await everyHeardBochum.WaitAsync(TimeSpan.FromSeconds(10));
+        // ...and Essen's after: once they reach Essen's dashboard, anything of Bochum's would have come before.
+        await ActAsync(essen, essenKiosk, essenRoom);
+        await essenHeard.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.All(heardInEssen, hint => Assert.Equal(essen.Event.Id, hint.EventId));
+    }
+
+    [Fact]
+    public async Task A_dashboard_naming_something_else_than_an_event_is_closed_with_the_reason()
+    {
+        var fair = await Fair.OpenAsync(app);
+        await using var live = Live(fair.Organizer, $"{LiveHubNames.EventQuery}=essen");
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Closed += e => { closed.TrySetResult(e); return Task.CompletedTask; };
+        try { await live.StartAsync(); } catch (Exception e) { closed.TrySetResult(e); }
+        Assert.Contains(LiveHubNames.EventQuery, (await closed.Task.WaitAsync(TimeSpan.FromSeconds(10)))?.Message);
+    }
+
+    /// <summary>A door scan, a first check-in and a kiosk heartbeat: one of each hint for the event.</summary>
+    private static async Task ActAsync(Fair fair, HttpClient kiosk, RoomOccupancy room)
+    {
+        (await kiosk.PostAsJsonAsync("/api/presence", new PresenceRequest(null, null, true, room.RoomId, PresenceDirection.In, Guid.NewGuid(), DateTimeOffset.UtcNow), Json.Options)).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync("/api/checkins", new CheckInRequest(await fair.TokenAsync("A-1"), null, Guid.NewGuid(), DateTimeOffset.UtcNow), Json.Options)).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync("/api/terminal/heartbeat", new TerminalHeartbeat("1.0.0", 0, "Ready", "lobby"), Json.Options)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Records every hint the connection hears; completes once it heard all three kinds for <paramref name="eventId"/>.</summary>
+    private static Task Hints(HubConnection live, int eventId, ConcurrentQueue<(string Hint, int EventId)> heard)
+    {
+        var kinds = new ConcurrentDictionary<string, bool>();
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Heard(string hint, int from)
+        {
+            heard.Enqueue((hint, from));
+            if (from == eventId && kinds.TryAdd(hint, true) && kinds.Count == 3) all.TrySetResult();
+        }
+        live.On<OccupancyHint>(LiveHubNames.OccupancyChanged, m => Heard(LiveHubNames.OccupancyChanged, m.EventId));
+        live.On<ArrivalsHint>(LiveHubNames.ArrivalsChanged, m => Heard(LiveHubNames.ArrivalsChanged, m.EventId));
+        live.On<TerminalsHint>(LiveHubNames.TerminalsChanged, m => Heard(LiveHubNames.TerminalsChanged, m.EventId));
+        return all.Task;
     }
 
     [Fact]

@@ -39,6 +39,67 @@ public sealed class DashboardUiTests(KioskApp app) : BrowserTest, IClassFixture<
     }
 
     [Fact]
+    public async Task After_its_live_connection_drops_the_dashboard_reconnects_and_fetches_what_it_missed()
+    {
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var room = await fair.RoomAsync("Masterclass Raum Emscher", 30);
+        await using var hall = new FaultProxy(app.BaseAddress); // the wall screen's network
+        var page = await NewDashboardPageAsync();
+        var tile = await SignInToDashboardAsync(page, fair, room, hall.Address);
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "live");
+
+        // The network drops, and the count changes meanwhile (in the database: no hint would go out anyway)...
+        hall.Mode = Fault.Reset;
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "reconnecting");
+        await SetInsideAsync(room, 7);
+        hall.Mode = Fault.Pass;
+
+        // ...and the screen shows it once it is back: a reconnect fetches the snapshot.
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("7");
+    }
+
+    [Fact]
+    public async Task When_the_hub_cannot_be_reached_the_dashboard_follows_by_polling()
+    {
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var room = await fair.RoomAsync("Masterclass Raum Lippe", 30);
+        var page = await NewDashboardPageAsync();
+        await page.Clock.InstallAsync(); // time runs as usual until the test skips ahead
+        await page.RouteAsync("**/hubs/live/negotiate**", route => route.AbortAsync());
+        var tile = await SignInToDashboardAsync(page, fair, room, app.BaseAddress);
+
+        await SetInsideAsync(room, 5);
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "reconnecting");
+        await page.Clock.FastForwardAsync("00:31"); // past the 30 s poll
+
+        await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("5");
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "reconnecting");
+    }
+
+    private Task<IPage> NewDashboardPageAsync() =>
+        Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
+
+    /// <summary>Signs in as the organizer on the way to the event's dashboard; returns the room's tile, showing 0.</summary>
+    private static async Task<ILocator> SignInToDashboardAsync(IPage page, Fair fair, RoomOccupancy room, Uri server)
+    {
+        await page.GotoAsync(new Uri(server, $"/dashboard/?event={fair.Event.Id}").ToString());
+        await page.GetByTestId("login-username").FillAsync("admin");
+        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        var tile = page.Locator($"[data-testid=room-tile][data-room-id='{room.RoomId}']");
+        await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("0");
+        return tile;
+    }
+
+    /// <summary>Changes a room's count behind the server's back: no hint goes out, only a snapshot shows it.</summary>
+    private Task<int> SetInsideAsync(RoomOccupancy room, int inside) =>
+        app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.Rooms.Where(r => r.Id == room.RoomId), s => s.SetProperty(r => r.Inside, inside)));
+
+    [Fact]
     public async Task Staff_count_people_at_a_door_on_their_phone()
     {
         Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");

@@ -1,11 +1,12 @@
-// Organizer live dashboard: snapshot from /api/events/{id}/dashboard, hints over SignalR (/hubs/live),
-// a 30 s poll as fallback. Shows counts, room and kiosk names only — never attendee data.
+// Organizer live dashboard: snapshot from /api/events/{id}/dashboard, hints over SignalR (/hubs/live?eventId=N,
+// the official client loaded before this module as the global `signalR`), a 30 s poll as fallback.
+// Shows counts, room and kiosk names only — never attendee data.
 
 import {
   t, formatNumber, formatPercent, formatTime, formatDate,
   applyStaticTexts, mountLanguageToggle, onLanguageChange,
 } from './i18n.js';
-import { LiveConnection } from './live.js';
+import * as api from '../api.js';
 
 const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 const BUCKET_MS = 15 * 60 * 1000;
@@ -13,6 +14,8 @@ const POLL_MS = 30_000;
 const TERMINALS_DEBOUNCE_MS = 2_000;
 const ARRIVALS_THROTTLE_MS = 10_000;
 const STALE_AFTER_MS = 75_000;
+/** Delays before reconnect attempt n (1-based); after the list, the last one repeats: a wall screen never gives up. */
+const RECONNECT_DELAYS_MS = [1000, 2000, 5000, 10000];
 const ROOM_ALERT_KINDS = new Set(['RoomAlmostFull', 'RoomFull']);
 const CRITICAL_ALERTS = new Set(['RoomFull', 'KioskOffline', 'PrinterProblem']);
 const ALERT_ORDER = ['RoomFull', 'KioskOffline', 'PrinterProblem', 'RoomAlmostFull', 'Conflicts'];
@@ -123,30 +126,18 @@ function appendChildren(el, children) {
 
 // ---------------------------------------------------------------- HTTP
 
-class HttpError extends Error {
-  constructor(status) { super(`HTTP ${status}`); this.status = status; }
-}
-
-let redirecting = false;
 function dashboardPath() {
   return state.eventId ? `/dashboard/?event=${state.eventId}` : location.pathname + location.search;
 }
-function redirectToLogin() {
-  if (redirecting) return;
-  redirecting = true;
-  location.assign(`/login/?return=${encodeURIComponent(dashboardPath())}`);
-}
 
+/** A 401 goes to sign-in (back to this event), a 403 shows the forbidden page; either way it throws. */
 async function getJson(url) {
-  const response = await fetch(url, {
-    credentials: 'same-origin',
-    cache: 'no-store',
-    headers: { Accept: 'application/json' },
-  });
-  if (response.status === 401) { redirectToLogin(); throw new HttpError(401); }
-  if (response.status === 403) { showForbidden(); throw new HttpError(403); }
-  if (!response.ok) throw new HttpError(response.status);
-  return response.json();
+  try {
+    return await api.getJson(url, { signIn: dashboardPath() });
+  } catch (error) {
+    if (error.status === 403) showForbidden();
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- snapshot loading
@@ -217,15 +208,12 @@ function applySnapshot(snapshot) {
 
 // ---------------------------------------------------------------- live hints
 
-function onLiveMessage(target, args) {
-  const payload = args?.[0] ?? {};
-  if (payload.eventId !== undefined && payload.eventId !== null && payload.eventId !== state.eventId) return;
-  switch (String(target).toLowerCase()) {
-    case 'occupancychanged': onOccupancy(payload); break;
-    case 'arrivalschanged': onArrivals(payload); break;
-    case 'terminalschanged': loadSnapshotDebounced(); break;
-    default: break;
-  }
+/** Hints for this event only (the hub sends no other, an older server did). */
+function forThisEvent(handler) {
+  return (payload = {}) => {
+    if (payload.eventId !== undefined && payload.eventId !== null && payload.eventId !== state.eventId) return;
+    handler(payload);
+  };
 }
 
 function onOccupancy({ roomId, inside, capacity, seq }) {
@@ -257,8 +245,75 @@ function onArrivals({ arrived, registered }) {
 }
 
 function onLiveState(liveState) {
+  if (state.liveState === liveState) return;
   state.liveState = liveState;
   renderLiveIndicator();
+}
+
+/**
+ * The hub connection: 'connecting' until the first connection, 'reconnecting' after a loss. Every (re)connect
+ * fetches the snapshot, since hints sent meanwhile are lost. The client's own reconnect only follows a
+ * connection that once stood, so a first start that fails is retried here, with the same delays.
+ */
+function connectLive() {
+  const { HubConnectionBuilder, HttpTransportType, LogLevel } = window.signalR;
+  const delay = (attempt) => RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length) - 1];
+  const refused = (error) => error?.statusCode === 401 || error?.statusCode === 403;
+  const connection = new HubConnectionBuilder()
+    .withUrl(`/hubs/live?eventId=${encodeURIComponent(state.eventId)}`, { transport: HttpTransportType.WebSockets })
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => {
+        if (refused(retryReason)) loadSnapshot(); // the snapshot request goes to sign-in (401) or shows the 403 page
+        return state.stopped ? null : delay(previousRetryCount + 1);
+      },
+    })
+    .configureLogging(LogLevel.Warning)
+    .build();
+  connection.on('occupancyChanged', forThisEvent(onOccupancy));
+  connection.on('arrivalsChanged', forThisEvent(onArrivals));
+  connection.on('terminalsChanged', forThisEvent(loadSnapshotDebounced));
+  connection.onreconnecting(() => onLiveState('reconnecting'));
+  connection.onreconnected(() => { onLiveState('live'); loadSnapshot(); });
+
+  let attempt = 0;
+  let everConnected = false;
+  let starting = false;
+  let retryTimer = null;
+  const start = async () => {
+    retryTimer = null;
+    if (state.stopped) return;
+    starting = true;
+    try {
+      await connection.start();
+    } catch (error) {
+      starting = false;
+      if (state.stopped) return;
+      if (refused(error)) loadSnapshot();
+      attempt += 1;
+      onLiveState(everConnected ? 'reconnecting' : 'connecting');
+      retryTimer = setTimeout(start, delay(attempt));
+      return;
+    }
+    starting = false;
+    attempt = 0;
+    everConnected = true;
+    onLiveState('live');
+    loadSnapshot();
+  };
+  // Closed for good (the server refused a reconnect, or the client's retries ended): start over.
+  connection.onclose(() => {
+    if (state.stopped || starting || retryTimer) return;
+    onLiveState(everConnected ? 'reconnecting' : 'connecting');
+    attempt += 1;
+    retryTimer = setTimeout(start, delay(attempt));
+  });
+  start();
+  return {
+    stop() {
+      clearTimeout(retryTimer);
+      connection.stop();
+    },
+  };
 }
 
 // ---------------------------------------------------------------- rendering
@@ -654,10 +709,8 @@ function showForbidden() {
   showStatus('dash.forbidden.title', 'dash.forbidden.text', { labelKey: 'dash.forbidden.other', run: logout });
 }
 
-async function logout() {
-  try { await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }); } catch { /* go anyway */ }
-  redirecting = true;
-  location.assign(`/login/?return=${encodeURIComponent(dashboardPath())}`);
+function logout() {
+  return api.signOut(dashboardPath());
 }
 
 // ---------------------------------------------------------------- start
@@ -691,13 +744,7 @@ async function start() {
   if (!(await chooseEvent())) return;
   await loadSnapshot();
   if (state.stopped) return;
-  live = new LiveConnection('/hubs/live', {
-    onMessage: onLiveMessage,
-    onState: onLiveState,
-    onConnected: () => loadSnapshot(),
-    onUnauthorized: () => loadSnapshot(), // the snapshot request redirects (401) or shows the 403 page
-  });
-  live.start();
+  live = connectLive();
   pollTimer = setInterval(loadSnapshot, POLL_MS);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') loadSnapshot();

@@ -3,6 +3,7 @@
 // the page address or browser storage: the search text travels only in the API call.
 
 import { t, applyStaticTexts, mountLanguageToggle, onLanguageChange, getLocale } from './i18n.js';
+import * as api from '../api.js';
 
 const MIN_QUERY = 3;
 const $ = (id) => document.getElementById(id);
@@ -24,32 +25,18 @@ const state = {
 };
 
 // Only the event number is ever in the address (?event=), so a return after sign-in lands on the same event.
-function loginUrl() { return `/login/?return=${encodeURIComponent(`/desk/${location.search}`)}`; }
+function deskPath() { return `/desk/${location.search}`; }
 
+/** Every desk request: a 401 goes to sign-in (the answer then carries no data). */
 async function request(method, url, body) {
-  try {
-    const response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status === 401) { location.assign(loginUrl()); return { status: 401, data: null }; }
-    let data = null;
-    if ((response.headers.get('Content-Type') ?? '').includes('json')) {
-      try { data = await response.json(); } catch { data = null; }
-    }
-    return { status: response.status, data };
-  } catch {
-    return { status: 0, data: null };
-  }
+  const reply = await api.request(method, url, body, { signIn: deskPath() });
+  return reply.status === 401 ? { status: 401, data: null } : reply;
 }
 
 /** The server's own words for a refusal (ProblemDetails detail, else title). */
 function problem(reply) {
   if (reply.status === 0) return { key: 'desk.error.network', params: {} };
-  const detail = reply.data?.detail ?? reply.data?.title;
+  const detail = api.problemText(reply.data);
   return detail ? { key: 'desk.error', params: { detail } } : { key: 'desk.error.status', params: { status: reply.status } };
 }
 
@@ -498,10 +485,7 @@ $('tabs').addEventListener('keydown', (e) => {
   showTab(next);
   $(`tab-${next}`).focus();
 });
-$('logout').addEventListener('click', async () => {
-  await request('POST', '/api/auth/logout');
-  location.assign(loginUrl());
-});
+$('logout').addEventListener('click', () => api.signOut(deskPath()));
 
 onLanguageChange(renderAll);
 mountLanguageToggle(document.querySelector('[data-testid="language-toggle"]'));

@@ -5,6 +5,7 @@
 
 import { t, hasText, applyStaticTexts, mountLanguageToggle, onLanguageChange, formatTime } from './i18n.js';
 import { Outbox, newScanId, storedQueue } from './outbox.js';
+import * as api from '../api.js';
 
 const ROOM_KEY = 'kiosk.door.roomId';
 const OUTBOX_KEY = 'kiosk.door.outbox';
@@ -123,36 +124,14 @@ function storeRoom(id) {
 }
 
 function loginUrl() {
-  return `/login/?return=${encodeURIComponent(`/door/${location.search}`)}`;
+  return api.signInUrl(`/door/${location.search}`);
 }
 
 // ---------------------------------------------------------------- network
 
-async function request(method, url, body) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
-  try {
-    const response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: body === undefined
-        ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: controller.signal,
-    });
-    let data = null;
-    const type = response.headers.get('Content-Type') ?? '';
-    if (type.includes('json')) {
-      try { data = await response.json(); } catch { data = null; }
-    }
-    return { status: response.status, data };
-  } catch {
-    return { status: 0, data: null };   // offline, DNS, reset, timeout
-  } finally {
-    clearTimeout(timer);
-  }
+/** status 0: offline, DNS, reset, timeout. A 401 is the caller's: a scan waits in the outbox for a new sign-in. */
+function request(method, url, body) {
+  return api.request(method, url, body, { timeoutMs: REQUEST_TIMEOUT_MS });
 }
 
 const outbox = new Outbox({
@@ -280,7 +259,7 @@ function handleReply(entry, reply, lateReply) {
     showResult({ kind: 'error', textKey: 'door.roomGone', late });
     loadRooms().then(render);
   } else {
-    const detail = reply.data?.detail || reply.data?.title || String(reply.status);
+    const detail = api.problemText(reply.data) || String(reply.status);
     showResult({ kind: 'error', textKey: 'door.badRequest', params: { detail }, late });
   }
 }

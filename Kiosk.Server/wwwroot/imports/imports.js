@@ -2,21 +2,11 @@
 // GET /api/imports/{id} every second for progress, then shows counts, rejected lines and the event's mails.
 
 import { t, applyStaticTexts, mountLanguageToggle, onLanguageChange, getLocale } from './i18n.js';
+import { request, getJson, problemText, signOut } from '../api.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const $ = (id) => document.getElementById(id);
 const state = { events: [], run: null, polling: null };
-
-function toLogin() {
-  location.assign(`/login/?return=${encodeURIComponent(location.pathname + location.search)}`);
-}
-
-async function getJson(url) {
-  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (response.status === 401) { toLogin(); throw new Error('401'); }
-  if (!response.ok) throw Object.assign(new Error(String(response.status)), { status: response.status });
-  return response.json();
-}
 
 const number = (n) => new Intl.NumberFormat(getLocale()).format(n);
 
@@ -35,23 +25,21 @@ async function submit(event) {
   const body = new FormData();
   body.append('file', file);
   setBusy(true);
-  try {
-    const response = await fetch(`/api/events/${encodeURIComponent($('event').value)}/imports?dryRun=${dryRun}`,
-      { method: 'POST', body, credentials: 'same-origin' });
-    if (response.status === 401) { toLogin(); return; }
-    if (response.status !== 202) {
-      const problem = await response.json().catch(() => ({}));
-      showError(response.status === 413 ? t('imp.tooLarge') : t('imp.failed', { reason: problem.detail ?? problem.title ?? response.status }));
-      setBusy(false);
-      return;
-    }
-    state.run = await response.json();
-    render();
-    poll();
-  } catch {
+  const reply = await request('POST', `/api/events/${encodeURIComponent($('event').value)}/imports?dryRun=${dryRun}`, body, { signIn: true });
+  if (reply.status === 401) return;
+  if (reply.status === 0) {
     showError(t('imp.network'));
     setBusy(false);
+    return;
   }
+  if (reply.status !== 202 || !reply.data) {
+    showError(reply.status === 413 ? t('imp.tooLarge') : t('imp.failed', { reason: problemText(reply.data) ?? reply.status }));
+    setBusy(false);
+    return;
+  }
+  state.run = reply.data;
+  render();
+  poll();
 }
 
 function setBusy(busy) {
@@ -118,16 +106,11 @@ async function loadMails() {
   } catch { /* shown again on the next refresh */ }
 }
 
-async function logout() {
-  try { await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }); } catch { /* go anyway */ }
-  toLogin();
-}
-
 async function start() {
   mountLanguageToggle(document.querySelector('[data-testid=language-toggle]'));
   applyStaticTexts();
   onLanguageChange(() => render());
-  $('logout').addEventListener('click', logout);
+  $('logout').addEventListener('click', () => signOut(location.pathname + location.search));
   let me;
   try { me = await getJson('/api/auth/me'); } catch { return; }
   $('loading').hidden = true;

@@ -1,4 +1,5 @@
 import { t, applyStaticTexts, mountLanguageToggle, onLanguageChange } from '../dashboard/i18n.js';
+import { request } from '../api.js';
 
 const DEFAULT_TARGET = '/dashboard/';
 
@@ -71,21 +72,15 @@ form.addEventListener('submit', async (event) => {
   busy = true;
   errorState = null;
   render();
-  let response;
-  try {
-    response = await fetch('/api/auth/login', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username: user, password: pass }),
-    });
-  } catch {
+  // A 401 here is a wrong name or password, not an ended session: answered below, no redirect.
+  const response = await request('POST', '/api/auth/login', { username: user, password: pass });
+  if (response.status === 0) {
     busy = false;
     showError('login.error.network');
     return;
   }
 
-  if (response.ok) {
+  if (response.status >= 200 && response.status <= 299) {
     // Keep the button disabled while the browser navigates away.
     location.assign(target);
     return;
@@ -111,9 +106,6 @@ render();
 
 // Already signed in (e.g. came back with the browser's back button)? Offer the way on instead of
 // redirecting automatically: a staff account sent here by the dashboard must be able to switch accounts.
-fetch('/api/auth/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-  .then((r) => (r.ok ? r.json() : null))
-  .then((session) => {
-    if (session?.signedIn && session.name) { signedInAs = session.name; render(); }
-  })
-  .catch(() => { /* offline or signed out: nothing to show */ });
+request('GET', '/api/auth/session').then(({ status, data: session }) => {
+  if (status === 200 && session?.signedIn && session.name) { signedInAs = session.name; render(); }
+}); // offline or signed out: nothing to show

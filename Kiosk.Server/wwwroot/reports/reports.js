@@ -2,27 +2,18 @@
 // and a per-room occupancy chart drawn as inline SVG. Times come from the server in venue time.
 
 import { t, getLocale, applyStaticTexts, mountLanguageToggle, onLanguageChange } from './i18n.js';
+import * as api from '../api.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const state = { eventId: null, events: [], sessions: [], timeline: null, day: null };
 const $ = (id) => document.getElementById(id);
 
-class HttpError extends Error {
-  constructor(status) { super(`HTTP ${status}`); this.status = status; }
-}
-
 function pagePath() {
   return state.eventId ? `/reports/?event=${state.eventId}` : '/reports/';
 }
 
-async function getJson(url) {
-  const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
-  if (response.status === 401) {
-    location.assign(`/login/?return=${encodeURIComponent(pagePath())}`);
-    throw new HttpError(401);
-  }
-  if (!response.ok) throw new HttpError(response.status);
-  return response.json();
+function getJson(url) {
+  return api.getJson(url, { signIn: pagePath() });
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -175,7 +166,7 @@ async function loadEvent() {
     renderAll();
   } catch (error) {
     if (error.status === 403) showStatus('rep.forbidden');
-    else if (error.status !== 401) showStatus('rep.failed', { status: error.status ?? '–' });
+    else if (error.status !== 401) showStatus('rep.failed', { status: error.status || '–' });
   } finally {
     $('reports').setAttribute('aria-busy', 'false');
   }
@@ -185,10 +176,7 @@ async function start() {
   mountLanguageToggle(document.querySelector('[data-testid="language-toggle"]'));
   applyStaticTexts();
   onLanguageChange(() => { if (state.eventId) renderAll(); });
-  $('logout').addEventListener('click', async () => {
-    try { await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }); } catch { /* go anyway */ }
-    location.assign(`/login/?return=${encodeURIComponent(pagePath())}`);
-  });
+  $('logout').addEventListener('click', () => api.signOut(pagePath()));
   $('event-select').addEventListener('change', (e) => {
     state.eventId = Number(e.target.value);
     state.day = null;
@@ -205,7 +193,7 @@ async function start() {
     state.events = await getJson('/api/events');
   } catch (error) {
     if (error.status === 403) showStatus('rep.forbidden');
-    else if (error.status !== 401) showStatus('rep.failed', { status: error.status ?? '–' });
+    else if (error.status !== 401) showStatus('rep.failed', { status: error.status || '–' });
     return;
   }
   if (state.events.length === 0) { showStatus('rep.noEvents'); return; }

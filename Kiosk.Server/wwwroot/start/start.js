@@ -1,5 +1,6 @@
 // The start page: where a newcomer lands. Links the organizer pages and, in the demo, the kiosk.
 import { useTexts, applyStaticTexts, mountLanguageToggle } from '../language.js';
+import { request } from '../api.js';
 
 useTexts({
   de: {
@@ -37,15 +38,13 @@ useTexts({
 mountLanguageToggle(document.querySelector('[data-testid="language-toggle"]'));
 applyStaticTexts();
 
-fetch('/api/about', { headers: { Accept: 'application/json' } })
-  .then((r) => (r.ok ? r.json() : null))
-  .then((about) => {
-    if (!about) return;
-    const version = document.getElementById('version');
-    version.textContent = `Kiosk ${about.version}`;
-    if (about.demoKioskUrl) {
-      document.getElementById('kiosk-link').href = about.demoKioskUrl;
-      document.getElementById('kiosk-item').hidden = false;
-    }
-  })
-  .catch(() => { /* the links work without it */ });
+// Without an answer the links work all the same.
+request('GET', '/api/about').then(({ status, data: about }) => {
+  if (status !== 200 || !about) return;
+  const version = document.getElementById('version');
+  version.textContent = `Kiosk ${about.version}`;
+  if (about.demoKioskUrl) {
+    document.getElementById('kiosk-link').href = about.demoKioskUrl;
+    document.getElementById('kiosk-item').hidden = false;
+  }
+});
