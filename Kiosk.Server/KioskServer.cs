@@ -70,9 +70,9 @@ public static class KioskServer
         builder.Services.AddSingleton<BadgeCheck>();
         builder.Services.AddSingleton<AttendeeSearch>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddScoped<CheckInDesk>();
+        builder.Services.AddScoped<CheckInRecorder>();
         builder.Services.AddScoped<DeskActs>();
-        builder.Services.AddScoped<Rooms.PresenceDesk>();
+        builder.Services.AddScoped<Rooms.PresenceRecorder>();
         builder.Services.AddScoped<AttendeeImport>();
         // Several instances behind a reverse proxy share one Redis so a dashboard on one hears scans posted to another.
         var signalR = builder.Services.AddSignalR();

@@ -15,7 +15,7 @@ namespace Kiosk.Server.Rooms;
 /// above zero". The database row lock (or SQLite's single writer) makes those guards exact under any
 /// number of parallel scans; a repeated client scan id hits the log's unique index and gets its first answer.
 /// </summary>
-public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
+public sealed class PresenceRecorder(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
 {
     /// <summary>The door's rules at the moment of a scan.</summary>
     private sealed record Door(int RoomId, int EventId, int Capacity, RoomSession? Session, bool? Booked, DateTimeOffset At);

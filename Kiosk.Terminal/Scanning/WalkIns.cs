@@ -11,7 +11,7 @@ public sealed record WalkInForm(string? Title, string? FirstName, string? LastNa
 /// Registers a walk-in at the kiosk and prints the badge at once, online or not: the badge is one the
 /// server signed in advance; the registration (with its consent) goes to the server through the outbox.
 /// </summary>
-public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering, KioskClock clock, TimeProvider time)
+public sealed class WalkIns(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering, KioskClock clock, TimeProvider time)
 {
     public enum Refusal { None, NotOffered, NoBadgeLeft }
 
