@@ -23,8 +23,8 @@ public static class CheckInRules
     /// the server's receive time is the better guess.
     /// </summary>
     /// <summary>A kiosk that printed a badge for someone the server already had checked in made a second badge.</summary>
-    public static string? Conflict(CheckInOutcome outcome, bool badgePrinted) =>
-        outcome == CheckInOutcome.AlreadyCheckedIn && badgePrinted ? "printed twice" : null;
+    public static ScanConflict? Conflict(CheckInOutcome outcome, bool badgePrinted) =>
+        outcome == CheckInOutcome.AlreadyCheckedIn && badgePrinted ? ScanConflict.PrintedTwice : null;
 
     public static DateTimeOffset ArrivalTime(DateTimeOffset scannedAt, DateTimeOffset receivedAt)
     {

@@ -209,11 +209,12 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         // Uploaded twenty minutes late, of someone who never checked in: counted and flagged.
         var late = await OkAsync<PresenceResponse>(await door.PostAsJsonAsync("/api/presence",
             new PresenceRequest(null, juergen, false, room.RoomId, PresenceDirection.In, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-20)), Json.Options));
-        Assert.Equal("not checked in", late.Conflict);
+        Assert.Equal(ScanConflict.NotCheckedIn, late.Conflict);
         var url = $"/api/events/{fair.Event.Id}/presence/conflicts";
 
+        Assert.Contains("\"conflict\":\"not checked in\"", await staff.GetStringAsync(url));
         var conflict = Assert.Single(await OkAsync<List<PresenceConflict>>(await staff.GetAsync(url)));
-        Assert.Equal(("Dialoginsel Ost", juergen, "Jürgen Groß", "not checked in", (ConflictReviewView?)null),
+        Assert.Equal(("Dialoginsel Ost", juergen, "Jürgen Groß", ScanConflict.NotCheckedIn, (ConflictReviewView?)null),
             (conflict.RoomName, conflict.AttendeeId, conflict.AttendeeName, conflict.Conflict, conflict.Review));
         var logBefore = await app.WithDbAsync(db => db.PresenceLog.AsNoTracking().SingleAsync(p => p.Id == conflict.ScanId));
 
@@ -248,8 +249,9 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         var url = $"/api/events/{fair.Event.Id}/checkins/conflicts";
         Task<int> DashboardConflictsAsync() => fair.Organizer.GetFromJsonAsync<Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options).ContinueWith(t => t.Result!.Conflicts);
 
+        Assert.Contains("\"conflict\":\"printed twice\"", await staff.GetStringAsync(url));
         var conflict = Assert.Single(await OkAsync<List<CheckInConflict>>(await staff.GetAsync(url)));
-        Assert.Equal((zoe, "Zoë Öztürk", "printed twice", "Eingang Süd 2", (ConflictReviewView?)null),
+        Assert.Equal((zoe, "Zoë Öztürk", ScanConflict.PrintedTwice, "Eingang Süd 2", (ConflictReviewView?)null),
             (conflict.AttendeeId, conflict.AttendeeName, conflict.Conflict, conflict.TerminalName, conflict.Review));
         Assert.Equal(1, await DashboardConflictsAsync());
 
@@ -264,7 +266,10 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         var entry = Assert.Single(await app.WithDbAsync(db => db.AuditLog.Where(a => a.Action == "checkin.conflict-reviewed" && a.EventId == fair.Event.Id).ToListAsync()));
         Assert.Equal((zoe, southEnrolment.TerminalId), (entry.AttendeeId!.Value, entry.TerminalId!.Value));
         // The check-in itself is untouched: the log stays append-only.
-        Assert.Equal("printed twice", await app.WithDbAsync(db => db.CheckIns.Where(c => c.Id == conflict.CheckInId).Select(c => c.Conflict).SingleAsync()));
+        Assert.Equal(ScanConflict.PrintedTwice, await app.WithDbAsync(db => db.CheckIns.Where(c => c.Id == conflict.CheckInId).Select(c => c.Conflict).SingleAsync()));
+        // Stored as the same words as always (the column is text).
+        Assert.Equal(["printed twice"], await app.WithDbAsync(db =>
+            db.Database.SqlQuery<string>($"SELECT \"Conflict\" AS \"Value\" FROM \"CheckIns\" WHERE \"Id\" = {conflict.CheckInId}").ToListAsync()));
     }
 
     [Fact]
