@@ -284,4 +284,22 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         Assert.Equal("reason", DeskRules.Correct(current, new CorrectionRequest(null, "Anne", null, null, "a\u0007", null)).Refusal!.Slug);
         Assert.Equal("reason", DeskRules.Correct(current, new CorrectionRequest(null, "Anne", null, null, new string('x', 201), null)).Refusal!.Slug);
     }
+
+    [Fact]
+    public void Corrections_follow_the_name_rules_of_the_import_and_the_kiosk()
+    {
+        var current = new DeskRules.Names(null, "Müller", "Anna", "Stadt Essen"); // the export had the columns swapped
+        DeskRules.Correction Correct(string? first, string? last, string? org = null) => DeskRules.Correct(current, new CorrectionRequest(null, first, last, org, "Spalten vertauscht", null)).Correction!;
+        string? Refused(string? first, string? last, string? org = null) => DeskRules.Correct(current, new CorrectionRequest(null, first, last, org, "x", null)).Refusal?.Slug;
+
+        // A single name is a last name: the first name may be cleared, the last name may not.
+        Assert.Equal(new DeskRules.Names(null, "", "Müller", "Stadt Essen"), Correct("", "Müller").After);
+        Assert.Equal("correction-empty-name", Refused(null, " "));
+        // White space is tidied as everywhere else before it is stored or counted.
+        Assert.Equal(new DeskRules.Names(null, "Anna Maria", "Müller-Lüdenscheidt", "Stadt Essen"), Correct("  Anna \u00A0 Maria ", "Müller-Lüdenscheidt").After);
+        Assert.Equal(["firstName", "lastName"], Correct("Anna\u2028Maria", "Groß").Changed);
+        Assert.Null(Refused(new string('ä', 100), "O'Brien", "  " + new string('x', 199) + "  "));
+        Assert.Equal("correction-length", Refused(new string('ä', 101), null));
+        Assert.Equal("correction-characters", Refused(null, "Groß\u0000"));
+    }
 }
