@@ -7,15 +7,12 @@ namespace Kiosk.Server.CheckIn;
 public static class CheckInRules
 {
     /// <summary>
-    /// What a scan of a known attendee means. <paramref name="scannedBadgeVersion"/> is null when staff
+    /// What a scan of a known attendee means, by the server's own record: <see cref="Admission.Decide"/>, the
+    /// decision the lobby kiosk makes on its copy too. <paramref name="scannedBadgeVersion"/> is null when staff
     /// check in by attendee id (no badge involved).
     /// </summary>
-    public static CheckInOutcome Decide(AttendeeStatus status, int currentBadgeVersion, int? scannedBadgeVersion, bool alreadyCheckedIn)
-    {
-        if (status == AttendeeStatus.Cancelled) return CheckInOutcome.Cancelled;
-        if (scannedBadgeVersion is { } v && v != currentBadgeVersion) return CheckInOutcome.Revoked;
-        return alreadyCheckedIn ? CheckInOutcome.AlreadyCheckedIn : CheckInOutcome.FirstCheckIn;
-    }
+    public static CheckInOutcome Decide(AttendeeStatus status, int currentBadgeVersion, int? scannedBadgeVersion, bool alreadyCheckedIn) =>
+        Admission.Decide(status == AttendeeStatus.Cancelled, currentBadgeVersion, scannedBadgeVersion, alreadyCheckedIn, AttendeeRecord.Server);
 
     /// <summary>
     /// The time to record as the attendee's arrival. A scan uploaded after an outage happened when the
