@@ -51,7 +51,7 @@ public static class TerminalHost
         services.AddSingleton<SelfReprint>();
         services.AddSingleton<RoomDoor>();
         services.AddSingleton<WalkInBadges>();
-        services.AddSingleton<WalkInDesk>();
+        services.AddSingleton<WalkIns>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ServerLink>(sp, ServerHttp(sp.GetRequiredService<IOptions<ServerOptions>>().Value)));
         AddWorker<RosterSync>(services);
         AddWorker<OutboxSender>(services);

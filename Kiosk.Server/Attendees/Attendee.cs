@@ -1,6 +1,7 @@
 using Kiosk.Server.Badges;
 using Kiosk.Server.Events;
 using Kiosk.Shared.Badges;
+using Kiosk.Shared.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,9 +16,10 @@ public enum AttendeeStatus
 /// <summary>A registered person. Only what check-in, the badge and the confirmation mail need.</summary>
 public sealed class Attendee
 {
-    public const int TitleLength = 50;
-    public const int NameLength = 100;
-    public const int OrganizationLength = 200;
+    // The columns are as long as the name rules allow (every place that takes names checks those).
+    public const int TitleLength = PersonNameRules.MaxTitle;
+    public const int NameLength = PersonNameRules.MaxName;
+    public const int OrganizationLength = PersonNameRules.MaxOrganization;
 
     public int Id { get; set; }
     public int EventId { get; set; }
@@ -51,7 +53,7 @@ public sealed class Attendee
 
     public Badge? Badge { get; set; }
 
-    public string DisplayName => string.IsNullOrWhiteSpace(Title) ? $"{FirstName} {LastName}" : $"{Title} {FirstName} {LastName}";
+    public string DisplayName => Kiosk.Shared.Text.PersonNameRules.DisplayName(Title, FirstName, LastName);
 }
 
 internal sealed class AttendeeConfiguration : IEntityTypeConfiguration<Attendee>

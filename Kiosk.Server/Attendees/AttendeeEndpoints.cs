@@ -40,7 +40,7 @@ public static class AttendeeEndpoints
             return staff
                 ? TypedResults.Ok(ranked.Select(ToResponse).ToArray())
                 : TypedResults.Ok(ranked.Select(a => new KioskSearchHit(a.Id, a.Title, a.FirstName, a.LastName[..1] + ".", a.Organization)).ToArray());
-        }).RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.Search);
+        }).RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.Search);
 
         events.MapPost("/import", AttendeeImportEndpoint.HandleAsync)
             .RequireAuthorization(Policies.Organizer).DisableAntiforgery();

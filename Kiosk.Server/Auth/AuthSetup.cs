@@ -46,7 +46,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Organizer, p => p.RequireRole(Roles.Organizer).AddRequirements(TerminalEventScope.Requirement))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Organizer, Roles.Staff).AddRequirements(TerminalEventScope.Requirement))
             .AddPolicy(Policies.Terminal, p => p.RequireRole(KioskClaims.TerminalRole).AddRequirements(TerminalEventScope.Requirement))
-            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Organizer, Roles.Staff, KioskClaims.TerminalRole).AddRequirements(TerminalEventScope.Requirement));
+            .AddPolicy(Policies.TerminalOrStaff, p => p.RequireRole(Roles.Organizer, Roles.Staff, KioskClaims.TerminalRole).AddRequirements(TerminalEventScope.Requirement));
 
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Read per request from the validated options, so a limit is never taken from unvalidated configuration.

@@ -6,8 +6,8 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Terminal = nameof(Terminal);
 
-    /// <summary>Terminals and staff may record check-ins and search attendees.</summary>
-    public const string Desk = nameof(Desk);
+    /// <summary>Terminals and staff (organizers too) may record check-ins and door scans and search attendees.</summary>
+    public const string TerminalOrStaff = nameof(TerminalOrStaff);
 }
 
 public static class KioskClaims

@@ -7,7 +7,7 @@ namespace Kiosk.Server.Certificates;
 /// <summary>An attendee eligible for the confirmation of a session, and the whole minutes they were inside.</summary>
 public sealed record EligibleAttendee(int AttendeeId, string? Title, string FirstName, string LastName, string? Organization, int MinutesPresent)
 {
-    public string DisplayName => string.IsNullOrWhiteSpace(Title) ? $"{FirstName} {LastName}" : $"{Title} {FirstName} {LastName}";
+    public string DisplayName => Kiosk.Shared.Text.PersonNameRules.DisplayName(Title, FirstName, LastName);
 }
 
 /// <summary>A session with the people who earned its attendance confirmation.</summary>

@@ -12,7 +12,7 @@ public static class CheckInEndpoints
         var group = app.MapGroup("/api/checkins").WithTags("Check-in");
 
         group.MapPost("/", async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> (
-            CheckInRequest request, CheckInDesk desk, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
+            CheckInRequest request, CheckInRecorder recorder, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
         {
             if (request.ClientScanId == Guid.Empty)
                 return Problems.Invalid("client-scan-id", "clientScanId is required: a new UUID made by the device for each scan.");
@@ -23,9 +23,9 @@ public static class CheckInEndpoints
 
             var started = Operations.KioskMetrics.Start();
             request = request with { ScannedAt = http.OnServerClock(request.ScannedAt, time) };
-            var answer = await desk.CheckInAsync(request, http.User, ct);
+            var answer = await recorder.CheckInAsync(request, http.User, ct);
             metrics.CheckIn(answer.Outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(answer);
-        }).RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
+        }).RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
     }
 }

@@ -4,7 +4,7 @@ namespace Kiosk.Server.CheckIn;
 public static class CheckInFeature
 {
     public static IServiceCollection AddCheckIn(this IServiceCollection services) => services
-        .AddScoped<CheckInDesk>();
+        .AddScoped<CheckInRecorder>();
 
     public static IEndpointRouteBuilder MapCheckIn(this IEndpointRouteBuilder app)
     {

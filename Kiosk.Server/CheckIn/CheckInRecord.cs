@@ -22,8 +22,8 @@ public sealed class CheckInRecord
     /// <summary>The server's clock when the scan arrived.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
 
-    /// <summary>Set when this scan needs a person to look at it, e.g. "printed twice": two kiosks admitted the badge while offline.</summary>
-    public string? Conflict { get; set; }
+    /// <summary>Set when this scan needs a person to look at it: <see cref="ScanConflict.PrintedTwice"/>, two kiosks admitted the badge while offline.</summary>
+    public ScanConflict? Conflict { get; set; }
 
     public int? TerminalId { get; set; }
     public int? StaffUserId { get; set; }
@@ -36,6 +36,6 @@ internal sealed class CheckInRecordConfiguration : IEntityTypeConfiguration<Chec
         e.ToTable("CheckIns");
         e.HasIndex(x => x.ClientScanId).IsUnique();
         e.HasIndex(x => new { x.EventId, x.AttendeeId });
-        e.Property(x => x.Conflict).HasMaxLength(100);
+        e.Property(x => x.Conflict).HasMaxLength(100).HasConversion(Data.ScanConflictColumn.Converter);
     }
 }

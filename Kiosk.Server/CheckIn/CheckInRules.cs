@@ -7,15 +7,12 @@ namespace Kiosk.Server.CheckIn;
 public static class CheckInRules
 {
     /// <summary>
-    /// What a scan of a known attendee means. <paramref name="scannedBadgeVersion"/> is null when staff
+    /// What a scan of a known attendee means, by the server's own record: <see cref="Admission.Decide"/>, the
+    /// decision the lobby kiosk makes on its copy too. <paramref name="scannedBadgeVersion"/> is null when staff
     /// check in by attendee id (no badge involved).
     /// </summary>
-    public static CheckInOutcome Decide(AttendeeStatus status, int currentBadgeVersion, int? scannedBadgeVersion, bool alreadyCheckedIn)
-    {
-        if (status == AttendeeStatus.Cancelled) return CheckInOutcome.Cancelled;
-        if (scannedBadgeVersion is { } v && v != currentBadgeVersion) return CheckInOutcome.Revoked;
-        return alreadyCheckedIn ? CheckInOutcome.AlreadyCheckedIn : CheckInOutcome.FirstCheckIn;
-    }
+    public static CheckInOutcome Decide(AttendeeStatus status, int currentBadgeVersion, int? scannedBadgeVersion, bool alreadyCheckedIn) =>
+        Admission.Decide(status == AttendeeStatus.Cancelled, currentBadgeVersion, scannedBadgeVersion, alreadyCheckedIn, AttendeeRecord.Server);
 
     /// <summary>
     /// The time to record as the attendee's arrival. A scan uploaded after an outage happened when the
@@ -23,8 +20,8 @@ public static class CheckInRules
     /// the server's receive time is the better guess.
     /// </summary>
     /// <summary>A kiosk that printed a badge for someone the server already had checked in made a second badge.</summary>
-    public static string? Conflict(CheckInOutcome outcome, bool badgePrinted) =>
-        outcome == CheckInOutcome.AlreadyCheckedIn && badgePrinted ? "printed twice" : null;
+    public static ScanConflict? Conflict(CheckInOutcome outcome, bool badgePrinted) =>
+        outcome == CheckInOutcome.AlreadyCheckedIn && badgePrinted ? ScanConflict.PrintedTwice : null;
 
     public static DateTimeOffset ArrivalTime(DateTimeOffset scannedAt, DateTimeOffset receivedAt)
     {

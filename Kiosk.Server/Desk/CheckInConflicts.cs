@@ -1,13 +1,14 @@
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
+using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Desk;
 
 public sealed record CheckInConflict(
-    long CheckInId, int AttendeeId, string AttendeeName, string Conflict, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt,
+    long CheckInId, int AttendeeId, string AttendeeName, ScanConflict Conflict, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt,
     int? TerminalId, string? TerminalName, ConflictReviewView? Review);
 
 /// <summary>

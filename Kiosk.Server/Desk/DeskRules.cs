@@ -1,8 +1,8 @@
-using Kiosk.Server.Attendees;
+using Kiosk.Shared.Text;
 
 namespace Kiosk.Server.Desk;
 
-/// <summary>Staff correct a name or organization; null leaves a field as it is, "" clears title or organization.</summary>
+/// <summary>Staff correct a name or organization; null leaves a field as it is, "" clears title, first name or organization.</summary>
 public sealed record CorrectionRequest(string? Title, string? FirstName, string? LastName, string? Organization, string? Reason, int? ReprintAt);
 
 /// <summary>The desk's decisions, free of HTTP and database so they can be tested on their own.</summary>
@@ -29,24 +29,29 @@ public static class DeskRules
         if (CheckReason(request.Reason) is { } badReason) return (null, badReason);
         var changed = new List<string>();
         Refusal? refusal = null;
-        string? Field(string name, string? current, string? proposed, int maxLength, bool required)
+        // The rules are those of every place that takes names (PersonNameRules); the slugs are the desk's own.
+        string? Field(string name, PersonNamePart part, string? current, string? proposed)
         {
             if (proposed is null || refusal is not null) return current;
-            var value = proposed.Trim();
-            if (HasControlCharacters(value)) refusal = new("correction-characters", $"{name} contains control characters (line breaks, tabs).");
-            else if (value.Length > maxLength) refusal = new("correction-length", $"{name} is longer than {maxLength} characters.");
-            else if (required && value.Length == 0) refusal = new("correction-empty-name", $"{name} must not be empty.");
+            refusal = PersonNameRules.Check(part, proposed) switch
+            {
+                null => null,
+                { Code: PersonNameRules.NameMissing } => new("correction-empty-name", $"{name} must not be empty."),
+                { Max: { } max } => new("correction-length", $"{name} is longer than {max} characters."),
+                _ => new("correction-characters", $"{name} contains control characters (line breaks, tabs)."),
+            };
             if (refusal is not null) return current;
-            var next = value.Length == 0 ? null : value;
+            var next = PersonNameRules.Normalise(proposed);
+            if (part == PersonNamePart.FirstName) next ??= ""; // a single name is a last name
             if (!string.Equals(next, current, StringComparison.Ordinal)) changed.Add(name);
             return next;
         }
 
         var after = new Names(
-            Field("title", current.Title, request.Title, Attendee.TitleLength, required: false),
-            Field("firstName", current.FirstName, request.FirstName, Attendee.NameLength, required: true)!,
-            Field("lastName", current.LastName, request.LastName, Attendee.NameLength, required: true)!,
-            Field("organization", current.Organization, request.Organization, Attendee.OrganizationLength, required: false));
+            Field("title", PersonNamePart.Title, current.Title, request.Title),
+            Field("firstName", PersonNamePart.FirstName, current.FirstName, request.FirstName)!,
+            Field("lastName", PersonNamePart.LastName, current.LastName, request.LastName)!,
+            Field("organization", PersonNamePart.Organization, current.Organization, request.Organization));
         if (refusal is not null) return (null, refusal);
         if (changed.Count == 0) return (null, new("correction-unchanged", "Nothing to correct: every field is as it was."));
         return (new Correction(after, changed), null);

@@ -10,7 +10,7 @@ namespace Kiosk.Server.Desk;
 public sealed record ConflictReviewView(DateTimeOffset ReviewedAt, string ReviewedBy, string Note);
 public sealed record PresenceConflict(
     long ScanId, int RoomId, string RoomName, int? AttendeeId, string? AttendeeName, PresenceDirection Direction,
-    string Conflict, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, int? TerminalId, ConflictReviewView? Review);
+    ScanConflict Conflict, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, int? TerminalId, ConflictReviewView? Review);
 public sealed record ReviewRequest(string? Note);
 
 /// <summary>

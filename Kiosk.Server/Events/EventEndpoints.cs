@@ -59,7 +59,7 @@ public static class EventEndpoints
 
         group.MapGet("/{eventId:int}", async Task<Results<Ok<EventResponse>, ProblemHttpResult>> (int eventId, KioskDb db) =>
             await db.Events.FindAsync(eventId) is { } evt ? TypedResults.Ok(EventResponse.From(evt)) : Problems.NotFound("Event"))
-            .RequireAuthorization(Policies.Desk);
+            .RequireAuthorization(Policies.TerminalOrStaff);
 
         // Kiosks hear of the change at once (profileChanged); the audit log keeps who switched what.
         group.MapPatch("/{eventId:int}/settings", async Task<Results<Ok<EventResponse>, ProblemHttpResult>> (
@@ -84,7 +84,7 @@ public static class EventEndpoints
             if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
             var rows = await db.BadgeKeys.AsNoTracking().Where(k => k.EventId == eventId && k.RevokedAt == null).OrderBy(k => k.KeyId).ToListAsync();
             return TypedResults.Ok(rows.Select(k => new BadgeKeyResponse(k.KeyId, Convert.ToBase64String(k.PublicKey), "ES256", k.CreatedAt)).ToArray());
-        }).RequireAuthorization(Policies.Desk);
+        }).RequireAuthorization(Policies.TerminalOrStaff);
 
         group.MapPost("/{eventId:int}/badge-keys", async Task<Results<Ok<BadgeKeyResponse>, ProblemHttpResult>> (int eventId, KioskDb db, BadgeKeys keys) =>
         {

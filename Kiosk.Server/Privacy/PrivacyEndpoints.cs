@@ -29,10 +29,10 @@ public static class PrivacyEndpoints
         });
 
         attendees.MapPost("/{id:int}/erase", async Task<Results<Ok<EraseResponse>, ProblemHttpResult>> (
-            int id, EraseRequest request, PrivacyDesk desk, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            int id, EraseRequest request, Erasure erasure, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             if (ErasureRules.Problem(request.Reason) is { } problem) return Problems.Invalid("erase-reason", problem);
-            return await desk.EraseAsync(id, request.Reason!, http.User.Actor(), ct) switch
+            return await erasure.EraseAsync(id, request.Reason!, http.User.Actor(), ct) switch
             {
                 EraseOutcome.NotFound => Problems.NotFound("Attendee"),
                 EraseOutcome.AlreadyErased => Problems.Conflict("already-erased", "This attendee's personal data was erased already."),

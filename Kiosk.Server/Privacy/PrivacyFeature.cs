@@ -8,7 +8,7 @@ public static class PrivacyFeature
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<PrivacyDesk>();
+        services.AddScoped<Erasure>();
         services.AddScoped<RetentionPurge>();
         services.AddSingleton<RetentionSchedule>();
         services.AddSingleton<IRecurringWork>(sp => sp.GetRequiredService<RetentionSchedule>());

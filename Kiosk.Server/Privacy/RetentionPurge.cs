@@ -8,9 +8,9 @@ namespace Kiosk.Server.Privacy;
 
 /// <summary>
 /// The daily retention job: every event that ended more than Privacy:RetentionDays ago and is not purged
-/// yet is purged (<see cref="PrivacyDesk.PurgeEventAsync"/>). Idempotent: a purged event is never touched again.
+/// yet is purged (<see cref="Erasure.PurgeEventAsync"/>). Idempotent: a purged event is never touched again.
 /// </summary>
-public sealed class RetentionPurge(KioskDb db, PrivacyDesk desk, IOptions<PrivacyOptions> options, TimeProvider time)
+public sealed class RetentionPurge(KioskDb db, Erasure erasure, IOptions<PrivacyOptions> options, TimeProvider time)
 {
     /// <returns>The ids of the events purged by this run.</returns>
     public async Task<IReadOnlyList<int>> RunAsync(CancellationToken ct)
@@ -19,7 +19,7 @@ public sealed class RetentionPurge(KioskDb db, PrivacyDesk desk, IOptions<Privac
         var due = await db.Events.AsNoTracking().Where(e => e.PurgedAt == null && e.EndsAt <= cutoff).Select(e => e.Id).ToListAsync(ct);
         var purged = new List<int>();
         foreach (var eventId in due)
-            if (await desk.PurgeEventAsync(eventId, ct)) purged.Add(eventId);
+            if (await erasure.PurgeEventAsync(eventId, ct)) purged.Add(eventId);
         return purged;
     }
 }

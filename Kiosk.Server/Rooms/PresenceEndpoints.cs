@@ -28,10 +28,10 @@ public static class PresenceEndpoints
             var known = await db.PresenceLog.AsNoTracking().Where(s => s.ClientScanId != null && asked.Contains(s.ClientScanId.Value))
                 .Select(s => s.ClientScanId!.Value).ToListAsync(ct);
             return TypedResults.Ok(new UnknownScans(asked.Except(known).ToArray()));
-        }).WithTags("Presence").RequireAuthorization(Policies.Desk);
+        }).WithTags("Presence").RequireAuthorization(Policies.TerminalOrStaff);
 
         app.MapPost("/api/presence", async Task<Results<Ok<PresenceResponse>, ProblemHttpResult>> (
-            PresenceRequest request, PresenceDesk desk, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
+            PresenceRequest request, PresenceRecorder recorder, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
         {
             if (request.ClientScanId == Guid.Empty)
                 return Problems.Invalid("client-scan-id", "clientScanId is required: a new UUID made by the device for each scan.");
@@ -39,9 +39,9 @@ public static class PresenceEndpoints
             if (targets != 1) return Problems.Invalid("presence-target", "Send exactly one of token, attendeeId and anonymous=true.");
             var started = Operations.KioskMetrics.Start();
             request = request with { ScannedAt = http.OnServerClock(request.ScannedAt, time) };
-            if (await desk.ScanAsync(request, http.User, ct) is not { } answer) return Problems.NotFound("Room");
+            if (await recorder.ScanAsync(request, http.User, ct) is not { } answer) return Problems.NotFound("Room");
             metrics.DoorScan(answer.Decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(answer);
-        }).WithTags("Presence").RequireAuthorization(Policies.Desk).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
+        }).WithTags("Presence").RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
     }
 }

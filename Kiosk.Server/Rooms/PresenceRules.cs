@@ -17,11 +17,11 @@ public static class PresenceRules
     /// Whether a known person may enter, before the capacity check. A live scan is refused; a late one
     /// already happened, so it is admitted and the broken rule named as a conflict.
     /// </summary>
-    public static (PresenceDecision Decision, string? Conflict) Entry(bool checkedIn, bool late) => (checkedIn, late) switch
+    public static (PresenceDecision Decision, ScanConflict? Conflict) Entry(bool checkedIn, bool late) => (checkedIn, late) switch
     {
         (true, _) => (PresenceDecision.Admitted, null),
         (false, false) => (PresenceDecision.NotCheckedIn, null),
-        (false, true) => (PresenceDecision.Admitted, "not checked in"),
+        (false, true) => (PresenceDecision.Admitted, ScanConflict.NotCheckedIn),
     };
 
     /// <summary>The door opens for a session this long before it starts; from then on its capacity and booking rules apply.</summary>
@@ -35,14 +35,14 @@ public static class PresenceRules
     /// Pre-booking: until <see cref="RoomSession.PreBookingMinutes"/> before the start only booked attendees enter
     /// (anonymous counters cannot tell, so they count). Late uploads are admitted and flagged.
     /// </summary>
-    public static (PresenceDecision Decision, string? Conflict) Booking(RoomSession? session, bool? booked, DateTimeOffset now, bool late)
+    public static (PresenceDecision Decision, ScanConflict? Conflict) Booking(RoomSession? session, bool? booked, DateTimeOffset now, bool late)
     {
         if (session?.PreBookingMinutes is not { } minutes || booked is not false) return (PresenceDecision.Admitted, null);
         if (now >= session.StartsAt - TimeSpan.FromMinutes(minutes)) return (PresenceDecision.Admitted, null);
-        return late ? (PresenceDecision.Admitted, "not booked") : (PresenceDecision.NotBooked, null);
+        return late ? (PresenceDecision.Admitted, ScanConflict.NotBooked) : (PresenceDecision.NotBooked, null);
     }
 
     /// <summary>The room was full: live scans are turned away, late ones are counted and flagged.</summary>
-    public static (PresenceDecision Decision, string? Conflict) WhenFull(bool late) =>
-        late ? (PresenceDecision.Admitted, "over capacity") : (PresenceDecision.Full, null);
+    public static (PresenceDecision Decision, ScanConflict? Conflict) WhenFull(bool late) =>
+        late ? (PresenceDecision.Admitted, ScanConflict.OverCapacity) : (PresenceDecision.Full, null);
 }

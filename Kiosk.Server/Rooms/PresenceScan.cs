@@ -24,8 +24,8 @@ public sealed class PresenceScan
     /// <summary>True when this entry moved the room's count (+1 in, −1 out).</summary>
     public bool Counted { get; set; }
 
-    /// <summary>Why a late upload broke a rule ("over capacity", "not checked in"); null when it did not.</summary>
-    public string? Conflict { get; set; }
+    /// <summary>The rules a late upload broke (<see cref="ScanConflict.OverCapacity"/>, …); null when it broke none.</summary>
+    public ScanConflict? Conflict { get; set; }
 
     public DateTimeOffset ScannedAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
@@ -41,6 +41,6 @@ internal sealed class PresenceScanConfiguration : IEntityTypeConfiguration<Prese
         e.HasIndex(x => x.ClientScanId).IsUnique();
         e.HasIndex(x => new { x.AttendeeId, x.Id });
         e.HasIndex(x => new { x.RoomId, x.Id });
-        e.Property(x => x.Conflict).HasMaxLength(100);
+        e.Property(x => x.Conflict).HasMaxLength(100).HasConversion(Data.ScanConflictColumn.Converter);
     }
 }

@@ -30,11 +30,11 @@ public static class RoomEndpoints
             if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
             var list = await db.Rooms.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync();
             return TypedResults.Ok(list.Select(View).ToList());
-        }).RequireAuthorization(Policies.Desk);
+        }).RequireAuthorization(Policies.TerminalOrStaff);
 
         rooms.MapGet("/rooms", async (int eventId, KioskDb db) =>
             TypedResults.Ok((await db.Rooms.AsNoTracking().Where(r => r.EventId == eventId).OrderBy(r => r.Id).ToListAsync()).Select(View).ToList()))
-            .RequireAuthorization(Policies.Desk);
+            .RequireAuthorization(Policies.TerminalOrStaff);
     }
 
     public static RoomOccupancy View(Room r) => new(r.Id, r.Name, r.Kind.ToString(), r.Capacity, r.Inside, r.OccupancySeq);

@@ -9,7 +9,7 @@ public static class RoomsFeature
     public static IServiceCollection AddRooms(this IServiceCollection services)
     {
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<PresenceDesk>();
+        services.AddScoped<PresenceRecorder>();
         services.AddSingleton<EndOfDay>();
         services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         // Occupancy is sampled for the reports' timelines.

@@ -44,7 +44,7 @@ public static class SessionEndpoints
             var list = await db.Sessions.AsNoTracking().Where(s => s.RoomId == roomId && s.EventId == eventId).OrderBy(s => s.StartsAt)
                 .Select(s => new { Session = s, Booked = db.SessionBookings.Count(b => b.SessionId == s.Id) }).ToListAsync();
             return TypedResults.Ok(list.Select(x => View(x.Session, x.Booked)).ToList());
-        }).RequireAuthorization(Policies.Desk);
+        }).RequireAuthorization(Policies.TerminalOrStaff);
 
         // Adds bookings (e.g. from the registration system's master class choices); repeats change nothing.
         app.MapPost("/api/sessions/{sessionId:int}/bookings", async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> (int sessionId, BookingRequest request, KioskDb db) =>

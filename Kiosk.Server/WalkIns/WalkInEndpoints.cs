@@ -6,6 +6,7 @@ using Kiosk.Server.Data;
 using Kiosk.Server.Terminals;
 using Kiosk.Shared.Badges;
 using Kiosk.Shared.Contracts;
+using Kiosk.Shared.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public static class WalkInEndpoints
             var arrival = CheckInRules.ArrivalTime(http.OnServerClock(walkIn.RegisteredAt, time), now);
             var attendee = new Attendee
             {
-                EventId = eventId, Title = Clean(walkIn.Title), FirstName = Clean(walkIn.FirstName)!, LastName = Clean(walkIn.LastName)!,
+                EventId = eventId, Title = Clean(walkIn.Title), FirstName = Clean(walkIn.FirstName) ?? "", LastName = Clean(walkIn.LastName)!,
                 Organization = Clean(walkIn.Organization), Email = Clean(walkIn.Email)?.ToLowerInvariant(), Category = AttendeeCategory.Visitor,
                 CheckedInAt = arrival, CreatedAt = now, UpdatedAt = now,
                 Badge = new Badge { Id = walkIn.BadgeId, EventId = eventId, Version = 1, IssuedAt = arrival },
@@ -96,5 +97,6 @@ public static class WalkInEndpoints
     private static async Task<WalkInAnswer?> ExistingAsync(KioskDb db, Guid badgeId) =>
         await db.Badges.AsNoTracking().Where(b => b.Id == badgeId).Select(b => new WalkInAnswer(b.AttendeeId, false)).FirstOrDefaultAsync();
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : WalkInRules.Normalise(text);
+    /// <summary>As every place that takes names stores them (a missing first name is "": a single name is a last name).</summary>
+    private static string? Clean(string? text) => PersonNameRules.Normalise(text);
 }

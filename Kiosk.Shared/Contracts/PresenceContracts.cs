@@ -53,7 +53,7 @@ public sealed record PresenceResponse(
     Guid ClientScanId,
     PresenceDecision Decision,
     RoomOccupancy Room,
-    string? Conflict,
+    ScanConflict? Conflict,
     AttendeeSummary? Attendee);
 
 /// <summary>A room's occupancy; <see cref="Seq"/> grows with every change, so a gap means a missed message.</summary>

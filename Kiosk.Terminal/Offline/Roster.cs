@@ -9,7 +9,7 @@ public sealed record RosterPerson(
     int Id, Guid BadgeId, int BadgeVersion, string? Title, string FirstName, string LastName, string? Organization,
     AttendeeCategory Category, bool Cancelled, DateTimeOffset? CheckedInAt, string? EmailProof, string? RegistrationNumberProof, string Token)
 {
-    public string DisplayName => string.IsNullOrWhiteSpace(Title) ? $"{FirstName} {LastName}" : $"{Title} {FirstName} {LastName}";
+    public string DisplayName => Kiosk.Shared.Text.PersonNameRules.DisplayName(Title, FirstName, LastName);
 }
 
 /// <summary>The terminal's copy of the event's attendees, kept current by <see cref="RosterSync"/>.</summary>

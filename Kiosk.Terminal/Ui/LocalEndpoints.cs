@@ -51,14 +51,14 @@ public static class LocalEndpoints
 
         // Exactly what a scanner read does: for serial scanners and for tests.
         local.MapPost("/scan", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (
-            ScanRequest request, SelfCheckIn desk, RoomDoor door, TerminalState state, ScanTimings timings, IOptions<TerminalOptions> options, CancellationToken ct) =>
+            ScanRequest request, SelfCheckIn checkIn, RoomDoor door, TerminalState state, ScanTimings timings, IOptions<TerminalOptions> options, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxScanLength)
                 return LocalProblems.Invalid("scan-text", $"text must hold the scanned code (1 to {MaxScanLength} characters).");
             var started = timings.Start();
             // The lobby checks in and prints; a room door counts people in and out.
             var answer = state.Mode(options.Value.Mode) == TerminalModes.Lobby
-                ? await desk.ScanAsync(request.Text, request.Language ?? "de", ct)
+                ? await checkIn.ScanAsync(request.Text, request.Language ?? "de", ct)
                 : await door.ScanAsync(request.Text, ct);
             timings.Done(started);
             return TypedResults.Ok(answer);
@@ -71,13 +71,13 @@ public static class LocalEndpoints
             return TypedResults.Ok(new SearchView(await lookup.FindAsync(q)));
         });
 
-        local.MapPost("/identify", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (IdentifyRequest request, NameLookup lookup, SelfCheckIn desk, CancellationToken ct) =>
+        local.MapPost("/identify", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (IdentifyRequest request, NameLookup lookup, SelfCheckIn checkIn, CancellationToken ct) =>
         {
             if (string.IsNullOrEmpty(request.Ref)) return LocalProblems.Invalid("ref", "ref is required.");
             var (proof, attendeeId, left) = await lookup.ProveAsync(request.Ref, request.Answer);
             return proof switch
             {
-                NameLookup.Proof.Accepted => TypedResults.Ok(await desk.AdmitFoundAsync(attendeeId, request.Language ?? "de", ct)),
+                NameLookup.Proof.Accepted => TypedResults.Ok(await checkIn.AdmitFoundAsync(attendeeId, request.Language ?? "de", ct)),
                 NameLookup.Proof.Wrong => LocalProblems.SecondFactor(left),
                 NameLookup.Proof.NoMoreAttempts => TypedResults.Problem(type: "/problems/second-factor-attempts", title: "No attempts left; please ask at the help desk.", statusCode: 429),
                 _ => TypedResults.Problem(type: "/problems/search-expired", title: "Please search again.", statusCode: 410),
@@ -97,15 +97,15 @@ public static class LocalEndpoints
             };
         });
 
-        local.MapPost("/walkin", async Task<Results<Ok<ScanAnswer>, ValidationProblem, ProblemHttpResult>> (WalkInForm form, WalkInDesk desk, CancellationToken ct) =>
+        local.MapPost("/walkin", async Task<Results<Ok<ScanAnswer>, ValidationProblem, ProblemHttpResult>> (WalkInForm form, WalkIns walkIns, CancellationToken ct) =>
         {
-            var errors = WalkInDesk.Check(form);
+            var errors = WalkIns.Check(form);
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors, type: "/problems/walk-in");
-            var (answer, refusal) = await desk.RegisterAsync(form, ct);
+            var (answer, refusal) = await walkIns.RegisterAsync(form, ct);
             return refusal switch
             {
-                WalkInDesk.Refusal.None => TypedResults.Ok(answer!),
-                WalkInDesk.Refusal.NotOffered => TypedResults.Problem(type: "/problems/walk-ins-off", title: "Walk-in registration is not offered at this event.", statusCode: 409),
+                WalkIns.Refusal.None => TypedResults.Ok(answer!),
+                WalkIns.Refusal.NotOffered => TypedResults.Problem(type: "/problems/walk-ins-off", title: "Walk-in registration is not offered at this event.", statusCode: 409),
                 _ => TypedResults.Problem(type: "/problems/walk-in-badges", title: "No walk-in badges left on this kiosk; please go to the help desk.", statusCode: 503),
             };
         });

@@ -43,7 +43,7 @@ public sealed class PartitionTests(KioskApp server) : IClassFixture<KioskApp>
         Assert.Equal([CheckInOutcome.FirstCheckIn, CheckInOutcome.AlreadyCheckedIn], annas.Select(c => c.Outcome));
         Assert.NotEqual(annas[0].TerminalId, annas[1].TerminalId);
         // Two badges now exist for Anna: the later upload is flagged for the desk, and the dashboard counts it.
-        Assert.Equal([null, "printed twice"], annas.Select(c => c.Conflict));
+        Assert.Equal([null, ScanConflict.PrintedTwice], annas.Select(c => c.Conflict));
         var dashboard = await fair.Organizer.GetFromJsonAsync<Kiosk.Server.Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options);
         Assert.Equal(1, dashboard!.Conflicts);
         Assert.Equal(3, await server.WithDbAsync(db => db.Attendees.CountAsync(a => a.EventId == fair.Event.Id && a.CheckedInAt != null)));

@@ -71,7 +71,7 @@ public abstract class DeskActsTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var url = $"/api/attendees/{anna.Id}";
 
         Assert.Equal("/problems/correction-characters", (await ProblemAsync(await staff.PatchAsJsonAsync(url, new { lastName = "Mül\nler", reason = "x" }), HttpStatusCode.BadRequest)).Type);
-        Assert.Equal("/problems/correction-empty-name", (await ProblemAsync(await staff.PatchAsJsonAsync(url, new { firstName = "  ", reason = "x" }), HttpStatusCode.BadRequest)).Type);
+        Assert.Equal("/problems/correction-empty-name", (await ProblemAsync(await staff.PatchAsJsonAsync(url, new { lastName = "  ", reason = "x" }), HttpStatusCode.BadRequest)).Type);
         Assert.Equal("/problems/correction-length", (await ProblemAsync(await staff.PatchAsJsonAsync(url, new { organization = new string('ä', 201), reason = "x" }), HttpStatusCode.BadRequest)).Type);
         Assert.Equal("/problems/correction-length", (await ProblemAsync(await staff.PatchAsJsonAsync(url, new { title = new string('D', 51), reason = "x" }), HttpStatusCode.BadRequest)).Type);
         Assert.Equal("/problems/reason", (await ProblemAsync(await staff.PatchAsJsonAsync(url, new { lastName = "Müller-Lüdenscheidt" }), HttpStatusCode.BadRequest)).Type);

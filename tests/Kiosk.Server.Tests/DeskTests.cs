@@ -209,11 +209,12 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         // Uploaded twenty minutes late, of someone who never checked in: counted and flagged.
         var late = await OkAsync<PresenceResponse>(await door.PostAsJsonAsync("/api/presence",
             new PresenceRequest(null, juergen, false, room.RoomId, PresenceDirection.In, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-20)), Json.Options));
-        Assert.Equal("not checked in", late.Conflict);
+        Assert.Equal(ScanConflict.NotCheckedIn, late.Conflict);
         var url = $"/api/events/{fair.Event.Id}/presence/conflicts";
 
+        Assert.Contains("\"conflict\":\"not checked in\"", await staff.GetStringAsync(url));
         var conflict = Assert.Single(await OkAsync<List<PresenceConflict>>(await staff.GetAsync(url)));
-        Assert.Equal(("Dialoginsel Ost", juergen, "Jürgen Groß", "not checked in", (ConflictReviewView?)null),
+        Assert.Equal(("Dialoginsel Ost", juergen, "Jürgen Groß", ScanConflict.NotCheckedIn, (ConflictReviewView?)null),
             (conflict.RoomName, conflict.AttendeeId, conflict.AttendeeName, conflict.Conflict, conflict.Review));
         var logBefore = await app.WithDbAsync(db => db.PresenceLog.AsNoTracking().SingleAsync(p => p.Id == conflict.ScanId));
 
@@ -248,8 +249,9 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         var url = $"/api/events/{fair.Event.Id}/checkins/conflicts";
         Task<int> DashboardConflictsAsync() => fair.Organizer.GetFromJsonAsync<Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options).ContinueWith(t => t.Result!.Conflicts);
 
+        Assert.Contains("\"conflict\":\"printed twice\"", await staff.GetStringAsync(url));
         var conflict = Assert.Single(await OkAsync<List<CheckInConflict>>(await staff.GetAsync(url)));
-        Assert.Equal((zoe, "Zoë Öztürk", "printed twice", "Eingang Süd 2", (ConflictReviewView?)null),
+        Assert.Equal((zoe, "Zoë Öztürk", ScanConflict.PrintedTwice, "Eingang Süd 2", (ConflictReviewView?)null),
             (conflict.AttendeeId, conflict.AttendeeName, conflict.Conflict, conflict.TerminalName, conflict.Review));
         Assert.Equal(1, await DashboardConflictsAsync());
 
@@ -264,7 +266,10 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         var entry = Assert.Single(await app.WithDbAsync(db => db.AuditLog.Where(a => a.Action == "checkin.conflict-reviewed" && a.EventId == fair.Event.Id).ToListAsync()));
         Assert.Equal((zoe, southEnrolment.TerminalId), (entry.AttendeeId!.Value, entry.TerminalId!.Value));
         // The check-in itself is untouched: the log stays append-only.
-        Assert.Equal("printed twice", await app.WithDbAsync(db => db.CheckIns.Where(c => c.Id == conflict.CheckInId).Select(c => c.Conflict).SingleAsync()));
+        Assert.Equal(ScanConflict.PrintedTwice, await app.WithDbAsync(db => db.CheckIns.Where(c => c.Id == conflict.CheckInId).Select(c => c.Conflict).SingleAsync()));
+        // Stored as the same words as always (the column is text).
+        Assert.Equal(["printed twice"], await app.WithDbAsync(db =>
+            db.Database.SqlQuery<string>($"SELECT \"Conflict\" AS \"Value\" FROM \"CheckIns\" WHERE \"Id\" = {conflict.CheckInId}").ToListAsync()));
     }
 
     [Fact]
@@ -278,5 +283,23 @@ public sealed class DeskTests(KioskApp app) : IClassFixture<KioskApp>
         Assert.Equal("correction-characters", DeskRules.Correct(current, new CorrectionRequest(null, "An\tna", null, null, "x", null)).Refusal!.Slug);
         Assert.Equal("reason", DeskRules.Correct(current, new CorrectionRequest(null, "Anne", null, null, "a\u0007", null)).Refusal!.Slug);
         Assert.Equal("reason", DeskRules.Correct(current, new CorrectionRequest(null, "Anne", null, null, new string('x', 201), null)).Refusal!.Slug);
+    }
+
+    [Fact]
+    public void Corrections_follow_the_name_rules_of_the_import_and_the_kiosk()
+    {
+        var current = new DeskRules.Names(null, "Müller", "Anna", "Stadt Essen"); // the export had the columns swapped
+        DeskRules.Correction Correct(string? first, string? last, string? org = null) => DeskRules.Correct(current, new CorrectionRequest(null, first, last, org, "Spalten vertauscht", null)).Correction!;
+        string? Refused(string? first, string? last, string? org = null) => DeskRules.Correct(current, new CorrectionRequest(null, first, last, org, "x", null)).Refusal?.Slug;
+
+        // A single name is a last name: the first name may be cleared, the last name may not.
+        Assert.Equal(new DeskRules.Names(null, "", "Müller", "Stadt Essen"), Correct("", "Müller").After);
+        Assert.Equal("correction-empty-name", Refused(null, " "));
+        // White space is tidied as everywhere else before it is stored or counted.
+        Assert.Equal(new DeskRules.Names(null, "Anna Maria", "Müller-Lüdenscheidt", "Stadt Essen"), Correct("  Anna \u00A0 Maria ", "Müller-Lüdenscheidt").After);
+        Assert.Equal(["firstName", "lastName"], Correct("Anna\u2028Maria", "Groß").Changed);
+        Assert.Null(Refused(new string('ä', 100), "O'Brien", "  " + new string('x', 199) + "  "));
+        Assert.Equal("correction-length", Refused(new string('ä', 101), null));
+        Assert.Equal("correction-characters", Refused(null, "Groß\u0000"));
     }
 }

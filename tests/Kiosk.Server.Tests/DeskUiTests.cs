@@ -66,12 +66,12 @@ public sealed class DeskUiTests(KioskApp app) : BrowserTest, IClassFixture<Kiosk
 
         // A refusal shows the server's problem detail, in the dialog and in the message line.
         await page.GetByRole(AriaRole.Button, new() { Name = "Korrigieren" }).ClickAsync();
-        await dialog.Locator("[name=firstName]").FillAsync("  ");
+        await dialog.Locator("[name=lastName]").FillAsync("  ");
         await page.GetByTestId("dialog-reason").FillAsync("Test");
         await page.GetByTestId("dialog-ok").ClickAsync();
         await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveAttributeAsync("data-kind", "error");
-        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Fehler: firstName must not be empty.");
-        await Assertions.Expect(dialog.Locator("#dialog-error")).ToHaveTextAsync("Fehler: firstName must not be empty.");
+        await Assertions.Expect(page.GetByTestId("desk-message")).ToHaveTextAsync("Fehler: lastName must not be empty.");
+        await Assertions.Expect(dialog.Locator("#dialog-error")).ToHaveTextAsync("Fehler: lastName must not be empty.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
         await Assertions.Expect(dialog).ToBeHiddenAsync();
 

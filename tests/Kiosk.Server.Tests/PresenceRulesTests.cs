@@ -26,9 +26,9 @@ public sealed class PresenceRulesTests
     public void Live_scans_are_refused_where_late_ones_are_counted_with_a_conflict()
     {
         Assert.Equal((PresenceDecision.NotCheckedIn, null), PresenceRules.Entry(checkedIn: false, late: false));
-        Assert.Equal((PresenceDecision.Admitted, "not checked in"), PresenceRules.Entry(checkedIn: false, late: true));
+        Assert.Equal((PresenceDecision.Admitted, ScanConflict.NotCheckedIn), PresenceRules.Entry(checkedIn: false, late: true));
         Assert.Equal((PresenceDecision.Admitted, null), PresenceRules.Entry(checkedIn: true, late: false));
         Assert.Equal((PresenceDecision.Full, null), PresenceRules.WhenFull(late: false));
-        Assert.Equal((PresenceDecision.Admitted, "over capacity"), PresenceRules.WhenFull(late: true));
+        Assert.Equal((PresenceDecision.Admitted, ScanConflict.OverCapacity), PresenceRules.WhenFull(late: true));
     }
 }

@@ -145,12 +145,35 @@ public abstract class PresenceTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         Assert.Equal(PresenceDecision.NotCheckedIn, (await PostAsync(door, Scan(room.RoomId, first))).Decision);
         var late = await PostAsync(door, Scan(room.RoomId, first, at: DateTimeOffset.UtcNow.AddMinutes(-20)));
-        Assert.Equal((PresenceDecision.Admitted, "not checked in", 1), (late.Decision, late.Conflict, late.Room.Inside));
+        Assert.Equal((PresenceDecision.Admitted, ScanConflict.NotCheckedIn, 1), (late.Decision, late.Conflict, late.Room.Inside));
 
         await app.WithDbAsync(db => db.Attendees.Where(a => a.Id == second).ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckedInAt, DateTimeOffset.UtcNow)));
         Assert.Equal(PresenceDecision.Full, (await PostAsync(door, Scan(room.RoomId, second))).Decision);
         var over = await PostAsync(door, Scan(room.RoomId, second, at: DateTimeOffset.UtcNow.AddMinutes(-5)));
-        Assert.Equal((PresenceDecision.Admitted, "over capacity", 2), (over.Decision, over.Conflict, over.Room.Inside));
+        Assert.Equal((PresenceDecision.Admitted, ScanConflict.OverCapacity, 2), (over.Decision, over.Conflict, over.Room.Inside));
+    }
+
+    [Fact]
+    public async Task A_late_upload_that_broke_two_rules_names_both_in_the_words_stored_and_sent_before()
+    {
+        var (fair, door, room, _) = await OpenAsync(people: 2, capacity: 1, checkedIn: false);
+        await PostAsync(door, Scan(room.RoomId, null)); // an anonymous counter fills the room
+        var request = Scan(room.RoomId, await IdAsync(fair, 1), at: DateTimeOffset.UtcNow.AddMinutes(-10));
+
+        var first = await door.PostAsJsonAsync("/api/presence", request, Json.Options);
+        var replay = await door.PostAsJsonAsync("/api/presence", request, Json.Options);
+
+        var conflict = Join(ScanConflict.NotCheckedIn, ScanConflict.OverCapacity);
+        Assert.Contains("\"conflict\":\"not checked in, over capacity\"", await first.Content.ReadAsStringAsync());
+        Assert.Equal(conflict, (await replay.Content.ReadFromJsonAsync<PresenceResponse>(Json.Options))!.Conflict);
+        var stored = await app.WithDbAsync(async db =>
+        {
+            var id = await db.PresenceLog.Where(p => p.ClientScanId == request.ClientScanId).Select(p => p.Id).SingleAsync();
+            return await db.Database.SqlQuery<string>($"SELECT \"Conflict\" AS \"Value\" FROM \"PresenceLog\" WHERE \"Id\" = {id}").ToListAsync();
+        });
+        Assert.Equal(["not checked in, over capacity"], stored);
+
+        static ScanConflict Join(ScanConflict a, ScanConflict b) => ScanConflict.Join(a, b)!;
     }
 
     [Fact]

@@ -48,10 +48,25 @@ public class WalkInTests(KioskApp app) : IClassFixture<KioskApp>
 
         Assert.Equal(HttpStatusCode.BadRequest, (await other.PostAsJsonAsync("/api/terminal/walkins", Registration(grant.BadgeId), Json.Options)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await terminal.PostAsJsonAsync("/api/terminal/walkins", Registration(Guid.NewGuid()), Json.Options)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await terminal.PostAsJsonAsync("/api/terminal/walkins", Registration(grant.BadgeId, first: " "), Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await terminal.PostAsJsonAsync("/api/terminal/walkins", Registration(grant.BadgeId, last: " "), Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await terminal.PostAsJsonAsync("/api/terminal/walkins", Registration(grant.BadgeId, first: new string('ä', 101)), Json.Options)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await terminal.PostAsJsonAsync("/api/terminal/walkins", Registration(grant.BadgeId) with { Consent = false }, Json.Options)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await terminal.PostAsJsonAsync("/api/terminal/walkins", Registration(grant.BadgeId, last: "Robert\u001b@'); DROP TABLE Attendees;--"), Json.Options)).StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.EventId == fair.Event.Id && a.ExternalId == null)));
+    }
+
+    [Fact]
+    public async Task A_walk_in_with_a_single_name_is_stored_as_the_other_places_store_names()
+    {
+        var fair = await Fair.OpenAsync(app, walkIns: true);
+        var (terminal, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id);
+        var grant = (await (await terminal.PostAsync("/api/terminal/walkin-badges?count=1", null)).Content.ReadFromJsonAsync<WalkInBadgeGrant[]>(Json.Options))![0];
+
+        var response = await terminal.PostAsJsonAsync("/api/terminal/walkins", Registration(grant.BadgeId, first: " ", last: " Ngũgĩ \u00A0wa  Thiong'o "), Json.Options);
+
+        var answer = (await response.Content.ReadFromJsonAsync<WalkInAnswer>(Json.Options))!;
+        var attendee = await app.WithDbAsync(db => db.Attendees.SingleAsync(a => a.Id == answer.AttendeeId));
+        Assert.Equal(("", "Ngũgĩ wa Thiong'o"), (attendee.FirstName, attendee.LastName));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Kiosk.Shared.Text;
 
 namespace Kiosk.Server.Attendees.Import;
 
@@ -14,10 +15,13 @@ public static class RegistrationRowParser
         var first = field(RegistrationField.FirstName);
         var last = field(RegistrationField.LastName);
         var title = field(RegistrationField.Title);
-        if (last is null && first is null && field(RegistrationField.FullName) is { } full)
+        if (last is null && first is null && PersonNameRules.Normalise(field(RegistrationField.FullName)) is { } full)
             (title, first, last) = SplitFullName(full, title);
-        if (last is null && first is null) return Reject(RejectedRow.NameMissing(line));
         if (last is null) (first, last) = (null, first); // a single name is a last name
+        var organization = field(RegistrationField.Organization);
+        // The rules every place that takes names shares; a missing name is reported before the e-mail, lengths after.
+        var nameProblem = PersonNameRules.Check(title, first, last, organization);
+        if (nameProblem?.Code == PersonNameRules.NameMissing) return Reject(RejectedRow.NameMissing(line));
 
         var email = field(RegistrationField.Email)?.ToLowerInvariant();
         if (email is not null && !IsEmail(email)) return Reject(RejectedRow.NotAnEmail(line, email));
@@ -26,19 +30,26 @@ public static class RegistrationRowParser
         if (externalId is null && field(RegistrationField.OrderCode) is { } order)
             externalId = field(RegistrationField.PositionId) is { } position ? $"{order}-{position}" : order;
 
-        var organization = field(RegistrationField.Organization);
-        if (TooLong(first, 100) || TooLong(last, 100)) return Reject(RejectedRow.NameTooLong(line, 100));
-        if (TooLong(title, 50)) return Reject(RejectedRow.TitleTooLong(line, 50));
-        if (TooLong(organization, 200)) return Reject(RejectedRow.OrganizationTooLong(line, 200));
+        if (nameProblem is not null) return Reject(Rejected(line, nameProblem));
         if (TooLong(email, 254)) return Reject(RejectedRow.EmailTooLong(line, 254));
         if (TooLong(externalId, 100)) return Reject(RejectedRow.ExternalIdTooLong(line, 100));
 
-        return new Result(new RegistrationRow(line, externalId, title, first ?? "", last!, organization, email,
+        return new Result(new RegistrationRow(line, externalId, PersonNameRules.Normalise(title), PersonNameRules.Normalise(first) ?? "",
+            PersonNameRules.Normalise(last)!, PersonNameRules.Normalise(organization), email,
             RegistrationColumns.Category(field(RegistrationField.Category)),
             RegistrationColumns.IsCancelled(field(RegistrationField.Status))), null);
 
         static Result Reject(RejectedRow rejected) => new(null, rejected);
     }
+
+    /// <summary>The import's words for a broken name rule; control characters never get here (the file's fields are cleaned of them).</summary>
+    private static RejectedRow Rejected(int line, PersonNameProblem problem) => problem switch
+    {
+        { Part: PersonNamePart.Title, Max: { } max } => RejectedRow.TitleTooLong(line, max),
+        { Part: PersonNamePart.Organization, Max: { } max } => RejectedRow.OrganizationTooLong(line, max),
+        { Max: { } max } => RejectedRow.NameTooLong(line, max),
+        _ => new RejectedRow(line, problem.Detail, problem.Code),
+    };
 
     /// <summary>"Prof. Dr. Anna Maria Müller" → title "Prof. Dr.", first "Anna Maria", last "Müller".</summary>
     internal static (string? Title, string? First, string? Last) SplitFullName(string full, string? title)

@@ -275,7 +275,7 @@ const renderers = {
     const inputs = {};
     const keyboardHost = h('div', { class: 'flow-keyboard' });
 
-    const syncSubmit = () => { submit.disabled = !(w.firstName.trim() && w.lastName.trim() && w.consent); };
+    const syncSubmit = () => { submit.disabled = !(w.lastName.trim() && w.consent); }; // a single name is a last name
     const mountKeyboard = () => {
       keyboardHost.replaceChildren(createKeyboard({
         layout: w.active === 'email' ? 'email' : 'text',
@@ -741,7 +741,7 @@ async function identify(answer) {
 
 async function submitWalkIn() {
   const w = ui.walkin;
-  if (!(w.firstName.trim() && w.lastName.trim() && w.consent)) return;
+  if (!(w.lastName.trim() && w.consent)) return;
   const title = [w.prof ? 'Prof.' : null, w.dr ? 'Dr.' : null].filter(Boolean).join(' ') || null;
   const form = {
     title,

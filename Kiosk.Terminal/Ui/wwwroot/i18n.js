@@ -91,7 +91,7 @@ const de = {
   'walkin.email': 'E-Mail (optional)',
   'walkin.consent': 'Ich bin einverstanden, dass meine Angaben für die Durchführung der Veranstaltung gespeichert werden.',
   'walkin.submit': 'Registrieren und Badge drucken',
-  'walkin.required': 'Pflichtangaben: Vorname, Nachname und Einverständnis.',
+  'walkin.required': 'Pflichtangaben: Nachname und Einverständnis.',
   'walkin.fieldError': 'Bitte prüfen Sie diese Angabe.',
   'walkin.formError': 'Bitte prüfen Sie Ihre Angaben.',
 
@@ -243,7 +243,7 @@ const en = {
   'walkin.email': 'E-mail (optional)',
   'walkin.consent': 'I agree that my details are stored for the purpose of running the event.',
   'walkin.submit': 'Register and print badge',
-  'walkin.required': 'Required: first name, last name and consent.',
+  'walkin.required': 'Required: last name and consent.',
   'walkin.fieldError': 'Please check this entry.',
   'walkin.formError': 'Please check your details.',
 

@@ -87,6 +87,30 @@ public class RegistrationCsvTests
     }
 
     [Fact]
+    public void Names_are_tidied_and_measured_by_the_rules_of_every_place_that_takes_names()
+    {
+        var padded = string.Join("  ", Enumerable.Repeat("Weiß", 20)); // 99 characters once its double spaces are one
+        var file = Read($"Titel;Vorname;Nachname;Organisation\nProf.  Dr.;Anna\u00A0 Maria;{padded};Stadt   Essen\n;;Sukarno;\n;Anna;{new string('ä', 101)};\n");
+
+        Assert.Equal(2, file.Rows.Count);
+        Assert.Equal(("Prof. Dr.", "Anna Maria", string.Join(' ', Enumerable.Repeat("Weiß", 20)), "Stadt Essen"),
+            (file.Rows[0].Title, file.Rows[0].FirstName, file.Rows[0].LastName, file.Rows[0].Organization));
+        Assert.Equal(("", "Sukarno"), (file.Rows[1].FirstName, file.Rows[1].LastName));
+        var rejected = Assert.Single(file.Rejected);
+        Assert.Equal((4, "name-too-long", "100"), (rejected.Line, rejected.Code, rejected.Value));
+    }
+
+    [Theory]
+    [InlineData("Titel;Vorname;Nachname\n{0};Anna;Müller\n", 51, "title-too-long", "50")]
+    [InlineData("Vorname;Nachname;Organisation\nAnna;Müller;{0}\n", 201, "organization-too-long", "200")]
+    [InlineData("Vorname;Nachname\n{0};Müller\n", 101, "name-too-long", "100")]
+    public void Overlong_parts_are_rejected_with_the_codes_the_pages_translate(string csv, int length, string code, string value)
+    {
+        var rejected = Assert.Single(Read(string.Format(csv, new string('x', length))).Rejected);
+        Assert.Equal((code, value), (rejected.Code, rejected.Value));
+    }
+
+    [Fact]
     public void Control_characters_in_names_do_not_reach_the_badge()
     {
         var row = Assert.Single(Read("Vorname;Nachname\nAn\u0000na;Mül\tler\n").Rows);

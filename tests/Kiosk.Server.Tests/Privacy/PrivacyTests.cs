@@ -41,7 +41,7 @@ public sealed class PrivacyTests(KioskApp app) : IClassFixture<KioskApp>
 
         Assert.DoesNotContain(fair.EventId, await MarkerFair.RunRetentionAsync(app));
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.False(await scope.ServiceProvider.GetRequiredService<PrivacyDesk>().PurgeEventAsync(fair.EventId, CancellationToken.None));
+            Assert.False(await scope.ServiceProvider.GetRequiredService<Erasure>().PurgeEventAsync(fair.EventId, CancellationToken.None));
 
         Assert.Equal(first, await SnapshotAsync(fair.EventId));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.EventId == fair.EventId && e.Action == "privacy.event-purged")));

@@ -1,5 +1,6 @@
 using Kiosk.Shared.Badges;
 using Kiosk.Shared.Contracts;
+using Kiosk.Shared.Text;
 using Kiosk.Terminal.Offline;
 using Kiosk.Terminal.Printing;
 
@@ -11,23 +12,23 @@ public sealed record WalkInForm(string? Title, string? FirstName, string? LastNa
 /// Registers a walk-in at the kiosk and prints the badge at once, online or not: the badge is one the
 /// server signed in advance; the registration (with its consent) goes to the server through the outbox.
 /// </summary>
-public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering, KioskClock clock, TimeProvider time)
+public sealed class WalkIns(TerminalState state, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering, KioskClock clock, TimeProvider time)
 {
     public enum Refusal { None, NotOffered, NoBadgeLeft }
 
-    /// <summary>Field → problem, for the form; empty when the form is acceptable.</summary>
+    /// <summary>Field → problem ("required" or "invalid"), for the form; empty when the form is acceptable.</summary>
     public static Dictionary<string, string[]> Check(WalkInForm form)
     {
         var errors = new Dictionary<string, string[]>();
-        void Field(string name, string? value, int max, bool required)
+        // The rules of every place that takes names (PersonNameRules); the server checks the same again.
+        void Field(string name, PersonNamePart part, string? value)
         {
-            if (required && string.IsNullOrWhiteSpace(value)) errors[name] = ["required"];
-            else if (value is not null && (value.Length > max || value.Any(char.IsControl))) errors[name] = ["invalid"];
+            if (PersonNameRules.Check(part, value) is { } problem) errors[name] = [problem.Code == PersonNameRules.NameMissing ? "required" : "invalid"];
         }
-        Field("firstName", form.FirstName, WalkInRules.MaxName, true);
-        Field("lastName", form.LastName, WalkInRules.MaxName, true);
-        Field("title", form.Title, WalkInRules.MaxTitle, false);
-        Field("organization", form.Organization, WalkInRules.MaxOrganization, false);
+        Field("firstName", PersonNamePart.FirstName, form.FirstName);
+        Field("lastName", PersonNamePart.LastName, form.LastName);
+        Field("title", PersonNamePart.Title, form.Title);
+        Field("organization", PersonNamePart.Organization, form.Organization);
         if (!form.Consent) errors["consent"] = ["required"];
         if (errors.Count == 0 && WalkInRules.Problem(form.Title, form.FirstName, form.LastName, form.Organization, Blank(form.Email), form.Consent) is not null)
             errors["email"] = ["invalid"];
@@ -39,7 +40,7 @@ public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox 
         if (state.Profile is not { AllowsWalkIns: true } profile) return (null, Refusal.NotOffered);
         var now = time.GetUtcNow();
         var at = clock.At(now);
-        var (title, first, last, org) = (Clean(form.Title), Clean(form.FirstName)!, Clean(form.LastName)!, Clean(form.Organization));
+        var (title, first, last, org) = (Clean(form.Title), Clean(form.FirstName) ?? "", Clean(form.LastName)!, Clean(form.Organization));
         var language = form.Language == "en" ? "en" : "de";
         var clientScanId = Guid.NewGuid();
 
@@ -63,5 +64,5 @@ public sealed class WalkInDesk(TerminalState state, TerminalStore store, Outbox 
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-    private static string? Clean(string? text) => Blank(text) is { } t ? WalkInRules.Normalise(t) : null;
+    private static string? Clean(string? text) => PersonNameRules.Normalise(text);
 }

@@ -13,7 +13,7 @@ public enum EraseOutcome { Erased, NotFound, AlreadyErased }
 /// Both take a roster sequence number in the same transaction, so every kiosk replaces its copy of the
 /// rows, and compact the database afterwards so the old values are gone from the file too.
 /// </summary>
-public sealed class PrivacyDesk(KioskDb db, WriteGate writes, AttendeeSearch search, TerminalPushes pushes, TimeProvider time, ILogger<PrivacyDesk> log)
+public sealed class Erasure(KioskDb db, WriteGate writes, AttendeeSearch search, TerminalPushes pushes, TimeProvider time, ILogger<Erasure> log)
 {
     public const string Actor = "retention";
 

@@ -14,7 +14,7 @@ namespace Kiosk.Server.CheckIn;
 /// lock: the unique index on the client scan id (a repeated id replays the stored answer), and a guarded
 /// update of the attendee's check-in time (only one scan can turn it from empty to set).
 /// </summary>
-public sealed class CheckInDesk(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
+public sealed class CheckInRecorder(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
 {
     private sealed record Target(int EventId, AttendeeStatus Status, int BadgeVersion, DateTimeOffset? CheckedInAt, AttendeeSummary Summary);
 

@@ -15,7 +15,7 @@ namespace Kiosk.Server.Rooms;
 /// above zero". The database row lock (or SQLite's single writer) makes those guards exact under any
 /// number of parallel scans; a repeated client scan id hits the log's unique index and gets its first answer.
 /// </summary>
-public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
+public sealed class PresenceRecorder(KioskDb db, BadgeCheck badges, WriteGate writes, Dashboard.LiveUpdates live, TimeProvider time)
 {
     /// <summary>The door's rules at the moment of a scan.</summary>
     private sealed record Door(int RoomId, int EventId, int Capacity, RoomSession? Session, bool? Booked, DateTimeOffset At);
@@ -114,14 +114,14 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         if (entry.Decision != PresenceDecision.Admitted) return (entry, null);
         var (booking, bookingConflict) = PresenceRules.Booking(door.Session, door.Booked, door.At, late);
         if (booking != PresenceDecision.Admitted) { entry.Decision = booking; return (entry, null); }
-        entry.Conflict = Join(entry.Conflict, bookingConflict);
+        entry.Conflict = ScanConflict.Join(entry.Conflict, bookingConflict);
 
         entry.Counted = await EnterAsync(roomId, door.Capacity, ct);
         if (!entry.Counted)
         {
             var (decision, conflict) = PresenceRules.WhenFull(late);
             entry.Decision = decision;
-            entry.Conflict = Join(entry.Conflict, conflict);
+            entry.Conflict = ScanConflict.Join(entry.Conflict, conflict);
             if (entry.Decision == PresenceDecision.Admitted) entry.Counted = await EnterAsync(roomId, capacity: null, ct);
         }
         if (entry.Counted && currentRoom is { } previous)
@@ -137,8 +137,6 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         }
         return (entry, null);
     }
-
-    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}, {b}";
 
     /// <summary>+1 while below <paramref name="capacity"/>; null: unconditionally (a late upload: they are already in).</summary>
     private async Task<bool> EnterAsync(int roomId, int? capacity, CancellationToken ct) =>
@@ -186,7 +184,7 @@ public sealed class PresenceDesk(KioskDb db, BadgeCheck badges, WriteGate writes
         return await AnswerAsync(clientScanId, stored.Decision, stored.RoomId, stored.Conflict, summary, ct);
     }
 
-    private async Task<PresenceResponse> AnswerAsync(Guid clientScanId, PresenceDecision decision, int roomId, string? conflict, AttendeeSummary? person, CancellationToken ct)
+    private async Task<PresenceResponse> AnswerAsync(Guid clientScanId, PresenceDecision decision, int roomId, ScanConflict? conflict, AttendeeSummary? person, CancellationToken ct)
     {
         var room = await db.Rooms.AsNoTracking().Where(r => r.Id == roomId)
             .Select(r => new RoomOccupancy(r.Id, r.Name, r.Kind.ToString(), r.Capacity, r.Inside, r.OccupancySeq)).FirstAsync(ct);
