@@ -68,7 +68,8 @@ public sealed class DashboardUiTests(KioskApp app) : BrowserTest, IClassFixture<
         var room = await fair.RoomAsync("Masterclass Raum Lippe", 30);
         var page = await NewDashboardPageAsync();
         await page.Clock.InstallAsync(); // time runs as usual until the test skips ahead
-        await page.RouteAsync("**/hubs/live/negotiate**", route => route.AbortAsync());
+        // The dashboard opens the hub's WebSocket directly (no negotiate): every attempt is closed at once.
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/hubs/live"), ws => ws.CloseAsync(new() { Code = 1011, Reason = "hub unreachable" }));
         var tile = await SignInToDashboardAsync(page, fair, room, app.BaseAddress);
 
         await SetInsideAsync(room, 5);

@@ -254,16 +254,20 @@ function onLiveState(liveState) {
  * The hub connection: 'connecting' until the first connection, 'reconnecting' after a loss. Every (re)connect
  * fetches the snapshot, since hints sent meanwhile are lost. The client's own reconnect only follows a
  * connection that once stood, so a first start that fails is retried here, with the same delays.
+ * No negotiate round trip: the WebSocket goes straight to the hub, so behind a proxy without sticky sessions
+ * it cannot land on another instance than the negotiation did. A refused upgrade carries no status code,
+ * so every failed start asks for the snapshot, which goes to sign-in (401) or shows the 403 page.
  */
 function connectLive() {
   const { HubConnectionBuilder, HttpTransportType, LogLevel } = window.signalR;
   const delay = (attempt) => RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length) - 1];
   const refused = (error) => error?.statusCode === 401 || error?.statusCode === 403;
   const connection = new HubConnectionBuilder()
-    .withUrl(`/hubs/live?eventId=${encodeURIComponent(state.eventId)}`, { transport: HttpTransportType.WebSockets })
+    .withUrl(`/hubs/live?eventId=${encodeURIComponent(state.eventId)}`, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => {
-        if (refused(retryReason)) loadSnapshot(); // the snapshot request goes to sign-in (401) or shows the 403 page
+        // A reconnect that failed may have been refused: the snapshot request goes to sign-in (401) or shows the 403 page.
+        if (previousRetryCount > 0 || refused(retryReason)) loadSnapshot();
         return state.stopped ? null : delay(previousRetryCount + 1);
       },
     })
@@ -288,7 +292,7 @@ function connectLive() {
     } catch (error) {
       starting = false;
       if (state.stopped) return;
-      if (refused(error)) loadSnapshot();
+      loadSnapshot();
       attempt += 1;
       onLiveState(everConnected ? 'reconnecting' : 'connecting');
       retryTimer = setTimeout(start, delay(attempt));
