@@ -1,3 +1,5 @@
+using Kiosk.Server.ApiDocs;
+
 namespace Kiosk.Server;
 
 /// <summary>What the start page shows about this server: its version and, in the demo, where the demo kiosk is.</summary>
@@ -8,6 +10,8 @@ public static class AboutEndpoints
     public sealed record About(string Version, string? DemoKioskUrl);
 
     public static void MapAboutEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/about", (IConfiguration config) => TypedResults.Ok(new About(Version, config["Demo:KioskUrl"])))
-            .AllowAnonymous();
+        app.MapFeature("", "Operations").MapGet("/api/about", (IConfiguration config) => TypedResults.Ok(new About(Version, config["Demo:KioskUrl"])))
+            .AllowAnonymous()
+            .WithName("GetAbout").WithSummary("The server's version and, in the demo, the demo kiosk's address")
+            .WithDescription("For the start page (`GET /`): `{version, demoKioskUrl}`.");
 }

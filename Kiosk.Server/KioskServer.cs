@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Attendees;
 using Kiosk.Server.Attendees.Import;
 using Kiosk.Server.Audit;
@@ -61,7 +62,7 @@ public static class KioskServer
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestValidation.Customize);
         // The annotations on request records ([Required], [Range], [StringLength]) are checked before any handler runs.
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi();
+        builder.Services.AddKioskOpenApi();
         builder.Services.AddHealthChecks().AddKioskHealthProbes();
         builder.Services.AddKioskTelemetry(config);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -113,7 +114,7 @@ public static class KioskServer
         app.UseSignInFirst();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
+        app.MapKioskApiReference();
         app.MapKioskHealthProbes();
         app.MapKioskTelemetry();
         app.MapAboutEndpoints();

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kiosk.Server.ApiDocs;
+using Kiosk.Testing;
+using Microsoft.Playwright;
+
+namespace Kiosk.Server.Tests.Operations;
+
+/// <summary>
+/// The API reference at /api/docs: organizers only (the sign-in page first), every file from this server, rendered
+/// in chromium under its own policy without a violation, and nothing asked of any address but the server's.
+/// </summary>
+public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClassFixture<KioskApp>
+{
+    [Fact]
+    public async Task Only_organizers_see_the_reference_and_the_document_stays_public()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        using var toSignIn = await anonymous.GetAsync(ApiReference.DocsPath + "/");
+        Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
+        Assert.Equal("/login/?return=%2Fapi%2Fdocs%2F", toSignIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(ApiReference.DocsPath + "/scalar.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(ApiReference.DocumentPath)).StatusCode);
+
+        using var organizer = await app.OrganizerAsync();
+        using var staff = await app.UserAsync(organizer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(ApiReference.DocsPath + "/")).StatusCode);
+
+        using var page = await organizer.GetAsync(ApiReference.DocsPath + "/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        // The inline start script carries the nonce the policy names, fresh for each answer.
+        var nonce = NonceAttribute().Match(html).Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        var policy = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(Auth.SecurityHeaders.ApiReferencePolicy(nonce), policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        using var again = await organizer.GetAsync(ApiReference.DocsPath + "/");
+        Assert.DoesNotContain(nonce, Assert.Single(again.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task The_reference_renders_every_feature_from_this_server_alone()
+    {
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var context = await Browser!.NewContextAsync(new() { Locale = "de-DE" });
+        var page = await context.NewPageAsync();
+        var outside = new List<string>();
+        var failed = new List<string>();
+        var violations = new List<string>();
+        // Every request the page makes, whatever starts it: one to another host is recorded and never sent.
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (LeavesTheServer(route.Request.Url))
+            {
+                lock (outside) outside.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+            else await route.ContinueAsync();
+        });
+        page.RequestFailed += (_, r) => { lock (failed) failed.Add($"{r.Method} {r.Url}: {r.Failure}"); };
+        page.Response += (_, r) => { if (r.Status >= 400) lock (failed) failed.Add($"{r.Request.Method} {r.Url}: {r.Status}"); };
+        page.PageError += (_, e) => { lock (failed) failed.Add($"script error: {e}"); };
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error(`securitypolicyviolation ${e.violatedDirective} ${e.blockedURI}`));");
+        page.Console += (_, m) =>
+        {
+            if (m.Text.Contains("securitypolicyviolation", StringComparison.Ordinal) || m.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                lock (violations) violations.Add(m.Text);
+        };
+
+        // Straight to the reference: the sign-in page comes first and sends the organizer back.
+        await page.GotoAsync(new Uri(app.BaseAddress, ApiReference.DocsPath).ToString());
+        await page.WaitForURLAsync(url => url.Contains("/login/", StringComparison.Ordinal));
+        await page.GetByTestId("login-username").FillAsync("admin");
+        await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(ApiReference.DocsPath + "/", StringComparison.Ordinal));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kiosk API", Level = 1 })).ToBeVisibleAsync();
+        foreach (var (tag, _) in ApiFeatures.All)
+            await Assertions.Expect(page.Locator(".sidebar").GetByText(tag, new() { Exact = true }).First).ToBeVisibleAsync();
+        // An operation of a feature, its summary and its problem answers, as the document says.
+        await page.Locator(".sidebar").GetByText("Check-in", new() { Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a check-in" })).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "api-reference.png"), FullPage = false });
+
+        lock (outside) Assert.True(outside.Count == 0, "left the server: " + string.Join("\n", outside));
+        lock (failed) Assert.True(failed.Count == 0, string.Join("\n", failed));
+        lock (violations) Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await context.DisposeAsync();
+    }
+
+    /// <summary>A request over the network to anywhere but loopback (data: and blob: URLs stay in the page).</summary>
+    private static bool LeavesTheServer(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" or "ws" or "wss" && !u.IsLoopback;
+
+    [GeneratedRegex("<script[^>]* nonce=\"([^\"]+)\"")]
+    private static partial Regex NonceAttribute();
+}
