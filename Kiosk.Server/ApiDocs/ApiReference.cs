@@ -63,7 +63,7 @@ public static class ApiReference
         });
     });
 
-    /// <summary>The document (public) and the reference page (organizers; sign-in page first, see <see cref="SignInFirst"/>).</summary>
+    /// <summary>The document (public) and the reference page (organizers; the sign-in page first, see <see cref="AuthSetup"/>).</summary>
     public static void MapKioskApiReference(this WebApplication app)
     {
         app.MapOpenApi();
@@ -74,10 +74,15 @@ public static class ApiReference
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
+                // Its toolbar offers Scalar's hosted services (share, SDKs, deploy): not for a venue network.
+                .HideDeveloperTools()
                 // A fresh nonce for the page's one inline script, named in its Content-Security-Policy (SecurityHeaders).
                 .WithNonce())
             .RequireAuthorization(Policies.Organizer);
     }
+
+    /// <summary>The reference page itself (not its scripts), which a browser opens.</summary>
+    public static bool IsPage(PathString path) => path == DocsPath || path == DocsPath + "/";
 
     /// <summary>The nonce Scalar wrote on the reference page's inline script, if this answer is that page.</summary>
     public static string? NonceOf(HttpContext context) => context.Items[ScalarOptions.NonceHttpContextItemKey] as string;

@@ -18,8 +18,11 @@ public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClas
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
         using var toSignIn = await anonymous.GetAsync(ApiReference.DocsPath + "/");
         Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
-        Assert.Equal("/login/?return=%2Fapi%2Fdocs%2F", toSignIn.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(ApiReference.DocsPath + "/scalar.js")).StatusCode);
+        Assert.Equal("/login/?return=%2Fapi%2Fdocs%2F", toSignIn.Headers.Location?.PathAndQuery);
+        // Its scripts come from this server; like every page's files they hold no data and need no sign-in.
+        using var script = await anonymous.GetAsync(ApiReference.DocsPath + "/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(ApiReference.DocumentPath)).StatusCode);
 
         using var organizer = await app.OrganizerAsync();
@@ -58,9 +61,11 @@ public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClas
             }
             else await route.ContinueAsync();
         });
-        page.RequestFailed += (_, r) => { lock (failed) failed.Add($"{r.Method} {r.Url}: {r.Failure}"); };
-        page.Response += (_, r) => { if (r.Status >= 400) lock (failed) failed.Add($"{r.Request.Method} {r.Url}: {r.Status}"); };
-        page.PageError += (_, e) => { lock (failed) failed.Add($"script error: {e}"); };
+        // Failures count from the reference page on (the sign-in page's own request ends as it navigates away).
+        var onReference = false;
+        page.RequestFailed += (_, r) => { if (onReference) lock (failed) failed.Add($"{r.Method} {r.Url}: {r.Failure}"); };
+        page.Response += (_, r) => { if (onReference && r.Status >= 400) lock (failed) failed.Add($"{r.Request.Method} {r.Url}: {r.Status}"); };
+        page.PageError += (_, e) => { if (onReference) lock (failed) failed.Add($"script error: {e}"); };
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error(`securitypolicyviolation ${e.violatedDirective} ${e.blockedURI}`));");
         page.Console += (_, m) =>
         {
@@ -75,19 +80,32 @@ public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClas
         await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
         await page.GetByTestId("login-submit").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith(ApiReference.DocsPath + "/", StringComparison.Ordinal));
+        onReference = true;
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kiosk API", Level = 1 })).ToBeVisibleAsync();
+        var sidebar = page.GetByRole(AriaRole.Complementary);
         foreach (var (tag, _) in ApiFeatures.All)
-            await Assertions.Expect(page.Locator(".sidebar").GetByText(tag, new() { Exact = true }).First).ToBeVisibleAsync();
-        // An operation of a feature, its summary and its problem answers, as the document says.
-        await page.Locator(".sidebar").GetByText("Check-in", new() { Exact = true }).First.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a check-in" })).ToBeVisibleAsync();
+            await Assertions.Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = tag, Exact = true })).ToBeVisibleAsync();
+        // A feature's operations by their summaries; one of them opened, with its problem answers.
+        await sidebar.GetByRole(AriaRole.Button, new() { Name = "Open Group - Check-in" }).ClickAsync();
+        await sidebar.GetByRole(AriaRole.Link, new() { Name = "Record a check-in" }).ClickAsync();
+        var main = page.GetByRole(AriaRole.Main);
+        await Assertions.Expect(main.GetByRole(AriaRole.Heading, new() { Name = "Record a check-in" })).ToBeVisibleAsync();
+        await Assertions.Expect(main.GetByText("/problems/client-scan-id").First).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "api-reference.png"), FullPage = false });
 
         lock (outside) Assert.True(outside.Count == 0, "left the server: " + string.Join("\n", outside));
         lock (failed) Assert.True(failed.Count == 0, string.Join("\n", failed));
-        lock (violations) Assert.True(violations.Count == 0, string.Join("\n", violations));
+        // Scalar's bundled schema library probes once whether it may compile code (Function("")) and, refused, works
+        // without: the policy keeps 'unsafe-eval' out. Every other violation fails the test.
+        lock (violations)
+        {
+            var probes = violations.Where(v => v.Contains("script-src eval", StringComparison.Ordinal) || v.Contains("'unsafe-eval'", StringComparison.Ordinal)).ToList();
+            TestContext.Current.TestOutputHelper?.WriteLine($"refused eval probes: {probes.Count}");
+            Assert.True(violations.Count == probes.Count, string.Join("\n", violations.Except(probes)));
+        }
         await context.DisposeAsync();
     }
 
