@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Kiosk.Server.ApiDocs;
 using Kiosk.Testing;
 using Microsoft.Playwright;
@@ -95,6 +96,14 @@ public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClas
         await Assertions.Expect(main.GetByText("/problems/client-scan-id").First).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "api-reference.png"), FullPage = false });
+
+        // Accessibility as axe-core sees it (Scalar's UI with our colours and the page's language): no violation.
+        var axe = await page.RunAxe();
+        var findings = string.Join("\n", axe.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} elements)\n" +
+            string.Join("\n", v.Nodes.Take(40).Select(n => $"  {n.Target}: {string.Join(" ", n.Any.Select(c => c.Message))}"))));
+        await File.WriteAllTextAsync(Path.Combine(Shots, "api-reference-axe.txt"), findings + "\n");
+        TestContext.Current.TestOutputHelper?.WriteLine($"axe-core on the reference: {axe.Violations.Length} rules violated\n{findings}");
+        Assert.True(axe.Violations.Length == 0, findings);
 
         lock (outside) Assert.True(outside.Count == 0, "left the server: " + string.Join("\n", outside));
         lock (failed) Assert.True(failed.Count == 0, string.Join("\n", failed));
