@@ -74,8 +74,10 @@ public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClas
                 lock (violations) violations.Add(m.Text);
         };
 
-        // Straight to the reference: the sign-in page comes first and sends the organizer back.
-        await page.GotoAsync(new Uri(app.BaseAddress, ApiReference.DocsPath).ToString());
+        // From the start page's link: the sign-in page comes first and sends the organizer back.
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await Assertions.Expect(page.GetByTestId("start-api-docs")).ToContainTextAsync("API-Referenz");
+        await page.GetByTestId("start-api-docs").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/login/", StringComparison.Ordinal));
         await page.GetByTestId("login-username").FillAsync("admin");
         await page.GetByTestId("login-password").FillAsync(KioskApp.AdminPassword);
