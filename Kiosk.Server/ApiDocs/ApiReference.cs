@@ -72,7 +72,7 @@ public static class ApiReference
         app.MapOpenApi();
         app.MapScalarApiReference(DocsPath, o => o
                 .WithTitle("Kiosk API")
-                // Nothing from outside: no web fonts, no telemetry, no AI chat, no proxy for test requests.
+                // Nothing from outside: no web fonts, no telemetry, no AI chat; test requests go straight here (no proxy is set).
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
