@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Attendees;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
@@ -66,7 +67,7 @@ public static class KioskServer
         var app = builder.Build();
         app.UseKioskPipeline();
 
-        app.MapOpenApi();
+        app.MapKioskApiReference();
         app.MapOperations();
         app.MapAuth();
         app.MapStaff();

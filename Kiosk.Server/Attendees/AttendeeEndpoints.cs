@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Attendees.Import;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
@@ -24,7 +25,7 @@ public static class AttendeeEndpoints
 
     public static void MapAttendeeEndpoints(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/events/{eventId:int}/attendees").WithTags("Attendees");
+        var events = app.MapFeature("/api/events/{eventId:int}/attendees", "Attendees");
 
         events.MapGet("/search", async Task<Results<Ok<KioskSearchHit[]>, Ok<AttendeeResponse[]>, ProblemHttpResult>> (
             int eventId, string? q, HttpContext http, AttendeeSearch search, KioskDb db, CancellationToken ct) =>
@@ -40,24 +41,46 @@ public static class AttendeeEndpoints
             return staff
                 ? TypedResults.Ok(ranked.Select(ToResponse).ToArray())
                 : TypedResults.Ok(ranked.Select(a => new KioskSearchHit(a.Id, a.Title, a.FirstName, a.LastName[..1] + ".", a.Organization)).ToArray());
-        }).RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.Search);
+        }).RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.Search)
+            .WithName("SearchAttendees").WithSummary("Find attendees by name: ranked, typo- and umlaut-tolerant")
+            .WithDescription("`?q=` at least 3 letters. Staff get up to 50 attendees as below; kiosks get at most 5 hits with the last name as initial only " +
+                "(`[{attendeeId, title, firstName, lastNameInitial, organization}]`). Rate-limited per terminal or user (`RateLimits:SearchPerSecond`).")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/query-too-short`: fewer than 3 letters.");
 
-        events.MapPost("/import", AttendeeImportEndpoint.HandleAsync)
-            .RequireAuthorization(Policies.Organizer).DisableAntiforgery();
+        app.MapFeature("/api/events/{eventId:int}/attendees", "Imports").MapPost("/import", AttendeeImportEndpoint.HandleAsync)
+            .RequireAuthorization(Policies.Organizer).DisableAntiforgery()
+            .WithName("ImportAttendees").WithSummary("Import registrations from a CSV file and wait for the result")
+            .WithDescription("Multipart field `file` (at most 20 MB; larger files go to `POST /api/events/{eventId}/imports`), `?dryRun=true` to see the result without writing → " +
+                "`{created, updated, unchanged, rejected: [{line, reason, code, value}]}` (`reason` in English; `code` is stable, e.g. `name-missing`, `email-invalid`, `same-attendee`, for translations). " +
+                "Formats and matching: CSV import in the README. Audited `attendees.imported` unless a dry run.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/import-file`: no multipart field `file`; `/problems/import-unreadable`: not a CSV file this server reads.")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, "`/problems/import-too-large`: more than 20 MB.");
 
-        var attendees = app.MapGroup("/api/attendees").WithTags("Attendees").RequireAuthorization(Policies.Staff);
+        var attendees = app.MapFeature("/api/attendees", "Attendees").RequireAuthorization(Policies.Staff);
 
         attendees.MapGet("/{id:int}", async Task<Results<Ok<AttendeeResponse>, ProblemHttpResult>> (int id, KioskDb db) =>
-            await db.Attendees.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) is { } a ? TypedResults.Ok(ToResponse(a)) : Problems.NotFound("Attendee"));
+            await db.Attendees.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) is { } a ? TypedResults.Ok(ToResponse(a)) : Problems.NotFound("Attendee"))
+            .WithName("GetAttendee").WithSummary("One attendee")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         attendees.MapGet("/{id:int}/badge", async Task<Results<Ok<BadgeTokenResponse>, ProblemHttpResult>> (int id, KioskDb db, BadgeKeys keys) =>
-            await TokenAsync(id, db, keys) is { } t ? TypedResults.Ok(t) : Problems.NotFound("Attendee"));
+            await TokenAsync(id, db, keys) is { } t ? TypedResults.Ok(t) : Problems.NotFound("Attendee"))
+            .WithName("GetBadgeToken").WithSummary("The attendee's signed badge token")
+            .WithDescription("`{badgeId, version, token}`; the token format is described under Badge token in the README.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         attendees.MapGet("/{id:int}/badge.png", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int id, KioskDb db, BadgeKeys keys) =>
-            await TokenAsync(id, db, keys) is { } t ? TypedResults.File(BadgeQr.Png(t.Token), "image/png") : Problems.NotFound("Attendee"));
+            await TokenAsync(id, db, keys) is { } t ? TypedResults.File(BadgeQr.Png(t.Token), "image/png") : Problems.NotFound("Attendee"))
+            .WithName("GetBadgeQrPng").WithSummary("The badge's QR code as PNG")
+            .ProducesFile("image/png")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         attendees.MapGet("/{id:int}/badge.svg", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int id, KioskDb db, BadgeKeys keys) =>
-            await TokenAsync(id, db, keys) is { } t ? TypedResults.Content(BadgeQr.Svg(t.Token), "image/svg+xml") : Problems.NotFound("Attendee"));
+            await TokenAsync(id, db, keys) is { } t ? TypedResults.Content(BadgeQr.Svg(t.Token), "image/svg+xml") : Problems.NotFound("Attendee"))
+            .WithName("GetBadgeQrSvg").WithSummary("The badge's QR code as SVG")
+            .ProducesFile("image/svg+xml")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     private static async Task<BadgeTokenResponse?> TokenAsync(int attendeeId, KioskDb db, BadgeKeys keys)

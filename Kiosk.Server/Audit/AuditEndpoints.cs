@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class AuditEndpoints
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events/{eventId:int}/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult>> (
+        app.MapFeature("/api/events/{eventId:int}", "Audit").MapGet("/audit", async Task<Results<Ok<AuditPage>, ProblemHttpResult>> (
             int eventId, KioskDb db, CancellationToken ct, int? attendeeId = null, [StringLength(60), NoControlCharacters] string? action = null, long? before = null, int limit = 50) =>
         {
             if (limit is < 1 or > MaxLimit) return Problems.Invalid("audit-limit", $"limit must be 1 to {MaxLimit}.");
@@ -30,6 +31,11 @@ public static class AuditEndpoints
                 .Select(a => new AuditEntryView(a.Id, a.At, a.Actor, a.Action, a.AttendeeId, a.TerminalId, a.Details)).ToListAsync(ct);
             var page = rows.Take(limit).ToList();
             return TypedResults.Ok(new AuditPage(page, rows.Count > limit ? page[^1].Id : null));
-        }).WithTags("Audit").RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("ReadAuditLog").WithSummary("The event's audit log, newest first")
+            .WithDescription("`?attendeeId=&action=&before=&limit=`: at most 200 a page (`limit`, default 50); pass the page's `before` as `before` for the next, older page (null when there is none). " +
+                "No route changes or deletes entries.")
+            .ProducesValidationProblem()
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/audit-limit`: `limit` not 1 to 200; `/problems/validation`: `action` longer than 60 characters or with control characters.");
     }
 }

@@ -71,7 +71,9 @@ public static class AuthSetup
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        // The API reference is a page under /api: a visitor not signed in is sent to the sign-in page and back.
+        var page = status == StatusCodes.Status401Unauthorized && ApiDocs.ApiReference.IsPage(ctx.Request.Path);
+        if (ctx.Request.Path.StartsWithSegments("/api") && !page) ctx.Response.StatusCode = status;
         else ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }

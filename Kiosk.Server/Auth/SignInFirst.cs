@@ -7,7 +7,7 @@ namespace Kiosk.Server.Auth;
 /// </summary>
 public static class SignInFirst
 {
-    public static readonly string[] Pages = ["/dashboard/", "/desk/", "/door/", "/reports/", "/imports/"];
+    public static readonly string[] Pages = ["/dashboard/", "/desk/", "/door/", "/reports/", "/imports/", ApiDocs.ApiReference.DocsPath + "/"];
 
     public static IApplicationBuilder UseSignInFirst(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

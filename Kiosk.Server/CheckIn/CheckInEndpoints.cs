@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Terminals;
 using Kiosk.Shared.Contracts;
@@ -9,7 +10,7 @@ public static class CheckInEndpoints
 {
     public static void MapCheckInEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/checkins").WithTags("Check-in");
+        var group = app.MapFeature("/api/checkins", "Check-in");
 
         group.MapPost("/", async Task<Results<Ok<CheckInResponse>, ProblemHttpResult>> (
             CheckInRequest request, CheckInRecorder recorder, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
@@ -26,6 +27,11 @@ public static class CheckInEndpoints
             var answer = await recorder.CheckInAsync(request, http.User, ct);
             metrics.CheckIn(answer.Outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(answer);
-        }).RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
+        }).RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark()
+            .WithName("CheckIn").WithSummary("Record a check-in")
+            .WithDescription("`{token` or `attendeeId, clientScanId, scannedAt, badgePrinted?, reason?}` → the outcome (see Check-in outcomes in the README) and an attendee summary. " +
+                "The same `clientScanId` always gets the same answer and is stored once, however often and however concurrently it is sent. " +
+                "Staff check-ins are audited with their `reason` (the desk asks for one). Rate-limited per terminal or user (`RateLimits:CheckInPerSecond`).")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/client-scan-id`: no `clientScanId`; `/problems/checkin-target`: not exactly one of `token` and `attendeeId`; `/problems/reason`: the reason is too long or has control characters.");
     }
 }

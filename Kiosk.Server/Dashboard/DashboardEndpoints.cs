@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Attendees;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -10,7 +11,7 @@ public static class DashboardEndpoints
 {
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events/{eventId:int}/dashboard", async Task<Results<Ok<DashboardSnapshot>, ProblemHttpResult>> (int eventId, KioskDb db, TimeProvider time) =>
+        app.MapFeature("/api/events/{eventId:int}", "Dashboard").MapGet("/dashboard", async Task<Results<Ok<DashboardSnapshot>, ProblemHttpResult>> (int eventId, KioskDb db, TimeProvider time) =>
         {
             var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId);
             if (evt is null) return Problems.NotFound("Event");
@@ -32,7 +33,11 @@ public static class DashboardEndpoints
             return TypedResults.Ok(new DashboardSnapshot(
                 new DashboardEvent(evt.Id, evt.Name, evt.TimeZone), registered, arrivals.Count, DashboardRules.Arrivals(arrivals),
                 rooms, kiosks, DashboardRules.Alerts(rooms, kiosks, conflicts), conflicts));
-        }).WithTags("Dashboard").RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("GetDashboard").WithSummary("The dashboard snapshot of an event")
+            .WithDescription("Arrivals (total, per 15 minutes), rooms with their sessions now and next, kiosks, alerts, and the count of conflicts not yet reviewed. " +
+                "Fetch it on start, after a reconnect of `/hubs/live`, or after a `seq` gap.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     private static SessionView? View(Rooms.RoomSession? s) => s is null ? null : new SessionView(s.Title, s.StartsAt, s.EndsAt);

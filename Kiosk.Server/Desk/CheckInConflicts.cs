@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -20,7 +21,9 @@ public static class CheckInConflicts
 {
     public static void MapCheckInConflictEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events/{eventId:int}/checkins/conflicts", async (int eventId, KioskDb db, CancellationToken ct) =>
+        var desk = app.MapFeature("", "Help desk").RequireAuthorization(Policies.Staff);
+
+        desk.MapGet("/api/events/{eventId:int}/checkins/conflicts", async (int eventId, KioskDb db, CancellationToken ct) =>
         {
             var rows = await (
                     from c in db.CheckIns.AsNoTracking()
@@ -36,13 +39,18 @@ public static class CheckInConflicts
             return TypedResults.Ok(rows.Select(x => new CheckInConflict(
                 x.c.Id, x.c.AttendeeId, x.a.DisplayName, x.c.Conflict!, x.c.ScannedAt, x.c.ReceivedAt, x.c.TerminalId, x.TerminalName,
                 x.v is null ? null : new ConflictReviewView(x.v.ReviewedAt, x.v.ReviewedBy, x.v.Note))).ToList());
-        }).WithTags("Desk").RequireAuthorization(Policies.Staff);
+        }).WithName("ListCheckInConflicts").WithSummary("Check-ins flagged \"printed twice\", newest first")
+            .WithDescription("Two kiosks cut off from the server both admitted the same badge and both printed it: each with attendee, kiosk and its review, at most 500.");
 
-        app.MapPost("/api/checkins/conflicts/{checkInId:long}/resolve", (
+        desk.MapPost("/api/checkins/conflicts/{checkInId:long}/resolve", (
             long checkInId, ReviewRequest request, KioskDb db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
             ConflictReview.ReviewAsync(
                 db.CheckIns.AsNoTracking().Where(c => c.Id == checkInId && c.Conflict != null).Select(c => new FlaggedScan(c.Id, c.EventId, c.AttendeeId, c.TerminalId)),
                 ReviewedLog.CheckIns, request, db, audit, time, http, ct))
-            .WithTags("Desk").RequireAuthorization(Policies.Staff);
+            .WithName("ReviewCheckInConflict").WithSummary("Mark a flagged check-in reviewed, with a note")
+            .WithDescription("`{note}`: once per check-in; audited. Reviewed conflicts leave the dashboard's count.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/review-note`: no note, or too long.")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/conflict-reviewed`: reviewed already (also a moment earlier, by someone else).");
     }
 }

@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -23,7 +24,9 @@ public static class PresenceConflicts
 
     public static void MapPresenceConflictEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events/{eventId:int}/presence/conflicts", async (int eventId, KioskDb db, CancellationToken ct) =>
+        var desk = app.MapFeature("", "Help desk").RequireAuthorization(Policies.Staff);
+
+        desk.MapGet("/api/events/{eventId:int}/presence/conflicts", async (int eventId, KioskDb db, CancellationToken ct) =>
         {
             var rows = await (
                     from p in db.PresenceLog.AsNoTracking()
@@ -39,13 +42,18 @@ public static class PresenceConflicts
             return TypedResults.Ok(rows.Select(x => new PresenceConflict(
                 x.p.Id, x.p.RoomId, x.RoomName, x.p.AttendeeId, x.a?.DisplayName, x.p.Direction, x.p.Conflict!, x.p.ScannedAt, x.p.ReceivedAt,
                 x.p.TerminalId, x.v is null ? null : new ConflictReviewView(x.v.ReviewedAt, x.v.ReviewedBy, x.v.Note))).ToList());
-        }).WithTags("Desk").RequireAuthorization(Policies.Staff);
+        }).WithName("ListDoorScanConflicts").WithSummary("Late door scans that broke a room's rule, newest first")
+            .WithDescription("Uploaded late and over capacity, not checked in or not booked; counted, because the person was in the room. Each with room, attendee and its review, at most 500.");
 
-        app.MapPost("/api/presence/conflicts/{scanId:long}/resolve", (
+        desk.MapPost("/api/presence/conflicts/{scanId:long}/resolve", (
             long scanId, ReviewRequest request, KioskDb db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
             ConflictReview.ReviewAsync(
                 db.PresenceLog.AsNoTracking().Where(p => p.Id == scanId && p.Conflict != null).Select(p => new FlaggedScan(p.Id, p.EventId, p.AttendeeId, p.TerminalId)),
                 ReviewedLog.PresenceScans, request, db, audit, time, http, ct))
-            .WithTags("Desk").RequireAuthorization(Policies.Staff);
+            .WithName("ReviewDoorScanConflict").WithSummary("Mark a flagged door scan reviewed, with a note")
+            .WithDescription("`{note}`: once per scan; audited. The presence log itself is never changed.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/review-note`: no note, or too long.")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/conflict-reviewed`: reviewed already (also a moment earlier, by someone else).");
     }
 }

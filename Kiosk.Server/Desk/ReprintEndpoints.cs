@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -16,28 +17,38 @@ public static class ReprintEndpoints
 {
     public static void MapReprintEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/attendees/{attendeeId:int}/reprints", async Task<Results<Created<ReprintView>, ProblemHttpResult>> (
+        var orders = app.MapFeature("/api/attendees/{attendeeId:int}/reprints", "Help desk").RequireAuthorization(Policies.Staff);
+
+        orders.MapPost("/", async Task<Results<Created<ReprintView>, ProblemHttpResult>> (
             int attendeeId, ReprintRequest request, DeskActs desk, HttpContext http, CancellationToken ct) =>
         {
             var (order, refusal) = await desk.OrderReprintAsync(attendeeId, request.TerminalId, request.Reason, http.User.Actor(), ct);
             if (refusal is not null) return refusal.ToProblem();
             return TypedResults.Created($"/api/attendees/{attendeeId}/reprints/{order!.Id}", View(order));
-        }).WithTags("Desk").RequireAuthorization(Policies.Staff);
+        }).WithName("OrderReprint").WithSummary("Order a badge reprint at a chosen kiosk")
+            .WithDescription("`{terminalId, reason}`: pushed to the kiosk over SignalR (`reprintOrdered` on `/hubs/terminal`), printed once and confirmed by the kiosk. Audited.")
+            .Refuses(StatusCodes.Status400BadRequest, DeskAnswers.ReprintInvalid)
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status409Conflict, DeskAnswers.Erased);
 
-        app.MapGet("/api/attendees/{attendeeId:int}/reprints", async (int attendeeId, KioskDb db) =>
+        orders.MapGet("/", async (int attendeeId, KioskDb db) =>
             TypedResults.Ok((await db.Reprints.AsNoTracking().Where(r => r.AttendeeId == attendeeId).OrderBy(r => r.RequestedAt).ToListAsync()).Select(View).ToList()))
-            .WithTags("Desk").RequireAuthorization(Policies.Staff);
+            .WithName("ListReprints").WithSummary("The attendee's reprint orders, printed or pending");
 
-        var terminal = app.MapGroup("/api/terminal/reprints").WithTags("Terminal sync").RequireAuthorization(Policies.Terminal);
+        var terminal = app.MapFeature("/api/terminal/reprints", "Terminal sync").RequireAuthorization(Policies.Terminal);
 
         terminal.MapGet("/", async (HttpContext http, KioskDb db) =>
         {
             var terminalId = http.User.TerminalId();
             return TypedResults.Ok(await db.Reprints.AsNoTracking().Where(r => r.TerminalId == terminalId && r.PrintedAt == null)
                 .OrderBy(r => r.RequestedAt).Select(r => new ReprintOrder(r.Id, r.AttendeeId, r.Reason, r.RequestedAt)).ToListAsync());
-        });
+        }).WithName("ListPendingReprints").WithSummary("Reprint orders waiting at the calling kiosk");
 
-        terminal.MapPost("/self-service", SelfReprintedAsync).RecordsOutboxMark();
+        terminal.MapPost("/self-service", SelfReprintedAsync).RecordsOutboxMark()
+            .WithName("RecordSelfServiceReprint").WithSummary("A visitor reprinted their badge at the kiosk")
+            .WithDescription("`{reprintId, attendeeId, printedAt}`, sent afterwards through the kiosk's outbox: recorded once (the kiosk's `reprintId` is the key) and never refused for what was printed; audited `badge.self-reprinted`, flagged when the event does not allow it.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/reprint-id`: no `reprintId`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         // The kiosk confirms the print; confirming twice changes nothing.
         terminal.MapPost("/{orderId:guid}/printed", async Task<Results<NoContent, ProblemHttpResult>> (Guid orderId, HttpContext http, KioskDb db, AuditLog audit, TimeProvider time) =>
@@ -50,7 +61,10 @@ public static class ReprintEndpoints
             await db.SaveChangesAsync();
             await audit.WriteAsync(http.User.Actor(), "badge.reprinted", order.EventId, order.AttendeeId, terminalId, $"order {order.Id}");
             return TypedResults.NoContent();
-        }).RecordsOutboxMark();
+        }).RecordsOutboxMark()
+            .WithName("ConfirmReprintPrinted").WithSummary("The kiosk confirms it printed a reprint order")
+            .WithDescription("Repeats change nothing. Audited `badge.reprinted`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
@@ -33,7 +34,7 @@ public static class EventEndpoints
 {
     public static void MapEventEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/events").WithTags("Events");
+        var group = app.MapFeature("/api/events", "Events");
 
         group.MapPost("/", async Task<Results<Created<EventResponse>, ProblemHttpResult>> (EventRequest request, KioskDb db, BadgeKeys keys, TimeProvider time) =>
         {
@@ -51,15 +52,21 @@ public static class EventEndpoints
             await db.SaveChangesAsync();
             await keys.RotateAsync(db, evt.Id);
             return TypedResults.Created($"/api/events/{evt.Id}", EventResponse.From(evt));
-        }).RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("CreateEvent").WithSummary("Create an event and its first badge key")
+            .WithDescription("The time zone defaults to `Europe/Berlin`.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/event-dates`: the event does not end after it starts; `/problems/time-zone`: unknown time zone.");
 
         group.MapGet("/", async (KioskDb db) =>
             TypedResults.Ok((await db.Events.AsNoTracking().OrderBy(e => e.Id).ToListAsync()).Select(EventResponse.From)))
-            .RequireAuthorization(Policies.Staff);
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ListEvents").WithSummary("Every event");
 
         group.MapGet("/{eventId:int}", async Task<Results<Ok<EventResponse>, ProblemHttpResult>> (int eventId, KioskDb db) =>
             await db.Events.FindAsync(eventId) is { } evt ? TypedResults.Ok(EventResponse.From(evt)) : Problems.NotFound("Event"))
-            .RequireAuthorization(Policies.TerminalOrStaff);
+            .RequireAuthorization(Policies.TerminalOrStaff)
+            .WithName("GetEvent").WithSummary("One event")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         // Kiosks hear of the change at once (profileChanged); the audit log keeps who switched what.
         group.MapPatch("/{eventId:int}/settings", async Task<Results<Ok<EventResponse>, ProblemHttpResult>> (
@@ -76,7 +83,10 @@ public static class EventEndpoints
             foreach (var terminalId in await db.Terminals.AsNoTracking().Where(t => t.EventId == eventId).Select(t => t.Id).ToListAsync())
                 await pushes.ProfileChangedAsync(terminalId);
             return TypedResults.Ok(EventResponse.From(evt));
-        }).RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("ChangeEventSettings").WithSummary("Switch walk-ins or self-service reprints during the fair")
+            .WithDescription("`{allowsWalkIns?, selfServiceReprint?}` (null leaves a setting as it is): pushed to the event's kiosks at once (`profileChanged` on `/hubs/terminal`); audited `event.settings-changed`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         // Public keys are not secret: terminals verify badge signatures offline with them.
         group.MapGet("/{eventId:int}/badge-keys", async Task<Results<Ok<BadgeKeyResponse[]>, ProblemHttpResult>> (int eventId, KioskDb db) =>
@@ -84,14 +94,19 @@ public static class EventEndpoints
             if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
             var rows = await db.BadgeKeys.AsNoTracking().Where(k => k.EventId == eventId && k.RevokedAt == null).OrderBy(k => k.KeyId).ToListAsync();
             return TypedResults.Ok(rows.Select(k => new BadgeKeyResponse(k.KeyId, Convert.ToBase64String(k.PublicKey), "ES256", k.CreatedAt)).ToArray());
-        }).RequireAuthorization(Policies.TerminalOrStaff);
+        }).RequireAuthorization(Policies.TerminalOrStaff)
+            .WithName("ListBadgeKeys").WithSummary("The event's public badge keys, to verify badges offline")
+            .WithDescription("The keys not revoked: ES256, public key as SPKI in base64. Not secret.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPost("/{eventId:int}/badge-keys", async Task<Results<Ok<BadgeKeyResponse>, ProblemHttpResult>> (int eventId, KioskDb db, BadgeKeys keys) =>
         {
             if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
             var k = await keys.RotateAsync(db, eventId);
             return TypedResults.Ok(new BadgeKeyResponse(k.KeyId, Convert.ToBase64String(k.PublicKey), "ES256", k.CreatedAt));
-        }).RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("RotateBadgeKey").WithSummary("Add a new badge key that signs from now on; older keys stay valid")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapDelete("/{eventId:int}/badge-keys/{keyId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int eventId, int keyId, KioskDb db, BadgeKeys keys, TimeProvider time) =>
         {
@@ -103,6 +118,9 @@ public static class EventEndpoints
             await db.SaveChangesAsync();
             keys.Forget(eventId);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("RevokeBadgeKey").WithSummary("Revoke a badge key; the server stops accepting badges it signed")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/last-badge-key`: the event's last key; add a new one before revoking it.");
     }
 }

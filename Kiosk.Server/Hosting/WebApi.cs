@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Jobs;
 
@@ -11,7 +12,7 @@ public static class WebApi
         services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestValidation.Customize);
         // The annotations on request records ([Required], [Range], [StringLength]) are checked before any handler runs.
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddKioskOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
     }

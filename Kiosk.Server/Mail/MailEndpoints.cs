@@ -1,4 +1,5 @@
 using Hangfire;
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -17,7 +18,7 @@ public static class MailEndpoints
 {
     public static void MapMailEndpoints(this IEndpointRouteBuilder app)
     {
-        var mails = app.MapGroup("/api/events/{eventId:int}/mails").WithTags("Mail").RequireAuthorization(Policies.Organizer);
+        var mails = app.MapFeature("/api/events/{eventId:int}/mails", "Mail").RequireAuthorization(Policies.Organizer);
 
         mails.MapGet("/", async Task<Results<Ok<MailStatusView>, ProblemHttpResult>> (int eventId, KioskDb db, IOptions<MailOptions> options) =>
         {
@@ -29,7 +30,9 @@ public static class MailEndpoints
                 .Select(m => m.AttendeeId).Distinct().OrderBy(id => id).ToListAsync();
             return TypedResults.Ok(new MailStatusView(options.Value.Enabled, Count(ConfirmationMailStatus.Waiting), Count(ConfirmationMailStatus.Sent),
                 Count(ConfirmationMailStatus.Failed), failed));
-        });
+        }).WithName("GetMailStatus").WithSummary("How the event's confirmation mails are going")
+            .WithDescription("`{enabled, waiting, sent, failed, failedAttendeeIds}`; `enabled` is false when no SMTP host is configured (mails wait, nothing is sent).")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         // Failed mails get a fresh set of attempts, e.g. after the organizer fixed an address or the SMTP settings.
         mails.MapPost("/retry", async Task<Results<Ok<MailRetryResult>, ProblemHttpResult>> (
@@ -46,6 +49,8 @@ public static class MailEndpoints
                 await audit.WriteAsync(http.User.Actor(), "mails.retried", eventId, details: $"{requeued} failed mails queued again");
             }
             return TypedResults.Ok(new MailRetryResult(requeued));
-        });
+        }).WithName("RetryFailedMails").WithSummary("Send failed confirmation mails again, with fresh attempts")
+            .WithDescription("Failed mails go back to waiting (e.g. after an address or the SMTP settings were fixed) → `{requeued}`. Audited `mails.retried`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 }

@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Demo;
 using Kiosk.Shared;
 using Microsoft.Extensions.Options;
@@ -13,9 +14,12 @@ public static class AboutEndpoints
 
     public static void MapAboutEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/about", (IOptions<DemoOptions> demo) => TypedResults.Ok(new About(ProductVersion.Current, demo.Value.KioskUrl)))
-            .AllowAnonymous();
-        app.MapGet("/api/version", () => TypedResults.Ok(new VersionView(ProductVersion.Current)))
-            .AllowAnonymous();
+        var about = app.MapFeature("/api", "Operations").AllowAnonymous();
+        about.MapGet("/about", (IOptions<DemoOptions> demo) => TypedResults.Ok(new About(ProductVersion.Current, demo.Value.KioskUrl)))
+            .WithName("GetAbout").WithSummary("The server's version and, in the demo, the demo kiosk's address")
+            .WithDescription("For the start page (`GET /`): `{version, demoKioskUrl}`.");
+        about.MapGet("/version", () => TypedResults.Ok(new VersionView(ProductVersion.Current)))
+            .WithName("GetVersion").WithSummary("The release this server runs")
+            .WithDescription("`{version}`, e.g. `1.0.0`, as in CHANGELOG.md; kiosks report theirs in the heartbeat (`appVersion`).");
     }
 }

@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,25 +30,39 @@ public static class ReportEndpoints
 
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/events/{eventId:int}/reports").WithTags("Reports").RequireAuthorization(Policies.Organizer);
+        var reports = app.MapFeature("/api/events/{eventId:int}/reports", "Reports").RequireAuthorization(Policies.Organizer);
+        const string perSession = "Per session: room, title, start and end (venue time), capacity, booked, attendees, peak and when, entries, exits, booked and came / did not come, average minutes present.";
+        const string perRoom = "Per room and day: entries, exits, people, peak and when.";
 
         reports.MapGet("/sessions.csv", (int eventId, KioskDb db, CancellationToken ct) =>
-            FileAsync(db, eventId, "sitzungen.csv", Csv, d => CsvReport.Write(ReportTables.Sessions(d.SessionRows())), ct));
+            FileAsync(db, eventId, "sitzungen.csv", Csv, d => CsvReport.Write(ReportTables.Sessions(d.SessionRows())), ct))
+            .WithName("GetSessionReportCsv").WithSummary("The session report as CSV").WithDescription(perSession)
+            .ProducesFile(Csv).ProducesProblems(StatusCodes.Status404NotFound);
         reports.MapGet("/sessions.xlsx", (int eventId, KioskDb db, CancellationToken ct) =>
-            FileAsync(db, eventId, "sitzungen.xlsx", Xlsx, d => XlsxReport.Write(ReportTables.Sessions(d.SessionRows())), ct));
+            FileAsync(db, eventId, "sitzungen.xlsx", Xlsx, d => XlsxReport.Write(ReportTables.Sessions(d.SessionRows())), ct))
+            .WithName("GetSessionReportXlsx").WithSummary("The session report as an Excel workbook").WithDescription(perSession)
+            .ProducesFile(Xlsx).ProducesProblems(StatusCodes.Status404NotFound);
         reports.MapGet("/rooms.csv", (int eventId, KioskDb db, CancellationToken ct) =>
-            FileAsync(db, eventId, "raeume.csv", Csv, d => CsvReport.Write(ReportTables.Rooms(d.RoomRows())), ct));
+            FileAsync(db, eventId, "raeume.csv", Csv, d => CsvReport.Write(ReportTables.Rooms(d.RoomRows())), ct))
+            .WithName("GetRoomReportCsv").WithSummary("The room report as CSV").WithDescription(perRoom)
+            .ProducesFile(Csv).ProducesProblems(StatusCodes.Status404NotFound);
         reports.MapGet("/rooms.xlsx", (int eventId, KioskDb db, CancellationToken ct) =>
-            FileAsync(db, eventId, "raeume.xlsx", Xlsx, d => XlsxReport.Write(ReportTables.Rooms(d.RoomRows()), ReportTables.Timeline(d.TimelineRows())), ct));
+            FileAsync(db, eventId, "raeume.xlsx", Xlsx, d => XlsxReport.Write(ReportTables.Rooms(d.RoomRows()), ReportTables.Timeline(d.TimelineRows())), ct))
+            .WithName("GetRoomReportXlsx").WithSummary("The room report as an Excel workbook, with the timeline sheet").WithDescription(perRoom + " A second sheet holds the timeline.")
+            .ProducesFile(Xlsx).ProducesProblems(StatusCodes.Status404NotFound);
         reports.MapGet("/timeline.csv", (int eventId, KioskDb db, CancellationToken ct) =>
-            FileAsync(db, eventId, "zeitverlauf.csv", Csv, d => CsvReport.Write(ReportTables.Timeline(d.TimelineRows())), ct));
+            FileAsync(db, eventId, "zeitverlauf.csv", Csv, d => CsvReport.Write(ReportTables.Timeline(d.TimelineRows())), ct))
+            .WithName("GetTimelineCsv").WithSummary("People inside each room per quarter hour, as CSV")
+            .WithDescription("Room, venue time of the quarter hour, the most people inside during it, and the UTC offset (the autumn clock change repeats an hour).")
+            .ProducesFile(Csv).ProducesProblems(StatusCodes.Status404NotFound);
 
         reports.MapGet("/sessions", async Task<Results<Ok<List<SessionSummary>>, ProblemHttpResult>> (int eventId, KioskDb db, CancellationToken ct) =>
         {
             if (await ReportData.LoadAsync(db, eventId, ct) is not { } data) return Problems.NotFound("Event");
             return TypedResults.Ok(data.SessionRows().Select(r => new SessionSummary(r.SessionId, r.RoomId, r.Room, r.MasterClass, r.Title, r.Starts, r.Ends,
                 r.Capacity, r.Booked, r.Attendance, r.Peak, r.PeakAt, r.BookedNotCame, r.AverageMinutes)).ToList());
-        });
+        }).WithName("GetSessionReport").WithSummary("The session report as JSON (for the reports page)")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         // For the chart on /reports/: one day (default: the last day with scans), every room of the event.
         reports.MapGet("/timeline", async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> (int eventId, DateOnly? day, KioskDb db, CancellationToken ct) =>
@@ -60,7 +75,9 @@ public static class ReportEndpoints
                 .Where(p => p.RoomId == r.Id && DateOnly.FromDateTime(p.Slot.DateTime) == chosen)
                 .Select(p => new TimelineValue(p.Slot.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.Inside, p.Slot)).ToList())).ToList();
             return TypedResults.Ok(new TimelineResponse(eventId, data.Event.TimeZone, days, chosen, rooms));
-        });
+        }).WithName("GetTimeline").WithSummary("One day's quarter hours per room, for the reports page's chart")
+            .WithDescription("`?day=yyyy-MM-dd` (default: the last day with scans): every room of the event, and the days there are.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FileAsync(

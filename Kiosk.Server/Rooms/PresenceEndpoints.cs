@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Terminals;
 using Kiosk.Shared.Contracts;
@@ -22,15 +23,18 @@ public static class PresenceEndpoints
     {
         // The staff door page keeps the scans it was answered for a while and asks after them: what a power cut or
         // a restore of the server's database lost, it sends again (the client scan id stores each once).
-        app.MapPost("/api/presence/unknown", async (ScanIdsRequest request, KioskDb db, CancellationToken ct) =>
+        var presence = app.MapFeature("/api/presence", "Presence").RequireAuthorization(Policies.TerminalOrStaff);
+
+        presence.MapPost("/unknown", async (ScanIdsRequest request, KioskDb db, CancellationToken ct) =>
         {
             var asked = request.ClientScanIds.Distinct().ToList();
             var known = await db.PresenceLog.AsNoTracking().Where(s => s.ClientScanId != null && asked.Contains(s.ClientScanId.Value))
                 .Select(s => s.ClientScanId!.Value).ToListAsync(ct);
             return TypedResults.Ok(new UnknownScans(asked.Except(known).ToArray()));
-        }).WithTags("Presence").RequireAuthorization(Policies.TerminalOrStaff);
+        }).WithName("FindUnknownDoorScans").WithSummary("Which of these door scans the server does not hold")
+            .WithDescription("`{clientScanIds: [at most 500]}` → `{unknown: […]}`: scans a power cut or a restore of the server's database lost; the door page sends them again.");
 
-        app.MapPost("/api/presence", async Task<Results<Ok<PresenceResponse>, ProblemHttpResult>> (
+        presence.MapPost("/", async Task<Results<Ok<PresenceResponse>, ProblemHttpResult>> (
             PresenceRequest request, PresenceRecorder recorder, HttpContext http, TimeProvider time, Operations.KioskMetrics metrics, CancellationToken ct) =>
         {
             if (request.ClientScanId == Guid.Empty)
@@ -42,6 +46,11 @@ public static class PresenceEndpoints
             if (await recorder.ScanAsync(request, http.User, ct) is not { } answer) return Problems.NotFound("Room");
             metrics.DoorScan(answer.Decision, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(answer);
-        }).WithTags("Presence").RequireAuthorization(Policies.TerminalOrStaff).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark();
+        }).RequireRateLimiting(RateLimits.CheckIn).RecordsOutboxMark()
+            .WithName("RecordDoorScan").WithSummary("Record a scan at a room's door")
+            .WithDescription("`{token` or `attendeeId` or `anonymous: true, roomId, direction: in|out|toggle, clientScanId, scannedAt}` → `{decision, room: {inside, capacity, seq}, conflict, attendee}`. " +
+                "The same `clientScanId` is stored once. Rate-limited per terminal or user (`RateLimits:CheckInPerSecond`).")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/client-scan-id`: no `clientScanId`; `/problems/presence-target`: not exactly one of `token`, `attendeeId` and `anonymous: true`.")
+            .Refuses(StatusCodes.Status404NotFound, "`/problems/not-found`: no such room.");
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ public static class SessionEndpoints
 {
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        var sessions = app.MapGroup("/api/events/{eventId:int}/rooms/{roomId:int}/sessions").WithTags("Rooms");
+        var sessions = app.MapFeature("/api/events/{eventId:int}/rooms/{roomId:int}/sessions", "Rooms");
 
         sessions.MapPost("/", async Task<Results<Created<SessionResponse>, ProblemHttpResult>> (int eventId, int roomId, SessionRequest request, KioskDb db) =>
         {
@@ -37,17 +38,22 @@ public static class SessionEndpoints
             db.Sessions.Add(session);
             await db.SaveChangesAsync();
             return TypedResults.Created($"/api/events/{eventId}/rooms/{roomId}/sessions/{session.Id}", View(session, 0));
-        }).RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("CreateSession").WithSummary("Schedule a session in a room")
+            .WithDescription("`{title, startsAt, endsAt, capacity?, preBookingMinutes?}`: `capacity` is the session's own (else the room's); with `preBookingMinutes`, only booked attendees are let in until that many minutes before the start.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/session-times`: the session does not end after it starts.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         sessions.MapGet("/", async (int eventId, int roomId, KioskDb db) =>
         {
             var list = await db.Sessions.AsNoTracking().Where(s => s.RoomId == roomId && s.EventId == eventId).OrderBy(s => s.StartsAt)
                 .Select(s => new { Session = s, Booked = db.SessionBookings.Count(b => b.SessionId == s.Id) }).ToListAsync();
             return TypedResults.Ok(list.Select(x => View(x.Session, x.Booked)).ToList());
-        }).RequireAuthorization(Policies.TerminalOrStaff);
+        }).RequireAuthorization(Policies.TerminalOrStaff)
+            .WithName("ListSessions").WithSummary("The room's sessions in start order, with seats booked");
 
         // Adds bookings (e.g. from the registration system's master class choices); repeats change nothing.
-        app.MapPost("/api/sessions/{sessionId:int}/bookings", async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> (int sessionId, BookingRequest request, KioskDb db) =>
+        app.MapFeature("/api/sessions/{sessionId:int}", "Rooms").MapPost("/bookings", async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> (int sessionId, BookingRequest request, KioskDb db) =>
         {
             var session = await db.Sessions.FindAsync(sessionId);
             if (session is null) return Problems.NotFound("Session");
@@ -58,7 +64,11 @@ public static class SessionEndpoints
             db.SessionBookings.AddRange(ids.Except(existing).Select(id => new SessionBooking { SessionId = sessionId, AttendeeId = id }));
             await db.SaveChangesAsync();
             return TypedResults.Ok(View(session, await db.SessionBookings.CountAsync(b => b.SessionId == sessionId)));
-        }).WithTags("Rooms").RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("BookSessionSeats").WithSummary("Book seats in a session for attendees")
+            .WithDescription("`{attendeeIds: […]}`, at most 10,000 a request (e.g. from the registration system's master class choices); repeats change nothing.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/booking-attendees`: some attendees are not registered for the session's event.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     private static SessionResponse View(RoomSession s, int booked) =>

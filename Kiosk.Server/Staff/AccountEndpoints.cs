@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -16,10 +17,11 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(Policies.Organizer);
+        var group = app.MapFeature("/api/users", "Accounts").RequireAuthorization(Policies.Organizer);
 
         group.MapGet("/", async (KioskDb db) => TypedResults.Ok(await db.Users.AsNoTracking().OrderBy(u => u.UserName)
-            .Select(u => new AccountResponse(u.Id, u.UserName, u.Role, u.Disabled)).ToListAsync()));
+            .Select(u => new AccountResponse(u.Id, u.UserName, u.Role, u.Disabled)).ToListAsync()))
+            .WithName("ListAccounts").WithSummary("Every account of organizers and help-desk staff");
 
         group.MapPost("/", async Task<Results<Created<AccountResponse>, ProblemHttpResult>> (
             NewAccountRequest request, KioskDb db, TimeProvider time, AuditLog audit, HttpContext http) =>
@@ -39,7 +41,10 @@ public static class AccountEndpoints
             }
             await audit.WriteAsync(http.User.Actor(), "account.created", details: $"user {account.Id} as {account.Role}");
             return TypedResults.Created($"/api/users/{account.Id}", new AccountResponse(account.Id, account.UserName, account.Role, false));
-        });
+        }).WithName("CreateAccount").WithSummary("Create an account for a help-desk person or an organizer")
+            .WithDescription("`{username, password, role}`: role `Organizer` or `Staff`; the password at least 10 characters. Audited `account.created`.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/role`: the role is neither `Organizer` nor `Staff`.")
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/username-taken`: an account has this user name.");
 
         group.MapPost("/{id:int}/disable", async Task<Results<NoContent, ProblemHttpResult>> (
             int id, KioskDb db, BearerKeyCache cache, AuditLog audit, HttpContext http) =>
@@ -55,6 +60,9 @@ public static class AccountEndpoints
             tokens.ForEach(cache.Evict);
             await audit.WriteAsync(http.User.Actor(), "account.disabled", details: $"user {id}");
             return TypedResults.NoContent();
-        });
+        }).WithName("DisableAccount").WithSummary("Disable an account; its script tokens stop working")
+            .WithDescription("Nobody can disable their own account. Audited `account.disabled`.")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/disable-self`: the caller's own account.");
     }
 }

@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
@@ -14,7 +15,7 @@ public static class RosterEndpoints
 
     public static void MapRosterEndpoints(this IEndpointRouteBuilder app)
     {
-        var terminal = app.MapGroup("/api/terminal").WithTags("Terminal sync").RequireAuthorization(Policies.Terminal);
+        var terminal = app.MapFeature("/api/terminal", "Terminal sync").RequireAuthorization(Policies.Terminal);
 
         terminal.MapGet("/profile", async Task<Results<Ok<TerminalProfile>, ProblemHttpResult>> (HttpContext http, KioskDb db) =>
         {
@@ -24,7 +25,9 @@ public static class RosterEndpoints
                     t.Id, t.Name, e.Id, e.Name, e.StartsAt, e.EndsAt, e.TimeZone, e.AllowsWalkIns, e.SecondFactor, t.AssignedMode, e.SelfServiceReprint))
                 .FirstOrDefaultAsync();
             return profile is null ? Problems.NotFound("Terminal") : TypedResults.Ok(profile);
-        });
+        }).WithName("GetTerminalProfile").WithSummary("The calling terminal and its event")
+            .WithDescription("Name, the event's name, dates and time zone, walk-ins, second factor, self-service reprints, and the mode an organizer assigned.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         // Changes after (since, after) in sequence order. A full copy starts at since=0.
         terminal.MapGet("/roster", async Task<Results<Ok<RosterPage>, ProblemHttpResult>> (
@@ -55,9 +58,14 @@ public static class RosterEndpoints
                 tokens[i], a.RosterSeq, a.Erased)).ToList();
             var last = entries.LastOrDefault();
             return TypedResults.Ok(new RosterPage(entries, last?.Seq ?? since, last?.Id ?? after, complete));
-        });
+        }).WithName("GetRosterChanges").WithSummary("Roster changes of the terminal's event after a cursor")
+            .WithDescription("`?since=&after=&limit=`: changes after (`since`, `after`) in sequence order, at most 5,000 a page (`limit` 1 to 5,000); a full copy starts at `since=0`; pass its `nextSince` and `nextAfter` as `since` and `after` for the next page until `complete`. " +
+                "Each entry: names, category, cancelled, check-in time, badge id/version and signed token, second-factor proofs (hashes, never e-mail addresses), erased.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/roster-cursor`: `since` or `after` negative, or `limit` not 1 to 5,000.");
 
         terminal.MapPost("/heartbeat", async (TerminalHeartbeat heartbeat, HttpContext http, KioskDb db, Dashboard.LiveUpdates live, Operations.KioskMetrics metrics, TimeProvider time) =>
-            TypedResults.Ok(await TerminalHeartbeats.RecordAsync(db, live, metrics, http.User, heartbeat, time.GetUtcNow(), http.RequestAborted)));
+            TypedResults.Ok(await TerminalHeartbeats.RecordAsync(db, live, metrics, http.User, heartbeat, time.GetUtcNow(), http.RequestAborted)))
+            .WithName("RecordHeartbeat").WithSummary("The kiosk reports itself; the answer says what it must catch up on")
+            .WithDescription("`{appVersion, outbox, printerState, mode}` → `{rosterSeq, serverTime, databaseGeneration, outboxMark}` (see Power cut and restore in the README). The same as the method `Heartbeat` on `/hubs/terminal`.");
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
@@ -25,7 +26,7 @@ public static class TerminalEndpoints
 
     public static void MapTerminalEndpoints(this IEndpointRouteBuilder app)
     {
-        var perEvent = app.MapGroup("/api/events/{eventId:int}/terminals").WithTags("Terminals").RequireAuthorization(Policies.Organizer);
+        var perEvent = app.MapFeature("/api/events/{eventId:int}/terminals", "Terminals").RequireAuthorization(Policies.Organizer);
 
         perEvent.MapPost("/", async Task<Results<Ok<EnrolmentCodeResponse>, ProblemHttpResult>> (
             int eventId, NewTerminalRequest request, KioskDb db, TimeProvider time, AuditLog audit, HttpContext http) =>
@@ -42,14 +43,17 @@ public static class TerminalEndpoints
             await db.SaveChangesAsync();
             await audit.WriteAsync(http.User.Actor(), "terminal.created", eventId, terminalId: terminal.Id);
             return TypedResults.Ok(new EnrolmentCodeResponse(terminal.Id, terminal.Name, code, now + CodeLifetime));
-        });
+        }).WithName("CreateTerminal").WithSummary("Add a kiosk terminal and get its one-time enrolment code")
+            .WithDescription("`{name}` → `{terminalId, name, enrolmentCode, expiresAt}`: the code (valid 24 h) is typed or configured at the kiosk, which swaps it for its key (`POST /api/terminals/enrol`). Audited `terminal.created`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         perEvent.MapGet("/", async (int eventId, KioskDb db) => TypedResults.Ok(await db.Terminals.AsNoTracking()
             .Where(t => t.EventId == eventId).OrderBy(t => t.Id)
             .Select(t => new TerminalResponse(t.Id, t.Name, t.KeyHash != null, t.RevokedAt != null, t.LastSeenAt))
-            .ToListAsync()));
+            .ToListAsync()))
+            .WithName("ListTerminals").WithSummary("The event's terminals: enrolled, revoked, last seen");
 
-        var terminals = app.MapGroup("/api/terminals").WithTags("Terminals");
+        var terminals = app.MapFeature("/api/terminals", "Terminals");
 
         // The one-time code is swapped for the terminal key; the code gives nothing to anyone else from then on.
         // The kiosk that holds the key may ask again until the code expires (its first answer may have been lost).
@@ -73,7 +77,12 @@ public static class TerminalEndpoints
             if (enrolled == 0) return refused;
             await audit.WriteAsync($"terminal:{terminal.Id}", "terminal.enrolled", terminal.EventId, terminalId: terminal.Id);
             return TypedResults.Ok(new EnrolResponse(terminal.Id, terminal.EventId, terminal.Name, key));
-        }).RequireRateLimiting(RateLimits.Enrol).AllowAnonymous();
+        }).RequireRateLimiting(RateLimits.Enrol).AllowAnonymous()
+            .WithName("EnrolTerminal").WithSummary("Swap a one-time enrolment code for the terminal key")
+            .WithDescription("Anyone with a code: `{code, terminalKey?}` → `{terminalId, eventId, name, terminalKey}`; the kiosk then sends `Authorization: Bearer <terminalKey>`. " +
+                "Kiosks propose their own key (`ktk_` and 43 URL-safe base64 characters, 256 random bits) and keep it before asking, so after a lost answer the same code and key get the same answer again until the code expires; " +
+                "anyone else with the used code gets 400. Rate-limited per client address (`RateLimits:EnrolPerMinute`).")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/enrolment-code`: unknown, used (by another key), expired or revoked code; `/problems/terminal-key`: the proposed key is not `ktk_` and 43 URL-safe base64 characters.");
 
         // Turns a kiosk into a room door (or back) from the organizer's desk; null returns it to its configured mode.
         terminals.MapPut("/{terminalId:int}/mode", async Task<Results<NoContent, ProblemHttpResult>> (
@@ -88,7 +97,11 @@ public static class TerminalEndpoints
             await audit.WriteAsync(http.User.Actor(), "terminal.mode", terminal.EventId, terminalId: terminal.Id, details: request.Mode ?? "as configured");
             await pushes.ProfileChangedAsync(terminal.Id);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("AssignTerminalMode").WithSummary("Turn a kiosk into a room door, or back")
+            .WithDescription("`{mode}`: `lobby`, `room-entrance`, `room-exit`, `room-toggle`, or `null` for the terminal's configured mode; pushed to the kiosk at once (`profileChanged`). Audited `terminal.mode`.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/terminal-mode`: not one of the modes above.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         terminals.MapPost("/{terminalId:int}/revoke", async Task<Results<NoContent, ProblemHttpResult>> (
             int terminalId, KioskDb db, TimeProvider time, BearerKeyCache cache, AuditLog audit, HttpContext http) =>
@@ -101,6 +114,9 @@ public static class TerminalEndpoints
             if (terminal.KeyHash is not null) cache.Evict(terminal.KeyHash);
             await audit.WriteAsync(http.User.Actor(), "terminal.revoked", terminal.EventId, terminalId: terminal.Id);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Organizer);
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("RevokeTerminal").WithSummary("Revoke a terminal: its key stops working at once")
+            .WithDescription("Its unused enrolment code is void too. Audited `terminal.revoked`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 }

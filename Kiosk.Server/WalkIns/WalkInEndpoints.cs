@@ -1,3 +1,4 @@
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Attendees;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
@@ -23,7 +24,7 @@ public static class WalkInEndpoints
 
     public static void MapWalkInEndpoints(this IEndpointRouteBuilder app)
     {
-        var terminal = app.MapGroup("/api/terminal").WithTags("Walk-ins").RequireAuthorization(Policies.Terminal);
+        var terminal = app.MapFeature("/api/terminal", "Walk-ins").RequireAuthorization(Policies.Terminal);
 
         terminal.MapPost("/walkin-badges", async Task<Results<Ok<WalkInBadgeGrant[]>, ProblemHttpResult>> (
             HttpContext http, KioskDb db, BadgeKeys keys, TimeProvider time, int count = 20) =>
@@ -39,7 +40,9 @@ public static class WalkInEndpoints
             await db.SaveChangesAsync();
             var tokens = await keys.SignAllAsync(evt, badges.Select(b => (b.BadgeId, 1, AttendeeCategory.Visitor)).ToList());
             return TypedResults.Ok(badges.Select((b, i) => new WalkInBadgeGrant(b.BadgeId, tokens[i])).ToArray());
-        });
+        }).WithName("GrantWalkInBadges").WithSummary("Badges signed in advance, for the kiosk to print for walk-ins offline")
+            .WithDescription("`?count=` (default 20): up to 50 unused badges per terminal in all; fewer (or none) when the terminal holds that many already.")
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/walk-ins-off`: the event takes no walk-in registrations.");
 
         terminal.MapPost("/walkins", async Task<Results<Ok<WalkInAnswer>, ProblemHttpResult>> (
             WalkInRegistration walkIn, HttpContext http, KioskDb db, WriteGate writes, TerminalPushes pushes, AttendeeSearch search, Dashboard.LiveUpdates live, TimeProvider time) =>
@@ -91,7 +94,10 @@ public static class WalkInEndpoints
             live.ArrivalsChanged(eventId);
             await pushes.RosterChangedAsync(eventId, seq);
             return TypedResults.Ok(new WalkInAnswer(attendee.Id, Created: true));
-        }).RecordsOutboxMark();
+        }).RecordsOutboxMark()
+            .WithName("RegisterWalkIn").WithSummary("Upload a walk-in registration: the attendee is created on its badge and checked in")
+            .WithDescription("`{clientScanId, badgeId, title, firstName, lastName, organization, email, consent, registeredAt}` on a badge granted to this terminal; repeats change nothing (`created: false`).")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/walk-in`: a field breaks the walk-in rules; `/problems/walk-in-badge`: the badge was not granted to this terminal.");
     }
 
     private static async Task<WalkInAnswer?> ExistingAsync(KioskDb db, Guid badgeId) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hangfire;
+using Kiosk.Server.ApiDocs;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,9 @@ public static class ImportRunEndpoints
     public static void MapImportRunEndpoints(this IEndpointRouteBuilder app)
     {
         // The form is read by hand so that an oversized upload gets a problem answer, not the server's bare 413.
-        app.MapPost("/api/events/{eventId:int}/imports", async Task<Results<Accepted<ImportRunView>, ProblemHttpResult>> (
+        var imports = app.MapFeature("", "Imports").RequireAuthorization(Policies.Organizer);
+
+        imports.MapPost("/api/events/{eventId:int}/imports", async Task<Results<Accepted<ImportRunView>, ProblemHttpResult>> (
             int eventId, bool? dryRun, HttpRequest request, KioskDb db, ImportFiles files, IBackgroundJobClient jobs, TimeProvider time, CancellationToken ct) =>
         {
             if (!await db.Events.AnyAsync(e => e.Id == eventId, ct)) return Problems.NotFound("Event");
@@ -59,15 +62,24 @@ public static class ImportRunEndpoints
             await db.SaveChangesAsync(ct);
             jobs.Enqueue<ImportRunJob>(j => j.RunAsync(run.Id, CancellationToken.None));
             return TypedResults.Accepted($"/api/imports/{run.Id}", View(run, null));
-        }).WithTags("Attendees").RequireAuthorization(Policies.Organizer).DisableAntiforgery()
+        }).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(2 * MaxUploadBytes))
-            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes + 64 * 1024);
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes + 64 * 1024)
+            .WithName("StartImportRun").WithSummary("Upload a large CSV file; a background job imports it")
+            .WithDescription("Multipart field `file` (at most 50 MB), `?dryRun=true` → 202 with the run and `Location: /api/imports/{id}`; poll that. " +
+                "The upload waits in the data folder until the run is over; a run cut off by a restart starts again from its file.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/import-file`: no multipart field `file`.")
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, "`/problems/import-too-large`: more than 50 MB.");
 
-        app.MapGet("/api/imports/{id:guid}", async Task<Results<Ok<ImportRunView>, ProblemHttpResult>> (Guid id, KioskDb db, ImportProgress live) =>
+        imports.MapGet("/api/imports/{id:guid}", async Task<Results<Ok<ImportRunView>, ProblemHttpResult>> (Guid id, KioskDb db, ImportProgress live) =>
             await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) is { } run
                 ? TypedResults.Ok(View(run, live.Of(id)))
                 : Problems.NotFound("Import run"))
-            .WithTags("Attendees").RequireAuthorization(Policies.Organizer);
+            .WithName("GetImportRun").WithSummary("How an import run is going, and its result")
+            .WithDescription("`status` (`Queued`, `Running`, `Done`, `Failed`), `totalRows`, `processedRows` (every 1,000 written rows while running), `created`, `updated`, `unchanged`, " +
+                "`rejectedCount`, `rejected: [{line, reason, code, value}]`, `error`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     private static ProblemHttpResult TooLarge() =>
