@@ -46,6 +46,9 @@ public abstract class DatabaseEngine
     /// <summary>Registers the pooled <see cref="KioskDb"/> as this engine's own subclass, which its migrations name.</summary>
     internal abstract void AddContext(IServiceCollection services, string connectionString);
 
+    /// <summary>A context of its own, outside the app's pool: for dotnet ef (the design-time factories) and tests.</summary>
+    internal abstract KioskDb CreateContext(string connectionString);
+
     /// <summary>Options for a context on this engine: provider, connection, migrations, and the warnings all engines share.</summary>
     internal DbContextOptions<T> Options<T>(string connectionString) where T : DbContext
     {

@@ -13,11 +13,13 @@ public sealed class PostgresEngine : DatabaseEngine
 {
     public static readonly PostgresEngine Instance = new();
 
-    private PostgresEngine() : base("Kiosk.Server") { }
+    private PostgresEngine() : base("Kiosk.Server.Migrations.Postgres") { }
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     public override bool HasSingleWriter => false;
+
+    internal override KioskDb CreateContext(string connectionString) => new PostgresKioskDb(Options<PostgresKioskDb>(connectionString));
 
     internal override void AddContext(IServiceCollection services, string connectionString) =>
         services.AddDbContextPool<KioskDb, PostgresKioskDb>(o => Configure(o, connectionString));
@@ -50,5 +52,6 @@ public sealed class PostgresKioskDb(DbContextOptions<PostgresKioskDb> options) :
 /// <summary>For <c>dotnet ef</c> (scripts/add-migration.sh): needs no running app, and never connects.</summary>
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresKioskDb>
 {
-    public PostgresKioskDb CreateDbContext(string[] args) => new(PostgresEngine.Instance.Options<PostgresKioskDb>("Host=localhost"));
+    public PostgresKioskDb CreateDbContext(string[] args) =>
+        new(PostgresEngine.Instance.Options<PostgresKioskDb>("Host=localhost"));
 }

@@ -12,11 +12,13 @@ public sealed class SqlServerEngine : DatabaseEngine
 {
     public static readonly SqlServerEngine Instance = new();
 
-    private SqlServerEngine() : base("Kiosk.Server") { }
+    private SqlServerEngine() : base("Kiosk.Server.Migrations.SqlServer") { }
 
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
     public override bool HasSingleWriter => false;
+
+    internal override KioskDb CreateContext(string connectionString) => new SqlServerKioskDb(Options<SqlServerKioskDb>(connectionString));
 
     internal override void AddContext(IServiceCollection services, string connectionString) =>
         services.AddDbContextPool<KioskDb, SqlServerKioskDb>(o => Configure(o, connectionString));

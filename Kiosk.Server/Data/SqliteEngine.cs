@@ -16,13 +16,15 @@ public sealed class SqliteEngine : DatabaseEngine
 {
     public static readonly SqliteEngine Instance = new();
 
-    private SqliteEngine() : base("Kiosk.Server") { }
+    private SqliteEngine() : base("Kiosk.Server.Migrations.Sqlite") { }
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override bool HasSingleWriter => true;
 
     internal override string DefaultConnectionString(string dataDirectory) => $"Data Source={Path.Combine(dataDirectory, "kiosk.db")}";
+
+    internal override KioskDb CreateContext(string connectionString) => new SqliteKioskDb(Options<SqliteKioskDb>(connectionString));
 
     internal override void AddContext(IServiceCollection services, string connectionString) =>
         services.AddDbContextPool<KioskDb, SqliteKioskDb>(o => Configure(o, connectionString));
@@ -100,7 +102,8 @@ public sealed class SqliteKioskDb(DbContextOptions<SqliteKioskDb> options) : Kio
 /// <summary>For <c>dotnet ef</c> (scripts/add-migration.sh): needs no running app, and never connects.</summary>
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteKioskDb>
 {
-    public SqliteKioskDb CreateDbContext(string[] args) => new(SqliteEngine.Instance.Options<SqliteKioskDb>("Data Source=design.db"));
+    public SqliteKioskDb CreateDbContext(string[] args) =>
+        new(SqliteEngine.Instance.Options<SqliteKioskDb>("Data Source=design.db"));
 }
 
 /// <summary>
