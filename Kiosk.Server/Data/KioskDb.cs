@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosk.Server.Data;
 
 /// <summary>
-/// The one DbContext. Each database engine has a small subclass (see Providers.cs) only so that each
-/// keeps its own migrations; features always ask for <see cref="KioskDb"/>.
+/// The one DbContext. Each database engine has a small subclass (SqliteKioskDb in SqliteEngine.cs, and so on)
+/// only so that each keeps its own migrations; features always ask for <see cref="KioskDb"/>.
 /// </summary>
 public abstract class KioskDb(DbContextOptions options) : DbContext(options)
 {
@@ -37,6 +37,12 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<Mail.ConfirmationMail> ConfirmationMails => Set<Mail.ConfirmationMail>();
     public DbSet<Attendees.Import.ImportRun> ImportRuns => Set<Attendees.Import.ImportRun>();
     public DbSet<DatabaseGeneration> DatabaseGenerations => Set<DatabaseGeneration>();
+
+    /// <summary>The engine this context runs on.</summary>
+    internal abstract DatabaseEngine Engine { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        Engine.ConfigureConventions(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KioskDb).Assembly);

@@ -1,18 +1,16 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
-using Hangfire.InMemory;
-using Hangfire.PostgreSql;
-using Hangfire.SqlServer;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
 
 namespace Kiosk.Server.Jobs;
 
 /// <summary>
-/// Hangfire on the same engine as the data: in-memory storage with SQLite, its own schema in PostgreSQL or
-/// SQL Server. What must not be lost lives in our own tables; <see cref="IStartupSweep"/>s re-enqueue
-/// unfinished work at every start, so losing the in-memory queue on a restart loses nothing.
+/// Hangfire on the same engine as the data (each <see cref="DatabaseEngine"/> makes its storage): in-memory
+/// storage with SQLite, its own schema in PostgreSQL or SQL Server. What must not be lost lives in our own
+/// tables; <see cref="IStartupSweep"/>s re-enqueue unfinished work at every start, so losing the in-memory
+/// queue on a restart loses nothing.
 /// </summary>
 /// <remarks>
 /// Wired by hand instead of <c>AddHangfire</c>: that one keeps the storage and the job activator in
@@ -27,8 +25,11 @@ public static class JobSetup
         // Process-wide, but the same for every instance: job arguments are plain ids and strings.
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180);
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<DatabaseConnection>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobOptions>>().Value));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var database = sp.GetRequiredService<DatabaseConnection>();
+            return database.Engine.CreateJobStorage(database.ConnectionString, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobOptions>>().Value);
+        });
         // Marker the dashboard middleware looks for; the static configuration only holds defaults shared by all instances.
         services.AddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
         services.AddSingleton(_ => DashboardRoutes.Routes);
@@ -53,27 +54,6 @@ public static class JobSetup
             AppPath = "/dashboard/",
         }, storage).RequireAuthorization(Policies.Organizer);
     }
-
-    private static JobStorage CreateStorage(DatabaseConnection database, JobOptions options) => database.Provider switch
-    {
-        DatabaseProvider.Postgres => new PostgreSqlStorage(
-            new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, PostgresOptions(options)),
-            PostgresOptions(options)),
-        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
-        {
-            SchemaName = "HangFire",
-            PrepareSchemaIfNecessary = true,
-            QueuePollInterval = TimeSpan.FromMilliseconds(options.PollMilliseconds),
-        }),
-        _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }),
-    };
-
-    private static PostgreSqlStorageOptions PostgresOptions(JobOptions options) => new()
-    {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = true,
-        QueuePollInterval = TimeSpan.FromMilliseconds(options.PollMilliseconds),
-    };
 
     private sealed class EndpointDecides : IDashboardAuthorizationFilter
     {

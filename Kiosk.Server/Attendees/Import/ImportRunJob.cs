@@ -44,8 +44,8 @@ public sealed class ImportRunJob(
             var result = await import.RunAsync(run.EventId, parsed, run.DryRun, ct, async (done, token) =>
             {
                 live.Report(runId, done);
-                // SQLite: the import's transaction holds the write lock, the live count above is what readers get.
-                if (database.Provider == DatabaseProvider.Sqlite || time.GetUtcNow() - lastStored < ProgressInterval && done < total) return;
+                // One writer at a time (SQLite): the import's transaction holds the write lock, the live count above is what readers get.
+                if (database.Engine.HasSingleWriter || time.GetUtcNow() - lastStored < ProgressInterval && done < total) return;
                 lastStored = time.GetUtcNow();
                 await StoreProgressAsync(runId, done, token);
             });
