@@ -28,6 +28,10 @@ export KIOSK_TEST_POSTGRES KIOSK_TEST_REDIS
 [[ -n "${KIOSK_TEST_PWSH:-}" ]] || install_test_pwsh
 export KIOSK_TEST_PWSH
 
+# Code style: layout here (a few seconds, no build); the rest of .editorconfig (unused usings, namespaces, this.,
+# formatting) is checked by the compiler in the build below (EnforceCodeStyleInBuild). Fix with `dotnet format Kiosk.sln`.
+dotnet format whitespace --folder --verify-no-changes
+
 log=$(mktemp /tmp/kiosk-test.XXXXXX)
 set +e
 dotnet test --solution Kiosk.sln --configuration Release "$@" 2>&1 | tee "$log"

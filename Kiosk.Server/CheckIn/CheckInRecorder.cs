@@ -3,7 +3,6 @@ using Kiosk.Server.Attendees;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
-using Kiosk.Shared.Badges;
 using Kiosk.Shared.Contracts;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Kiosk.Shared.Contracts;
 
 namespace Kiosk.Server.Dashboard;
 

@@ -101,8 +101,11 @@ public static class DemoEvent
             var roll = random.Next(100);
             var category = roll switch
             {
-                < 80 => AttendeeCategory.Visitor, < 88 => AttendeeCategory.Exhibitor, < 93 => AttendeeCategory.Speaker,
-                < 96 => AttendeeCategory.Press, _ => AttendeeCategory.Team,
+                < 80 => AttendeeCategory.Visitor,
+                < 88 => AttendeeCategory.Exhibitor,
+                < 93 => AttendeeCategory.Speaker,
+                < 96 => AttendeeCategory.Press,
+                _ => AttendeeCategory.Team,
             };
             var organization = category switch
             {

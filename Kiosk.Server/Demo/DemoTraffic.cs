@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;

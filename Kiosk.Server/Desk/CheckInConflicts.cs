@@ -3,7 +3,6 @@ using Kiosk.Server.Audit;
 using Kiosk.Server.Auth;
 using Kiosk.Server.Data;
 using Kiosk.Shared.Contracts;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Desk;

@@ -51,11 +51,15 @@ public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns =
 
     public static string CategoryLabel(AttendeeCategory category, string language) => (category, language == "en") switch
     {
-        (AttendeeCategory.Exhibitor, false) => "AUSSTELLER", (AttendeeCategory.Exhibitor, true) => "EXHIBITOR",
-        (AttendeeCategory.Speaker, false) => "REFERENT", (AttendeeCategory.Speaker, true) => "SPEAKER",
-        (AttendeeCategory.Press, false) => "PRESSE", (AttendeeCategory.Press, true) => "PRESS",
+        (AttendeeCategory.Exhibitor, false) => "AUSSTELLER",
+        (AttendeeCategory.Exhibitor, true) => "EXHIBITOR",
+        (AttendeeCategory.Speaker, false) => "REFERENT",
+        (AttendeeCategory.Speaker, true) => "SPEAKER",
+        (AttendeeCategory.Press, false) => "PRESSE",
+        (AttendeeCategory.Press, true) => "PRESS",
         (AttendeeCategory.Team, _) => "TEAM",
-        (_, false) => "BESUCHER", (_, true) => "VISITOR",
+        (_, false) => "BESUCHER",
+        (_, true) => "VISITOR",
     };
 
     private static IEnumerable<BadgeLine> NameLines(string given, string last, int columns)

@@ -53,8 +53,8 @@ public static class BadgeEscPos
         var n = modules.Count;
         var dots = new bool[n * scale, n * scale];
         for (var y = 0; y < n * scale; y++)
-        for (var x = 0; x < n * scale; x++)
-            dots[y, x] = modules[y / scale][x / scale];
+            for (var x = 0; x < n * scale; x++)
+                dots[y, x] = modules[y / scale][x / scale];
         return dots;
     }
 

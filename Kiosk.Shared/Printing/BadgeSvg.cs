@@ -40,8 +40,8 @@ public static class BadgeSvg
                     var left = (width - size) / 2;
                     body.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate({left} {y}) scale({BadgeEscPos.QrModuleDots})\" fill=\"#000\">");
                     for (var row = 0; row < modules.Count; row++)
-                    for (var col = 0; col < modules.Count; col++)
-                        if (modules[row][col]) body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{col}\" y=\"{row}\" width=\"1\" height=\"1\"/>");
+                        for (var col = 0; col < modules.Count; col++)
+                            if (modules[row][col]) body.Append(CultureInfo.InvariantCulture, $"<rect x=\"{col}\" y=\"{row}\" width=\"1\" height=\"1\"/>");
                     body.Append("</g>");
                     y += size;
                     break;

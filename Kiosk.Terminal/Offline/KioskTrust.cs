@@ -57,8 +57,8 @@ public sealed class KioskTrust(TerminalStore store, Settings settings, TerminalS
             await store.WriteAsync(async (c, tx) =>
         {
             await ForgetEventAsync(c, tx);
-                await Run(c, tx, "DELETE FROM settings WHERE key = $k", Settings.Withdrawn);
-            }, ct);
+            await Run(c, tx, "DELETE FROM settings WHERE key = $k", Settings.Withdrawn);
+        }, ct);
             state.Forget();
             await AfterForgettingAsync(ct);
             _withdrawal = null;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Kiosk.Shared.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 using Kiosk.Terminal.Printing;

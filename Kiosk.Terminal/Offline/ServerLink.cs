@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Kiosk.Shared.Contracts;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Kiosk.Shared.Contracts;
 using Kiosk.Terminal.Offline;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Kiosk.Server.Rooms;
 using Kiosk.Shared.Contracts;
 using Kiosk.Testing;
 

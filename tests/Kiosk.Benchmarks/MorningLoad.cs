@@ -90,7 +90,8 @@ public static class MorningLoad
                     sentScans[again.ClientScanId] = v.Attendee;
                     await TimedAsync<CheckInResponse>("check-in", () => kiosk.PostAsJsonAsync("/api/checkins", again, Json.Options));
                 }
-            }));
+            }
+            ));
             if (v.Room < 0) continue;
             foreach (var (at, direction) in new[] { (v.EnterAt, PresenceDirection.In), (v.LeaveAt, PresenceDirection.Out) })
                 acts.Add((at, async () =>
@@ -98,7 +99,8 @@ public static class MorningLoad
                     var request = new PresenceRequest(tokens[v.Attendee], null, false, rooms[v.Room].RoomId, direction, Guid.NewGuid(), DateTimeOffset.UtcNow);
                     presenceSent[request.ClientScanId] = true;
                     await TimedAsync<PresenceResponse>("door", () => doors.PostAsJsonAsync("/api/presence", request, Json.Options));
-                }));
+                }
+                ));
         }
 
         Console.WriteLine($"Running {acts.Count} acts …");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Kiosk.Server.Rooms;
 using Kiosk.Shared.Contracts;
 using Kiosk.Testing;
 using Microsoft.EntityFrameworkCore;

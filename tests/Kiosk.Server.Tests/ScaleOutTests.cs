@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Hangfire;
 using Kiosk.Server.Dashboard;
-using Kiosk.Server.Rooms;
 using Kiosk.Shared.Contracts;
 using Kiosk.Testing;
 using Microsoft.AspNetCore.SignalR.Client;

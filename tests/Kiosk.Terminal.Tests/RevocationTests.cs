@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Kiosk.Shared.Contracts;
 using Kiosk.Terminal.Scanning;
 using Kiosk.Terminal.Tests.Infrastructure;
 using Kiosk.Terminal.Ui;

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Kiosk.Server.Rooms;
 using Kiosk.Shared.Contracts;
 using Kiosk.Terminal.Scanning;
 using Kiosk.Terminal.Tests.Infrastructure;

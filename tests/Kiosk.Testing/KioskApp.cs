@@ -6,7 +6,6 @@ using Kiosk.Server.Events;
 using Kiosk.Server.Terminals;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.Testing;

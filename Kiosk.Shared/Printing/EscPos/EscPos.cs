@@ -81,16 +81,16 @@ public static class EscPos
             var rows = Math.Min(bandRows, height - top);
             job.AddRange([Gs, (byte)'v', (byte)'0', 0, (byte)(rowBytes & 0xFF), (byte)(rowBytes >> 8), (byte)(rows & 0xFF), (byte)(rows >> 8)]);
             for (var y = top; y < top + rows; y++)
-            for (var xb = 0; xb < rowBytes; xb++)
-            {
-                byte b = 0;
-                for (var bit = 0; bit < 8; bit++)
+                for (var xb = 0; xb < rowBytes; xb++)
                 {
-                    var x = xb * 8 + bit;
-                    if (x < width && dots[y, x]) b |= (byte)(0x80 >> bit);
+                    byte b = 0;
+                    for (var bit = 0; bit < 8; bit++)
+                    {
+                        var x = xb * 8 + bit;
+                        if (x < width && dots[y, x]) b |= (byte)(0x80 >> bit);
+                    }
+                    job.Add(b);
                 }
-                job.Add(b);
-            }
         }
         return [.. job];
     }

@@ -43,8 +43,17 @@ public static class Pc858
         if (letter != '\0' && ToByte.TryGetValue(letter, out b)) return b;
         return c switch
         {
-            'ł' => (byte)'l', 'Ł' => (byte)'L', 'đ' => (byte)'d', 'Đ' => (byte)'D', 'ı' => (byte)'i', 'œ' => (byte)'o', 'Œ' => (byte)'O',
-            '–' or '—' or '‐' => (byte)'-', '‚' or '‘' or '’' => (byte)'\'', '„' or '“' or '”' => (byte)'"', '…' => (byte)'.',
+            'ł' => (byte)'l',
+            'Ł' => (byte)'L',
+            'đ' => (byte)'d',
+            'Đ' => (byte)'D',
+            'ı' => (byte)'i',
+            'œ' => (byte)'o',
+            'Œ' => (byte)'O',
+            '–' or '—' or '‐' => (byte)'-',
+            '‚' or '‘' or '’' => (byte)'\'',
+            '„' or '“' or '”' => (byte)'"',
+            '…' => (byte)'.',
             _ => (byte)'?',
         };
     }

@@ -33,21 +33,21 @@ public sealed class OpenApiOperations(JsonDocument document, Func<Operation, str
     public IEnumerable<Operation> Operations()
     {
         foreach (var path in Root.GetProperty("paths").EnumerateObject())
-        foreach (var op in path.Value.EnumerateObject())
-        {
-            var parameters = op.Value.TryGetProperty("parameters", out var ps)
-                ? ps.EnumerateArray().Select(p => new OperationParameter(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!, Resolve(p.GetProperty("schema")))).ToList()
-                : [];
-            JsonElement? body = null;
-            var multipart = false;
-            if (op.Value.TryGetProperty("requestBody", out var rb))
+            foreach (var op in path.Value.EnumerateObject())
             {
-                var content = rb.GetProperty("content");
-                if (content.TryGetProperty("application/json", out var json)) body = Resolve(json.GetProperty("schema"));
-                multipart = content.TryGetProperty("multipart/form-data", out _);
+                var parameters = op.Value.TryGetProperty("parameters", out var ps)
+                    ? ps.EnumerateArray().Select(p => new OperationParameter(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!, Resolve(p.GetProperty("schema")))).ToList()
+                    : [];
+                JsonElement? body = null;
+                var multipart = false;
+                if (op.Value.TryGetProperty("requestBody", out var rb))
+                {
+                    var content = rb.GetProperty("content");
+                    if (content.TryGetProperty("application/json", out var json)) body = Resolve(json.GetProperty("schema"));
+                    multipart = content.TryGetProperty("multipart/form-data", out _);
+                }
+                yield return new Operation(op.Name.ToUpperInvariant(), path.Name, parameters, body, multipart);
             }
-            yield return new Operation(op.Name.ToUpperInvariant(), path.Name, parameters, body, multipart);
-        }
     }
 
     public IEnumerable<Probe> Probes(Operation op)

@@ -4,7 +4,6 @@ using System.Text;
 using ClosedXML.Excel;
 using Hangfire;
 using Kiosk.Server.Certificates;
-using Kiosk.Server.Data;
 using Kiosk.Server.Reports;
 using Kiosk.Shared.Contracts;
 using Kiosk.Testing;

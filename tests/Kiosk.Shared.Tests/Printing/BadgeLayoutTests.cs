@@ -103,8 +103,8 @@ public sealed class BadgeLayoutTests
         var header = System.Text.Encoding.ASCII.GetBytes($"P4\n{w} {h}\n");
         var data = new byte[h * rowBytes];
         for (var y = 0; y < h; y++)
-        for (var x = 0; x < w; x++)
-            if (dots[y, x]) data[y * rowBytes + x / 8] |= (byte)(0x80 >> (x % 8));
+            for (var x = 0; x < w; x++)
+                if (dots[y, x]) data[y * rowBytes + x / 8] |= (byte)(0x80 >> (x % 8));
         return [.. header, .. data];
     }
 }

@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
-using Kiosk.Terminal;
 using Kiosk.Terminal.Scanning;
 using Kiosk.Terminal.Ui;
 using Kiosk.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
