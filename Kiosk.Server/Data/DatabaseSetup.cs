@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Server.Data;
@@ -29,7 +31,25 @@ public static class DatabaseSetup
         if (!options.MigrateOnStartup) return;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KioskDb>();
+        await RefusePreReleaseHistoryAsync(db, cancellationToken);
         await db.Engine.MigrateAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// A database made before the 1.0.0 baseline has a history of none of today's migrations: migrating it would
+    /// fail half-way with "table already exists". Say what it is and what to do instead.
+    /// </summary>
+    private static async Task RefusePreReleaseHistoryAsync(KioskDb db, CancellationToken ct)
+    {
+        if (!await db.Database.CanConnectAsync(ct)) return;
+        IReadOnlyList<string> applied;
+        try { applied = [.. await db.Database.GetAppliedMigrationsAsync(ct)]; }
+        catch (DbException) { return; } // no history table yet: a new database
+        if (applied.Count > 0 && !applied.Intersect(db.Database.GetMigrations()).Any())
+            throw new InvalidOperationException(
+                $"The database was created by a build before Kiosk 1.0.0 (its first migration is {applied[0]}), whose migrations were " +
+                "replaced by one baseline. It cannot be upgraded: delete it (SQLite: the kiosk.db file in the data folder) or point " +
+                "ConnectionStrings:Kiosk at a new database. See CHANGELOG.md.");
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class StartupTests(KioskApp app) : IClassFixture<KioskApp>
 
         var refused = await Assert.ThrowsAnyAsync<Exception>(async () => await server.InitializeAsync());
 
-        var validation = Assert.IsType<OptionsValidationException>(Unwrap(refused));
+        var validation = Find<OptionsValidationException>(refused);
         Assert.Contains(named, string.Join(" ", validation.Failures));
     }
 
@@ -53,10 +53,42 @@ public sealed class StartupTests(KioskApp app) : IClassFixture<KioskApp>
         finally { Directory.Delete(keys, recursive: true); }
     }
 
-    private static Exception Unwrap(Exception e)
+    [Fact]
+    public async Task A_database_from_before_the_baseline_is_refused_with_what_to_do()
     {
-        while (e is not OptionsValidationException && e.InnerException is { } inner) e = inner;
-        if (e is AggregateException { InnerExceptions.Count: > 0 } all) return Unwrap(all.InnerExceptions[0]);
-        return e;
+        var folder = Directory.CreateTempSubdirectory("kiosk-old-db-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "kiosk.db");
+            await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+            {
+                await old.OpenAsync();
+                await using var command = old.CreateCommand();
+                command.CommandText = "CREATE TABLE __EFMigrationsHistory (MigrationId TEXT PRIMARY KEY, ProductVersion TEXT NOT NULL);" +
+                    "INSERT INTO __EFMigrationsHistory VALUES ('20261123081500_Initial', '10.0.0'); CREATE TABLE Events (Id INTEGER PRIMARY KEY);";
+                await command.ExecuteNonQueryAsync();
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using var server = new SettingsApp(new() { ["ConnectionStrings:Kiosk"] = $"Data Source={file}" });
+
+            var refused = await Assert.ThrowsAnyAsync<Exception>(async () => await server.InitializeAsync());
+
+            var message = Find<InvalidOperationException>(refused).Message;
+            Assert.Contains("before Kiosk 1.0.0", message);
+            Assert.Contains("20261123081500_Initial", message);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The first exception of type T in the chain the host start threw (wrapped in aggregate or inner exceptions).</summary>
+    private static T Find<T>(Exception e) where T : Exception
+    {
+        for (Exception? x = e; x is not null; x = x is AggregateException { InnerExceptions.Count: > 0 } all ? all.InnerExceptions[0] : x.InnerException)
+            if (x is T found) return found;
+        throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} in: {e}");
     }
 }
