@@ -22,7 +22,7 @@ public static class LiveBenchmark
         const int roomCount = 20;
         var rooms = new List<RoomOccupancy>();
         for (var i = 0; i < roomCount; i++)
-            rooms.Add(await fair.RoomAsync($"Raum {i}", 1_000_000));
+            rooms.Add(await fair.RoomAsync($"Raum {i}", 100_000));
 
         var sentAt = new ConcurrentDictionary<(int Room, long Seq), long>();
         var latencies = new ConcurrentBag<double>();
