@@ -51,6 +51,10 @@ public sealed class ClockSkewTests(KioskApp server) : IClassFixture<KioskApp>
         Assert.Null(await server.WithDbAsync(db => db.Attendees.Where(a => a.EventId == fair.Event.Id && a.ExternalId == "A-3").Select(a => a.CheckedInAt).SingleAsync()));
         // Ten minutes pass on the kiosk's clock before the network is back (its clock stays two hours behind).
         kiosk.Clock.Advance(TimeSpan.FromMinutes(10));
+        // An upload that took its send time before the advance may still be on its way to the proxy: let the cut
+        // network refuse what is in flight before it comes back (the sender tries one upload at a time).
+        var refusedBefore = proxy.Refused;
+        await Eventually.Async(() => Task.FromResult(proxy.Refused), n => n >= refusedBefore + 2, "the kiosk to try the cut network again");
         proxy.Mode = Fault.Pass;
         await Eventually.Async(kiosk.StateAsync, s => s.Outbox == 0, "the outbox to drain");
 
