@@ -506,7 +506,8 @@ function renderChrome() {
   const s = host.state;
   $eventName.textContent = s?.eventName ?? '';
   const lang = language();
-  $langToggle.setAttribute('aria-label', t('lang.toggle.label'));
+  // The button's name is what it shows (DE | EN); what a press does is its description.
+  document.getElementById('lang-toggle-hint').textContent = t('lang.toggle.label');
   for (const opt of $langToggle.querySelectorAll('.lang-option')) opt.classList.toggle('is-current', opt.dataset.lang === lang);
 
   const parts = [];
