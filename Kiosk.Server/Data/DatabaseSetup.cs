@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -42,9 +41,8 @@ public static class DatabaseSetup
     private static async Task RefusePreReleaseHistoryAsync(KioskDb db, CancellationToken ct)
     {
         if (!await db.Database.CanConnectAsync(ct)) return;
-        IReadOnlyList<string> applied;
-        try { applied = [.. await db.Database.GetAppliedMigrationsAsync(ct)]; }
-        catch (DbException) { return; } // no history table yet: a new database
+        // Empty for a new database (no history table yet).
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
         if (applied.Count > 0 && !applied.Intersect(db.Database.GetMigrations()).Any())
             throw new InvalidOperationException(
                 $"The database was created by a build before Kiosk 1.0.0 (its first migration is {applied[0]}), whose migrations were " +
