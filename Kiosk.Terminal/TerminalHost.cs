@@ -25,6 +25,8 @@ public static class TerminalHost
         var services = builder.Services;
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
@@ -47,6 +49,7 @@ public static class TerminalHost
         services.AddSingleton<DuplicateReads>();
         services.AddSingleton<ScanTimings>();
         services.AddSingleton<NameLookup>();
+        services.AddSingleton<SearchLimit>();
         services.AddSingleton<SelfCheckIn>();
         services.AddSingleton<SelfReprint>();
         services.AddSingleton<RoomDoor>();

@@ -57,6 +57,14 @@ public sealed class TerminalOptions
     [Range(10, 600)]
     public int IdleSeconds { get; set; } = 30;
 
+    /// <summary>Name searches a minute this kiosk answers at most (no roster harvesting at the kiosk).</summary>
+    [Range(1, 10_000)]
+    public int SearchesPerMinute { get; set; } = 30;
+
+    /// <summary>Name searches one visitor's screen session gets at most; the page starts a new session for every visitor.</summary>
+    [Range(1, 10_000)]
+    public int SearchesPerSession { get; set; } = 20;
+
     /// <summary>How often the roster is fetched when no push arrives, and the heartbeat interval.</summary>
     [Range(1, 3600)]
     public int SyncSeconds { get; set; } = 15;

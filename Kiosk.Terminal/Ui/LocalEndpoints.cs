@@ -14,7 +14,7 @@ public sealed record PrinterView(string State);
 public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
     SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize,
-    string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false);
+    string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false, SpeechView? Speech = null, AidsView? Aids = null);
 
 /// <summary>Why a kiosk is out of order, for the staff line on its screen.</summary>
 public static class OutOfOrderReasons
@@ -30,13 +30,16 @@ public static class LocalEndpoints
 {
     public const int MaxScanLength = 1000;
 
+    /// <summary>The page's visitor session: a random id the kiosk page makes anew for every visitor.</summary>
+    public const string SessionHeader = "X-Kiosk-Session";
+
     public static void MapLocalEndpoints(this IEndpointRouteBuilder app)
     {
         var local = app.MapGroup("/local");
 
         local.MapGet("/state", async (
             TerminalState state, ServerLink server, KioskTrust trust, RosterSync sync, Outbox outbox, Roster roster, WalkInBadges walkInBadges, PrinterStatusBoard printer,
-            IOptions<TerminalOptions> options) =>
+            IOptions<TerminalOptions> options, IOptions<SpeechOptions> speech, IOptions<DisplayOptions> display) =>
         {
             var profile = state.Profile;
             var withdrawn = trust.Withdrawn is not null;
@@ -46,7 +49,8 @@ public static class LocalEndpoints
                 new PrinterView(printer.Current.State.ToString()), reason is not null,
                 AllowsWalkIns: profile is { AllowsWalkIns: true } && await walkInBadges.UnusedAsync() > 0,
                 profile?.SecondFactor ?? SecondFactorKind.None, profile is not null && !withdrawn, options.Value.IdleSeconds, await roster.CountAsync(),
-                reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused));
+                reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused,
+                new SpeechView(speech.Value.Voice, speech.Value.Rate), AidsView.From(speech.Value, display.Value)));
         });
 
         // Exactly what a scanner read does: for serial scanners and for tests.
@@ -64,10 +68,13 @@ public static class LocalEndpoints
             return TypedResults.Ok(answer);
         });
 
-        local.MapGet("/search", async Task<Results<Ok<SearchView>, ProblemHttpResult>> (string? q, NameLookup lookup) =>
+        // Capped per minute and per visitor's screen session (header X-Kiosk-Session), as the server caps its search.
+        local.MapGet("/search", async Task<Results<Ok<SearchView>, ProblemHttpResult>> (string? q, HttpRequest http, NameLookup lookup, SearchLimit limit) =>
         {
             if (q is null || !Kiosk.Shared.Text.NameMatch.IsSearchable(q) || q.Length > 100)
                 return LocalProblems.Invalid("query-too-short", "Please type at least 3 letters.");
+            if (!limit.TryTake(http.Headers[SessionHeader]))
+                return TypedResults.Problem(type: "/problems/search-limit", title: "Too many searches; please ask at the help desk.", statusCode: 429);
             return TypedResults.Ok(new SearchView(await lookup.FindAsync(q)));
         });
 

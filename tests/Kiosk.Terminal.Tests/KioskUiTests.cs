@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Kiosk.Terminal.Tests.Infrastructure;
 using Kiosk.Testing;
@@ -14,11 +12,6 @@ namespace Kiosk.Terminal.Tests;
 /// </summary>
 public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAsyncLifetime
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     private Fair _fair = null!;
     private TerminalApp _terminal = null!;
     private KioskBrowser _browser = null!;
@@ -178,11 +171,5 @@ public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAs
         Assert.DoesNotContain("maximum-scale", viewport);
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string screen)
-    {
-        var result = await page.RunAxe(WcagAa);
-        var findings = string.Join("\n", result.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} — " +
-            string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() ?? ""))));
-        Assert.True(result.Violations.Length == 0, $"axe-core on the {screen} screen:\n{findings}");
-    }
+    private static Task AssertNoViolationsAsync(IPage page, string screen) => KioskAxe.AssertNoViolationsAsync(page, screen);
 }

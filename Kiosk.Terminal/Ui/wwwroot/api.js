@@ -10,7 +10,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, body) {
+async function request(method, path, body, extraHeaders) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
@@ -18,7 +18,7 @@ async function request(method, path, body) {
       method,
       cache: 'no-store',
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
     });
@@ -38,7 +38,8 @@ export const getState = () => request('GET', '/local/state');
 
 export const scan = (text, language) => request('POST', '/local/scan', { text, language });
 
-export const search = (q) => request('GET', `/local/search?q=${encodeURIComponent(q)}`);
+/** session: the visitor's screen session (new for every visitor); the kiosk caps searches per session and minute. */
+export const search = (q, session) => request('GET', `/local/search?q=${encodeURIComponent(q)}`, undefined, { 'x-kiosk-session': session });
 
 export const identify = (ref, answer, language) => request('POST', '/local/identify', { ref, answer, language });
 

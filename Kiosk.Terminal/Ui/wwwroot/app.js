@@ -1,16 +1,19 @@
-// Kiosk touch UI: screens, host-state polling, scanner answers, name search, second factor, walk-ins.
+// Kiosk touch UI: screens, host-state polling, scanner answers, name search, second factor, walk-ins, and the
+// visitor's aids (speech output, controls low on the screen, large text, high contrast).
 // Privacy: nothing is stored in the browser (no storage, cookies or URL); every return to the start screen
 // throws away the whole visitor state and rebuilds the screen from scratch.
 
 import * as api from './api.js';
 import { t, setLanguage, language, defaultLanguage, berlinCheckInTime } from './i18n.js';
 import { createKeyboard } from './keyboard.js';
-import { startScanner } from './scanner.js';
+import { startKeys, moveFocus } from './keys.js';
 import { createIdle } from './idle.js';
+import { speech, screenTexts, controlName } from './speech.js';
 
 const POLL_MS = 2000;
 const HOST_DOWN_AFTER_FAILURES = 3;
 const WELCOME_MS = 8000;
+const SPOKEN_WELCOME_MS = 16000; // time to hear the welcome and the print status
 const RESULT_MS = 15000;
 const ROOM_RESULT_MS = 4000;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -29,6 +32,10 @@ const $staff = $('staff-status');
 const $busy = $('busy');
 const $busyText = $('busy-text');
 const $idleOverlay = $('idle-overlay');
+const $aids = $('aids');
+// A visitor's aids, off for every new visitor (the kiosk may turn some on for everyone by configuration).
+const AIDS = ['speech', 'reach', 'text', 'contrast'];
+let aids = freshAids();
 
 const host = { state: null, failures: 0 };
 let ui = freshUi();
@@ -40,9 +47,14 @@ let busyTimer = 0;
 let busyCount = 0;
 let restingSignature = '';
 
+function freshAids() {
+  return { speech: false, reach: false, text: false, contrast: false };
+}
+
 function freshUi() {
   return {
     screen: 'loading',
+    session: crypto.randomUUID(), // this visitor's screen session (the kiosk caps name searches per session)
     answer: null,   // ScanAnswer on welcome / already
     refusal: null,  // key of the refusal message
     search: { q: '', matches: null, status: 'short' },
@@ -142,11 +154,11 @@ const renderers = {
     return h('section', { class: 'screen screen-start', testid: 'screen-start' },
       h('div', { class: 'start-hero' },
         h('h1', { class: 'headline', tabindex: '-1', text: t('start.title') }),
-        h('p', { class: 'lead start-lead', text: t('start.scan') }),
+        h('p', { class: 'lead start-lead', 'data-say': true, text: t('start.scan') }),
         scannerIllustration(),
         h('p', { class: 'hint', text: t('start.scanHint') })),
       h('div', { class: 'start-actions' },
-        h('p', { class: 'start-or', text: t('start.or') }),
+        h('p', { class: 'start-or', 'data-say': true, text: t('start.or') }),
         button('btn-primary btn-xl', t('start.search'), () => show('search'), { testid: 'start-search' }),
         s.allowsWalkIns ? button('btn-secondary btn-xl', t('start.walkin'), () => show('walkin'), { testid: 'start-walkin' }) : null));
   },
@@ -165,8 +177,8 @@ const renderers = {
             : h('span', { class: 'welcome-name', testid: 'welcome-name', text: t('welcome.titleNoName') })),
         a.organization ? h('p', { class: 'organization', text: a.organization }) : null,
         CATEGORIES.has(a.category) ? h('p', { class: 'category-chip', text: t(`category.${a.category}`) }) : null,
-        h('p', { class: 'lead print-status', testid: 'print-status', text: print }),
-        a.print === 'Printing' ? h('p', { class: 'hint', text: t('welcome.take') }) : null,
+        h('p', { class: 'lead print-status', testid: 'print-status', 'data-say': true, text: print }),
+        a.print === 'Printing' ? h('p', { class: 'hint', 'data-say': true, text: t('welcome.take') }) : null,
         button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })),
       preview ? h('div', { class: 'preview-frame' },
         h('img', {
@@ -187,13 +199,13 @@ const renderers = {
                     h('span', { class: `person-name ${nameSizeClass(a.name)}`, testid: 'already-name', text: a.name })]
                  : t('already.title')),
         a.organization ? h('p', { class: 'organization', text: a.organization }) : null,
-        h('p', { class: 'lead', testid: 'already-since', text: since }),
+        h('p', { class: 'lead', testid: 'already-since', 'data-say': true, text: since }),
         a.reprintRef
           ? h('div', { class: 'reprint-offer' },
-              h('p', { class: 'lead', text: t('already.reprintText') }),
+              h('p', { class: 'lead', 'data-say': true, text: t('already.reprintText') }),
               button('btn-primary btn-xl', t('already.reprint'), () => reprintBadge(a.reprintRef), { testid: 'self-reprint' }))
-          : h('p', { class: 'lead', text: t('already.help') }),
-        ui.reprintRefused ? h('p', { class: 'lead', role: 'alert', testid: 'reprint-refused', text: t('already.reprintRefused') }) : null,
+          : h('p', { class: 'lead', 'data-say': true, text: t('already.help') }),
+        ui.reprintRefused ? h('p', { class: 'lead', role: 'alert', testid: 'reprint-refused', 'data-say': true, text: t('already.reprintRefused') }) : null,
         button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })));
   },
 
@@ -203,8 +215,8 @@ const renderers = {
       h('div', { class: 'result-text' },
         stopIcon(),
         h('h1', { class: 'headline', tabindex: '-1', text: t(`refusal.${key}.title`) }),
-        h('p', { class: 'lead', text: t(`refusal.${key}.text`) }),
-        h('p', { class: 'lead', text: t('refusal.help') }),
+        h('p', { class: 'lead', 'data-say': true, text: t(`refusal.${key}.text`) }),
+        h('p', { class: 'lead', 'data-say': true, text: t('refusal.help') }),
         button('btn-on-dark btn-xl', t('toStart'), reset, { testid: 'done' })));
   },
 
@@ -221,8 +233,9 @@ const renderers = {
         flowTop(t('search.title'), reset),
         h('label', { class: 'field-label', for: 'search-input', text: t('search.label') }),
         input,
-        h('p', { class: 'hint', id: 'search-hint', testid: 'search-hint' }),
-        results),
+        h('p', { class: 'hint', id: 'search-hint', testid: 'search-hint', 'data-say': true }),
+        results,
+        actionRow(reset)),
       h('div', { class: 'flow-keyboard' },
         createKeyboard({ layout: 'name', get: () => ui.search.q, set: setSearchQuery, maxLength: 60 })));
     queueMicrotask(renderSearchResults);
@@ -237,7 +250,7 @@ const renderers = {
       inputmode: 'none', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'sf-message',
     });
     input.value = ui.sf.answer;
-    const submit = button('btn-primary btn-xl', t('sf.submit'), submitSecondFactor, { testid: 'second-factor-submit', id: 'sf-submit' });
+    const submit = button('btn-primary btn-xl', t('sf.submit'), submitSecondFactor, { testid: 'second-factor-submit', id: 'sf-submit', 'data-enter': true });
     submit.disabled = ui.sf.answer.trim() === '';
     const message = h('p', { class: 'form-error', id: 'sf-message', role: 'alert' });
     if (ui.sf.wrong) {
@@ -250,12 +263,12 @@ const renderers = {
       h('div', { class: 'flow-main' },
         flowTop(t('sf.title'), () => show('search')),
         h('p', { class: 'sf-for', text: t('sf.for', { name: [m.name, m.organization].filter(Boolean).join(' · ') }) }),
-        h('p', { class: 'lead', text: t(`sf.${kind}`) }),
+        h('p', { class: 'lead', 'data-say': true, text: t(`sf.${kind}`) }),
         h('label', { class: 'field-label', for: 'sf-input', text: t(`sf.${kind}.label`) }),
         input,
         kind === 'RegistrationNumber' ? h('p', { class: 'hint', text: t('sf.RegistrationNumber.hint') }) : null,
         message,
-        submit),
+        actionRow(() => show('search'), submit)),
       h('div', { class: 'flow-keyboard' },
         createKeyboard({
           layout: kind === 'Email' ? 'email' : 'code',
@@ -271,7 +284,7 @@ const renderers = {
 
   walkin() {
     const w = ui.walkin;
-    const submit = button('btn-primary btn-xl', t('walkin.submit'), submitWalkIn, { testid: 'walkin-submit', id: 'walkin-submit' });
+    const submit = button('btn-primary btn-xl', t('walkin.submit'), submitWalkIn, { testid: 'walkin-submit', id: 'walkin-submit', 'data-enter': true });
     const inputs = {};
     const keyboardHost = h('div', { class: 'flow-keyboard' });
 
@@ -340,7 +353,7 @@ const renderers = {
           h('label', { class: 'consent', for: 'walkin-consent' }, consent, h('span', { text: t('walkin.consent') })),
           w.formError ? h('p', { class: 'form-error', role: 'alert', text: t('walkin.formError') }) : null,
           h('p', { class: 'hint', text: t('walkin.required') }),
-          submit)),
+          actionRow(reset, submit))),
       keyboardHost);
     syncSubmit();
     mountKeyboard();
@@ -356,7 +369,7 @@ const renderers = {
     return h('section', { class: `screen screen-out-of-order${withdrawn ? ' with-keyboard' : ''}`, testid: 'screen-out-of-order' },
       h('div', { class: withdrawn ? 'flow-main' : 'result-text' },
         h('h1', { class: 'headline', tabindex: '-1', text: t('ooo.title') }),
-        h('p', { class: 'lead', text: t('ooo.text') }),
+        h('p', { class: 'lead', 'data-say': true, text: t('ooo.text') }),
         withdrawn ? staffPanel(s) : null),
       withdrawn && ui.staff.open ? h('div', { class: 'flow-keyboard' }, createKeyboard({
         layout: 'code',
@@ -373,7 +386,7 @@ const renderers = {
   setup: () => h('section', { class: 'screen screen-setup', testid: 'screen-setup' },
     h('div', { class: 'result-text' },
       h('h1', { class: 'headline', tabindex: '-1', text: t('setup.title') }),
-      h('p', { class: 'lead', text: t('setup.text') }))),
+      h('p', { class: 'lead', 'data-say': true, text: t('setup.text') }))),
 
   room() {
     const mode = host.state?.mode;
@@ -395,16 +408,24 @@ const renderers = {
       h('div', { class: 'result-text' },
         h('h1', { class: 'headline', tabindex: '-1' }, t('room.title'),
           mode && mode !== 'room-toggle' ? ` · ${t(`room.mode.${mode}`)}` : null),
-        h('p', { class: 'lead', text: t('room.scan') }),
+        h('p', { class: 'lead', 'data-say': true, text: t('room.scan') }),
         result ?? h('div', { class: 'room-result is-empty', testid: 'room-result' }, scannerIllustration())));
   },
 };
 
+// "Zurück" sits beside the heading; with controls low it moves down beside the screen's main action.
 function flowTop(title, onBack) {
   return h('div', { class: 'flow-top' },
-    button('btn-ghost btn-back', `‹ ${t('back')}`, onBack, { testid: 'back' }),
+    aids.reach ? null : backButton(onBack),
     h('h1', { class: 'headline flow-headline', tabindex: '-1', text: title }));
 }
+
+function actionRow(onBack, main = null) {
+  if (!aids.reach) return main;
+  return h('div', { class: 'action-row' }, backButton(onBack), main);
+}
+
+const backButton = (onBack) => button('btn-ghost btn-back', `‹ ${t('back')}`, onBack, { testid: 'back' });
 
 // ---------------------------------------------------------------- illustrations (static, no motion)
 
@@ -454,7 +475,8 @@ function show(screen, { focus = true } = {}) {
   screenTimer = 0;
   if (leaving === 'search' && screen !== 'search') { clearTimeout(searchTimer); searchSeq++; }
   render({ focus });
-  if (screen === 'welcome') screenTimer = setTimeout(reset, WELCOME_MS);
+  if (focus) speakScreen();
+  if (screen === 'welcome') screenTimer = setTimeout(reset, aids.speech ? SPOKEN_WELCOME_MS : WELCOME_MS);
   else if (screen === 'already' || screen === 'refusal') screenTimer = setTimeout(reset, RESULT_MS);
   else if (screen === 'room' && ui.room.answer) screenTimer = setTimeout(() => { ui.room.answer = null; render({ focus: false }); }, ROOM_RESULT_MS);
   idle.disarm();
@@ -478,7 +500,8 @@ function reset() {
   actionSeq++;
   ui = freshUi();
   setLanguage(defaultLanguage);
-  scanner.reset();
+  resetAids();
+  keys.reset();
   idle.disarm();
   hideBusy(true);
   show(baseScreen());
@@ -519,6 +542,9 @@ function renderChrome() {
   }
   $staff.textContent = parts.join(' · ');
   $staff.classList.toggle('is-offline', !!s && !s.online);
+  speech.configure(s?.speech);
+
+  renderAids();
 
   $('idle-title').textContent = t('idle.title');
   $('idle-text').textContent = t('idle.text');
@@ -530,24 +556,89 @@ function renderChrome() {
 $langToggle.addEventListener('click', () => {
   setLanguage(language() === 'de' ? 'en' : 'de');
   render();
-  touchLanguage();
+  speakScreen();
+  touchChoices();
 });
 
-// On a resting screen (no idle overlay there) a language someone chose goes back to German once nobody
-// has touched the screen for idleSeconds, so the next visitor starts in the default language again.
-let languageTimer = 0;
-function touchLanguage() {
-  clearTimeout(languageTimer);
-  if (language() === defaultLanguage || !RESTING.has(ui.screen)) return;
+// On a resting screen (no idle overlay there) a language or aid someone chose goes back to the kiosk's defaults
+// once nobody has touched the screen for idleSeconds, so the next visitor starts afresh.
+let choicesTimer = 0;
+function touchChoices() {
+  clearTimeout(choicesTimer);
+  if (!RESTING.has(ui.screen) || (language() === defaultLanguage && sameAids(aids, defaultAids()))) return;
   const seconds = Number(host.state?.idleSeconds) > 0 ? Number(host.state.idleSeconds) : 30;
-  languageTimer = setTimeout(() => {
-    if (RESTING.has(ui.screen) && language() !== defaultLanguage) {
-      setLanguage(defaultLanguage);
-      render();
-    }
+  choicesTimer = setTimeout(() => {
+    if (!RESTING.has(ui.screen)) return;
+    setLanguage(defaultLanguage);
+    resetAids();
+    render();
   }, seconds * 1000);
 }
-document.addEventListener('pointerdown', touchLanguage, { capture: true, passive: true });
+for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, touchChoices, { capture: true, passive: true });
+
+// ---------------------------------------------------------------- aids: speech, controls low, large text, contrast
+
+/** The kiosk's defaults (Speech:On and the Display section of its configuration). */
+function defaultAids() {
+  const d = host.state?.aids ?? {};
+  return { speech: !!d.speech, reach: !!d.reach, text: !!d.text, contrast: !!d.contrast };
+}
+
+const sameAids = (a, b) => AIDS.every((k) => a[k] === b[k]);
+
+function resetAids() {
+  aids = defaultAids();
+  speech.stop();
+  speech.set(aids.speech);
+  applyAids();
+}
+
+function applyAids() {
+  const body = document.body;
+  body.dataset.speech = aids.speech ? 'on' : 'off';
+  body.classList.toggle('aid-reach', aids.reach);
+  body.classList.toggle('aid-text', aids.text);
+  body.classList.toggle('aid-contrast', aids.contrast);
+}
+
+function renderAids() {
+  $aids.setAttribute('aria-label', t('aids.label'));
+  for (const b of $aids.querySelectorAll('button[data-aid]')) {
+    const aid = b.dataset.aid;
+    b.querySelector('.aid-text').textContent = t(`aids.${aid}`);
+    b.setAttribute('aria-pressed', String(aids[aid]));
+  }
+}
+
+function setAid(aid, value) {
+  aids[aid] = value;
+  if (aid === 'speech') speech.set(value);
+  applyAids();
+  if (aid === 'reach') render();
+  renderAids();
+  touchChoices();
+  if (aid === 'speech' && value) speech.say([t('say.speechOn'), t('say.howTo'), ...screenTexts($screen)], language());
+  else speech.say(t(`aids.${aid}`) + ', ' + t(value ? 'say.on' : 'say.off'), language());
+}
+
+$aids.addEventListener('click', (e) => {
+  const b = e.target.closest('button[data-aid]');
+  if (b) setAid(b.dataset.aid, !aids[b.dataset.aid]);
+});
+
+/** The current screen's heading and messages, aloud (when speech is on). */
+function speakScreen() {
+  if (aids.speech) speech.say(screenTexts($screen), language());
+}
+
+// A control that takes the focus by a key (Tab, arrows) is named aloud; focus the kiosk moves itself is not.
+let keyedAt = -Infinity;
+document.addEventListener('keydown', () => { keyedAt = performance.now(); }, { capture: true, passive: true });
+document.addEventListener('focusin', (e) => {
+  if (!aids.speech || performance.now() - keyedAt > 500) return;
+  const name = controlName(e.target, t);
+  if (name) speech.say(name, language());
+});
 
 // ---------------------------------------------------------------- host state polling
 
@@ -606,6 +697,7 @@ function showAnswer(answer) {
   if (base === 'room') {
     ui.room.answer = answer ?? { result: 'Error' };
     show('room', { focus: false });
+    if (aids.speech) speech.say($screen.querySelector('[data-testid=room-result]')?.textContent, language());
     return;
   }
   if (result === 'OutOfOrder') { reset(); show('out-of-order'); return; }
@@ -666,6 +758,7 @@ function setSearchQuery(q) {
     ui.search.matches = null;
     ui.search.status = 'short';
     renderSearchResults();
+    speech.say(q, language());
     return;
   }
   searchTimer = setTimeout(async () => {
@@ -673,19 +766,21 @@ function setSearchQuery(q) {
     let status = 'done';
     let matches = [];
     try {
-      const data = await api.search(q.trim());
+      const data = await api.search(q.trim(), ui.session);
       matches = Array.isArray(data?.matches) ? data.matches.slice(0, 5) : [];
     } catch (err) {
-      status = err instanceof api.ApiError && err.status === 400 ? 'short' : 'failed';
+      status = err instanceof api.ApiError && err.status === 400 ? 'short'
+        : err instanceof api.ApiError && err.status === 429 ? 'limited' : 'failed';
     }
     if (seq !== searchSeq || ui.screen !== 'search') return;
     ui.search.status = status;
     ui.search.matches = status === 'done' ? matches : null;
-    renderSearchResults();
+    renderSearchResults(true);
   }, SEARCH_DEBOUNCE_MS);
 }
 
-function renderSearchResults() {
+/** Shows the search's state; spoken = the visitor just changed the query (read out what it found). */
+function renderSearchResults(spoken = false) {
   const box = $('search-results');
   const hint = $('search-hint');
   if (!box || !hint) return;
@@ -693,6 +788,7 @@ function renderSearchResults() {
   hint.textContent = status === 'short' ? t('search.hint')
     : status === 'searching' ? t('search.searching')
     : status === 'failed' ? t('search.failed')
+    : status === 'limited' ? t('search.limited')
     : matches?.length ? t('search.pick') : t('search.none');
   const list = (matches ?? []).map((m) => h('li', null,
     h('button', { type: 'button', class: 'search-result', testid: 'search-result', onclick: () => pickMatch(m) },
@@ -702,6 +798,9 @@ function renderSearchResults() {
   if (list.length) children.push(h('ul', { class: 'match-list' }, list));
   if (status === 'done') children.push(h('p', { class: 'not-listed', testid: 'search-not-listed', text: t('search.notListed') }));
   box.replaceChildren(...children);
+  if (spoken && status !== 'searching' && status !== 'short') {
+    speech.say([hint.textContent, ...(matches ?? []).map((m) => [m.name, m.organization].filter(Boolean).join(', '))], language());
+  }
 }
 
 async function pickMatch(match) {
@@ -783,11 +882,43 @@ const idle = createIdle({
   overlay: $idleOverlay,
   countdown: $('idle-countdown'),
   moreTime: $('more-time'),
+  onShow: (left, first) => {
+    if (first) speech.say([t('idle.title'), t('idle.text'), `${left} ${t('idle.seconds')}`, t('say.moreTime')], language());
+  },
   onTimeout: reset,
 });
 
-const scanner = startScanner((code) => { onScan(code); });
+/** A letter typed on a real keyboard goes where the on-screen keyboard's key would put it. */
+function pressScreenKey(key) {
+  const keysOnScreen = $screen.querySelectorAll('[data-testid=keyboard-key]');
+  const wanted = key.toLowerCase();
+  const match = Array.from(keysOnScreen).find((b) => b.dataset.key.toLowerCase() === wanted)
+    ?? Array.from(keysOnScreen).find((b) => b.dataset.key.toLocaleLowerCase('de') === wanted);
+  match?.click();
+}
+
+const keys = startKeys({
+  onCode: (code) => { onScan(code); },
+  onType: (ch) => pressScreenKey(ch === ' ' ? 'space' : ch),
+  onBackspace: () => pressScreenKey('backspace'),
+  // Enter with nothing focused: the screen's main action, else the first control.
+  onEnter: () => {
+    const main = (idle.visible() ? $idleOverlay : $screen).querySelector('[data-enter]:not([disabled])');
+    if (main) main.click();
+    else moveFocus('down');
+  },
+  onDoubleEnter: () => {
+    if (aids.speech) speakScreen();
+    else setAid('speech', true);
+  },
+  // Escape: "more time" on the idle warning, else back (or to the start from a result).
+  onEscape: () => {
+    if (idle.visible()) { $('more-time').click(); return; }
+    $screen.querySelector('[data-testid=back], [data-testid=done]')?.click();
+  },
+});
 
 setLanguage(defaultLanguage);
+resetAids();
 renderChrome();
 poll();

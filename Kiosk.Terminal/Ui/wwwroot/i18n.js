@@ -70,6 +70,7 @@ const de = {
   'search.pick': 'Bitte tippen Sie auf Ihren Namen:',
   'search.notListed': 'Nicht dabei? Bitte wenden Sie sich an den Infostand.',
   'search.failed': 'Die Suche ist gerade nicht möglich. Bitte wenden Sie sich an den Infostand.',
+  'search.limited': 'Sie haben sehr oft gesucht. Bitte wenden Sie sich an den Infostand – wir finden Ihre Anmeldung.',
 
   'sf.title': 'Zur Sicherheit',
   'sf.for': 'Anmeldung: {name}',
@@ -149,6 +150,20 @@ const de = {
   'kb.shift': 'Großbuchstaben',
   'kb.label': 'Bildschirmtastatur',
 
+  'aids.label': 'Bedienhilfen',
+  'aids.speech': 'Vorlesen',
+  'aids.reach': 'Bedienung unten',
+  'aids.text': 'Große Schrift',
+  'aids.contrast': 'Kontrast',
+  'say.speechOn': 'Vorlesen ist eingeschaltet.',
+  'say.howTo': 'Mit Tab oder den Pfeiltasten wählen Sie aus, mit Enter bestätigen Sie, mit Escape gehen Sie zurück. Zweimal Enter liest den Bildschirm noch einmal vor.',
+  'say.moreTime': 'Für mehr Zeit drücken Sie Enter oder tippen Sie auf Mehr Zeit.',
+  'say.on': 'ein',
+  'say.off': 'aus',
+  'say.checked': 'ausgewählt',
+  'say.unchecked': 'nicht ausgewählt',
+  'say.disabled': 'nicht verfügbar',
+
   'status.online': 'online',
   'status.offline': 'offline',
 };
@@ -222,6 +237,7 @@ const en = {
   'search.pick': 'Please tap your name:',
   'search.notListed': 'Not listed? Please go to the information desk.',
   'search.failed': 'Search is not available right now. Please go to the information desk.',
+  'search.limited': 'You have searched many times. Please ask at the help desk – we will find your registration.',
 
   'sf.title': 'Just to be sure',
   'sf.for': 'Registration: {name}',
@@ -300,6 +316,20 @@ const en = {
   'kb.clear': 'Clear all',
   'kb.shift': 'Capital letters',
   'kb.label': 'On-screen keyboard',
+
+  'aids.label': 'Accessibility aids',
+  'aids.speech': 'Read aloud',
+  'aids.reach': 'Controls low',
+  'aids.text': 'Large text',
+  'aids.contrast': 'Contrast',
+  'say.speechOn': 'Read aloud is on.',
+  'say.howTo': 'Use Tab or the arrow keys to choose, Enter to confirm and Escape to go back. Press Enter twice to hear the screen again.',
+  'say.moreTime': 'For more time, press Enter or tap More time.',
+  'say.on': 'on',
+  'say.off': 'off',
+  'say.checked': 'checked',
+  'say.unchecked': 'not checked',
+  'say.disabled': 'unavailable',
 
   'status.online': 'online',
   'status.offline': 'offline',

@@ -5,7 +5,8 @@ const COUNTDOWN_SECONDS = 10;
 
 /**
  * createIdle({ overlay, countdown, moreTime, onShow, onTimeout }) — overlay is the hidden overlay element,
- * countdown the element that shows the seconds left, moreTime the "Mehr Zeit" button.
+ * countdown the element that shows the seconds left, moreTime the "Mehr Zeit" button (it may be pressed any number
+ * of times). onShow(secondsLeft, first) runs when the warning appears (first) and on every second after.
  * Returns { arm(seconds), disarm(), activity(), visible() }.
  */
 export function createIdle({ overlay, countdown, moreTime, onShow, onTimeout }) {
@@ -24,7 +25,7 @@ export function createIdle({ overlay, countdown, moreTime, onShow, onTimeout }) 
   function show() {
     left = COUNTDOWN_SECONDS;
     countdown.textContent = String(left);
-    onShow?.(left);
+    onShow?.(left, true);
     overlay.hidden = false;
     moreTime.focus({ preventScroll: true });
     tickTimer = setInterval(() => {
@@ -35,7 +36,7 @@ export function createIdle({ overlay, countdown, moreTime, onShow, onTimeout }) 
         return;
       }
       countdown.textContent = String(left);
-      onShow?.(left);
+      onShow?.(left, false);
     }, 1000);
   }
 

@@ -1,0 +1,29 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Kiosk.Terminal.Tests.Infrastructure;
+
+/// <summary>axe-core in the page: the WCAG 2.1 A and AA rules, and the 7:1 contrast rule for the high-contrast mode.</summary>
+public static class KioskAxe
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private static readonly AxeRunOptions EnhancedContrast = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast-enhanced"] },
+    };
+
+    /// <summary>Fails with the findings when axe reports any violation; returns how many rules passed (for the note).</summary>
+    public static async Task<int> AssertNoViolationsAsync(IPage page, string screen, bool enhancedContrast = false)
+    {
+        var result = await page.RunAxe(enhancedContrast ? EnhancedContrast : WcagAa);
+        var findings = string.Join("\n", result.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} — " +
+            string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() ?? ""))));
+        Assert.True(result.Violations.Length == 0, $"axe-core on the {screen} screen:\n{findings}");
+        return result.Passes.Length;
+    }
+}
