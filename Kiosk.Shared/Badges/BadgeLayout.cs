@@ -12,6 +12,34 @@ public sealed record BadgeLine(string Text, int Width = 1, int Height = 1, bool 
 
 public sealed record BadgeCode(string Data) : BadgeBlock;
 
+/// <summary>
+/// A line the printer's code page cannot hold, as a 1-bit picture of its text (true = black) in the line's place:
+/// as high as the line's characters (24 dots × <see cref="BadgeLine.Height"/>), centred as they are. Each picture
+/// dot prints as <see cref="DotWidth"/> × <see cref="DotHeight"/> printer dots (1 or 2), which keeps large
+/// lines small. The terminal draws these (Kiosk.Terminal/Printing/TextPictures).
+/// </summary>
+public sealed record BadgeLinePicture : BadgeBlock
+{
+    public BadgeLinePicture(BadgeLine line, bool[,] dots, int dotWidth = 1, int dotHeight = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dotWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dotWidth, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dotHeight, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dotHeight, 2);
+        if (dots.Length == 0) throw new ArgumentException("A picture needs at least one dot.", nameof(dots));
+        (Line, Dots, DotWidth, DotHeight) = (line, dots, dotWidth, dotHeight);
+    }
+
+    public BadgeLine Line { get; }
+    public bool[,] Dots { get; }
+    public int DotWidth { get; }
+    public int DotHeight { get; }
+
+    /// <summary>Width and height on paper, in printer dots.</summary>
+    public int PrintedWidth => Dots.GetLength(1) * DotWidth;
+    public int PrintedHeight => Dots.GetLength(0) * DotHeight;
+}
+
 public sealed record BadgeGap(int Lines) : BadgeBlock;
 
 /// <summary>
