@@ -91,7 +91,7 @@ public sealed class TextPictures
                 var baseline = ink.IsEmpty ? 0.8f * boxHeight : Math.Clamp(0.8f * boxHeight, -fit * ink.Top, boxHeight - fit * ink.Bottom);
                 var widthDots = (int)Math.Ceiling(fit * ink.Width) + 4;
                 // A reversed line is a black band as wide as its text would be, the picture on it white.
-                if (line.Reverse) widthDots = Math.Max(widthDots, line.Text.Length * 12 * line.Width);
+                if (line.Reverse) widthDots = Math.Max(widthDots, BadgeLayout.Cells(line.Text) * 12 * line.Width);
                 var pixels = Math.Min(maxPixels, (widthDots + dotWidth * 8 - 1) / (dotWidth * 8) * 8);
                 var rows = CharHeight * line.Height / dotHeight;
 
