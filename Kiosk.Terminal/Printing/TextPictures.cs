@@ -155,6 +155,8 @@ public sealed class TextPictures
                 var font = new SKFont(typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true, Hinting = SKFontHinting.Slight };
                 if (bold && typeface.FontWeight < (int)SKFontStyleWeight.SemiBold) font.Embolden = true;
                 fonts.Add(font);
+                // SKShaper.Shape(string) guesses one direction for the whole text from its first script and numbers
+                // clusters in UTF-8 bytes: a buffer of our own carries the run's direction and UTF-16 positions.
                 using var buffer = new HarfBuzzSharp.Buffer();
                 buffer.AddUtf16(text, start, length);
                 buffer.Direction = bidi.RightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
