@@ -42,6 +42,7 @@ public static class TerminalHost
         services.AddSingleton<Outbox>();
         services.AddSingleton<PrintJobs>();
         services.AddSingleton<PrinterStatusBoard>();
+        services.AddSingleton<TextPictures>();
         services.AddSingleton<BadgeRendering>();
         services.AddSingleton<ReprintOrders>();
         services.AddOptions<PrinterOptions>().BindConfiguration(PrinterOptions.Section).ValidateDataAnnotations().ValidateOnStart();

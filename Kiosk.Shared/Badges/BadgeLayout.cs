@@ -12,13 +12,42 @@ public sealed record BadgeLine(string Text, int Width = 1, int Height = 1, bool 
 
 public sealed record BadgeCode(string Data) : BadgeBlock;
 
+/// <summary>
+/// A line the printer's code page cannot hold, as a 1-bit picture of its text (true = black) in the line's place:
+/// as high as the line's characters (24 dots × <see cref="BadgeLine.Height"/>), centred as they are. Each picture
+/// dot prints as <see cref="DotWidth"/> × <see cref="DotHeight"/> printer dots (1 or 2), which keeps large
+/// lines small. The terminal draws these (Kiosk.Terminal/Printing/TextPictures).
+/// </summary>
+public sealed record BadgeLinePicture : BadgeBlock
+{
+    public BadgeLinePicture(BadgeLine line, bool[,] dots, int dotWidth = 1, int dotHeight = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dotWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dotWidth, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dotHeight, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dotHeight, 2);
+        if (dots.Length == 0) throw new ArgumentException("A picture needs at least one dot.", nameof(dots));
+        (Line, Dots, DotWidth, DotHeight) = (line, dots, dotWidth, dotHeight);
+    }
+
+    public BadgeLine Line { get; }
+    public bool[,] Dots { get; }
+    public int DotWidth { get; }
+    public int DotHeight { get; }
+
+    /// <summary>Width and height on paper, in printer dots.</summary>
+    public int PrintedWidth => Dots.GetLength(1) * DotWidth;
+    public int PrintedHeight => Dots.GetLength(0) * DotHeight;
+}
+
 public sealed record BadgeGap(int Lines) : BadgeBlock;
 
 /// <summary>
 /// The badge for 80 mm paper (576 dots, 48 characters of font A; 512 dots and 42 characters on printers
 /// such as the TM-T88 in their default mode): event name, name as large as it fits,
 /// organization, a black category band, the QR code with the badge token. Lines break at spaces and
-/// hyphens; only a word longer than a whole line is split, between letters. Nothing is cut off.
+/// hyphens; only a word longer than a whole line is split, between letters. Nothing is cut off. Chinese,
+/// Japanese and Korean characters take two columns each.
 /// </summary>
 public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns = BadgeLayout.WideColumns)
 {
@@ -40,7 +69,7 @@ public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns =
         {
             blocks.Add(new BadgeGap(1));
             var org = Wrap(badge.Organization.Trim(), columns);
-            blocks.AddRange(org.Select(l => new BadgeLine(l, 1, org.Count <= 2 ? 2 : 1)));
+            blocks.AddRange(org.Select(l => new BadgeLine(l.TrimEnd('\u200B'), 1, org.Count <= 2 ? 2 : 1)));
         }
         blocks.Add(new BadgeGap(1));
         blocks.Add(new BadgeLine(CategoryLabel(badge.Category, badge.Language).PadBoth(columns / 2), 2, 2, Bold: true, Reverse: true));
@@ -73,8 +102,9 @@ public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns =
     }
 
     /// <summary>
-    /// Greedy word wrap at spaces and after hyphens. A word longer than a line is split between letters;
-    /// such pieces are marked (zero-width space) so a larger size that needs splitting is not chosen.
+    /// Greedy word wrap at spaces and after hyphens, measured in <see cref="Cells"/>. A word longer than a line is
+    /// split between letters; such pieces are marked (zero-width space) so a larger size that needs splitting is
+    /// not chosen.
     /// </summary>
     public static List<string> Wrap(string text, int width)
     {
@@ -83,18 +113,48 @@ public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns =
         foreach (var word in Words(text))
         {
             var glue = line.Length == 0 || line.EndsWith('-') ? "" : " ";
-            if ((line + glue + word).Length <= width) { line += glue + word; continue; }
+            if (Cells(line + glue + word) <= width) { line += glue + word; continue; }
             if (line.Length > 0) lines.Add(line);
             line = word;
-            while (line.Length > width)
+            while (Cells(line) > width)
             {
-                lines.Add(line[..(width - 1)] + "\u200B");
-                line = line[(width - 1)..];
+                var cut = Prefix(line, width - 1);
+                lines.Add(line[..cut] + "\u200B");
+                line = line[cut..];
             }
         }
         if (line.Length > 0) lines.Add(line);
         return lines;
     }
+
+    /// <summary>
+    /// Character cells a text takes in font A: one per character, two for the wide ones of Chinese, Japanese and
+    /// Korean (their pictures are as wide as two cells, as CJK printers set them).
+    /// </summary>
+    public static int Cells(string text)
+    {
+        var cells = 0;
+        foreach (var rune in text.EnumerateRunes()) cells += Wide(rune.Value) ? 2 : 1;
+        return cells;
+    }
+
+    // The longest start of the text within the cells, never less than one character nor half of a surrogate pair.
+    private static int Prefix(string text, int cells)
+    {
+        int used = 0, end = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            used += Wide(rune.Value) ? 2 : 1;
+            if (used > cells && end > 0) break;
+            end += rune.Utf16SequenceLength;
+        }
+        return end;
+    }
+
+    private static bool Wide(int c) => c is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0x303E or >= 0x3041 and <= 0x33FF
+        or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xA000 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3
+        or >= 0xF900 and <= 0xFAFF or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6
+        or >= 0x20000 and <= 0x3FFFD;
 
     private static IEnumerable<string> Words(string text)
     {

@@ -12,7 +12,10 @@ public enum QrMode
     Raster,
 }
 
-/// <summary>Turns a <see cref="BadgeLayout"/> into one ESC/POS job for an 80 mm printer.</summary>
+/// <summary>
+/// Turns a <see cref="BadgeLayout"/> into one ESC/POS job for an 80 mm printer: text in PC858, pictures of the
+/// lines PC858 cannot hold (<see cref="BadgeLinePicture"/>) as GS v 0 images, the QR code drawn by the printer.
+/// </summary>
 public static class BadgeEscPos
 {
     public const byte QrModuleDots = 6;
@@ -31,6 +34,15 @@ public static class BadgeEscPos
                     job.Add(EscPos.EscPos.Size(t.Width, t.Height)).Add(EscPos.EscPos.Bold(t.Bold)).Add(EscPos.EscPos.Reverse(t.Reverse))
                         .Add(EscPos.EscPos.Line(t.Text));
                     if (t.Reverse) job.Add(EscPos.EscPos.Reverse(false));
+                    break;
+                case BadgeLinePicture p:
+                    job.Add(EscPos.EscPos.Raster(p.Dots, mode: (p.DotWidth, p.DotHeight) switch
+                    {
+                        (1, 1) => RasterMode.Normal,
+                        (2, 1) => RasterMode.DoubleWidth,
+                        (1, 2) => RasterMode.DoubleHeight,
+                        _ => RasterMode.Quadruple,
+                    }));
                     break;
                 case BadgeGap g:
                     job.Add(EscPos.EscPos.Size(1, 1)).Add(EscPos.EscPos.Feed((byte)g.Lines));

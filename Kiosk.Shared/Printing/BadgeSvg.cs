@@ -7,7 +7,8 @@ namespace Kiosk.Shared.Printing;
 
 /// <summary>
 /// A picture of the printed badge, one pixel per dot of the printable width: for the virtual printer and the
-/// screen, so a badge can be seen without a printer. Font A is 12 × 24 dots per character.
+/// screen, so a badge can be seen without a printer. Font A is 12 × 24 dots per character; a line drawn as a
+/// picture (<see cref="BadgeLinePicture"/>) shows exactly the dots the printer gets.
 /// </summary>
 public static class BadgeSvg
 {
@@ -31,6 +32,12 @@ public static class BadgeSvg
                         $"<text transform=\"translate({width / 2} {y + height * 0.82:0.#}) scale(1 {(double)t.Height / t.Width:0.###})\" font-size=\"{20 * t.Width}\" textLength=\"{Math.Min(width, t.Text.Trim().Length * CharWidth * t.Width)}\" lengthAdjust=\"spacingAndGlyphs\"{(t.Bold ? " font-weight=\"bold\"" : "")}{(t.Reverse ? " fill=\"#fff\"" : "")}>{SecurityElement.Escape(t.Text.Trim())}</text>");
                     y += height;
                     break;
+                case BadgeLinePicture p:
+                    // The very dots the printer gets, one path of runs per picture, named by its text.
+                    body.Append(CultureInfo.InvariantCulture,
+                        $"<path transform=\"translate({(width - p.PrintedWidth) / 2} {y}) scale({p.DotWidth} {p.DotHeight})\" fill=\"#000\" shape-rendering=\"crispEdges\" d=\"{Runs(p.Dots)}\"><title>{SecurityElement.Escape(p.Line.Text.Trim())}</title></path>");
+                    y += p.PrintedHeight;
+                    break;
                 case BadgeGap g:
                     y += LineHeight * g.Lines;
                     break;
@@ -50,5 +57,20 @@ public static class BadgeSvg
         var total = y + Margin;
         return $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"DejaVu Sans Mono, Consolas, monospace\" text-anchor=\"middle\">"
             + $"<rect width=\"{width}\" height=\"{total}\" fill=\"#fff\"/>{body}</svg>";
+    }
+
+    /// <summary>Each row's black runs as "M x y h n v 1 h -n z": a few kilobytes for a line of text.</summary>
+    private static string Runs(bool[,] dots)
+    {
+        var d = new StringBuilder();
+        for (var row = 0; row < dots.GetLength(0); row++)
+            for (var x = 0; x < dots.GetLength(1); x++)
+            {
+                if (!dots[row, x]) continue;
+                var start = x;
+                while (x < dots.GetLength(1) && dots[row, x]) x++;
+                d.Append(CultureInfo.InvariantCulture, $"M{start} {row}h{x - start}v1h-{x - start}z");
+            }
+        return d.ToString();
     }
 }

@@ -4,12 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace Kiosk.Terminal.Printing;
 
-/// <summary>Turns a badge job into printer bytes, and for the virtual printer also into the SVG picture the screen shows.</summary>
-public sealed class BadgeRendering(IPrinterTransport printer, IOptions<PrinterOptions> options)
+/// <summary>
+/// Turns a badge job into printer bytes, and for the virtual printer also into the SVG picture the screen shows;
+/// lines the printer's code page cannot hold are pictures in both (<see cref="TextPictures"/>).
+/// </summary>
+public sealed class BadgeRendering(IPrinterTransport printer, IOptions<PrinterOptions> options, TextPictures pictures)
 {
     public ReadOnlyMemory<byte> Render(PrintJob job)
     {
-        var layout = BadgeLayout.For(job.Badge, options.Value.Columns);
+        var layout = pictures.Apply(BadgeLayout.For(job.Badge, options.Value.Columns));
         if (printer is VirtualPrinter virtualPrinter)
         {
             virtualPrinter.NextJobId = job.Id;

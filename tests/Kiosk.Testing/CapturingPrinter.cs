@@ -61,6 +61,7 @@ public sealed class CapturingPrinter : IAsyncDisposable
         var stream = client.GetStream();
         var job = new List<byte>();
         var torn = false;
+        var data = 0;
         var buffer = new byte[4096];
         try
         {
@@ -71,6 +72,10 @@ public sealed class CapturingPrinter : IAsyncDisposable
                 for (var i = 0; i < n; i++)
                 {
                     job.Add(buffer[i]);
+                    // Image and QR data are bytes of any value: as a printer does, they are read as data, not commands.
+                    if (data > 0) { data--; continue; }
+                    data = DataFollowing(job);
+                    if (data > 0) continue;
                     if (EndsWith(job, [0x10, 0x04, 0x01]) || EndsWith(job, [0x10, 0x04, 0x02]) || EndsWith(job, [0x10, 0x04, 0x04]))
                     {
                         var kind = job[^1];
@@ -102,6 +107,17 @@ public sealed class CapturingPrinter : IAsyncDisposable
             }
         }
         catch (Exception) { }
+    }
+
+    /// <summary>How many data bytes follow the command that <paramref name="job"/> ends with: GS v 0 images, GS ( k.</summary>
+    private static int DataFollowing(List<byte> job)
+    {
+        var n = job.Count;
+        if (n >= 8 && job[n - 8] == 0x1D && job[n - 7] == (byte)'v' && job[n - 6] == (byte)'0' && job[n - 5] <= 3)
+            return (job[n - 4] | job[n - 3] << 8) * (job[n - 2] | job[n - 1] << 8);
+        if (n >= 5 && job[n - 5] == 0x1D && job[n - 4] == (byte)'(' && job[n - 3] == (byte)'k')
+            return job[n - 2] | job[n - 1] << 8;
+        return 0;
     }
 
     private static bool EndsWith(List<byte> data, byte[] tail)

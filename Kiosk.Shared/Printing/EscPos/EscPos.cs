@@ -4,6 +4,9 @@ public enum Alignment : byte { Left = 0, Center = 1, Right = 2 }
 
 public enum QrErrorCorrection : byte { L = 48, M = 49, Q = 50, H = 51 }
 
+/// <summary>GS v 0 m: how many printer dots wide and high each image dot is printed.</summary>
+public enum RasterMode : byte { Normal = 0, DoubleWidth = 1, DoubleHeight = 2, Quadruple = 3 }
+
 /// <summary>
 /// ESC/POS commands for Epson-compatible thermal printers (TM-T20, TM-T88 and clones), each as the exact
 /// bytes of the Epson command reference. Combine them with <see cref="EscPosJob"/>.
@@ -69,9 +72,10 @@ public static class EscPos
 
     /// <summary>
     /// GS v 0: a 1-bit image (true = black), in bands of at most <paramref name="bandRows"/> rows because
-    /// cheap printers have small receive buffers. Rows are padded to whole bytes.
+    /// cheap printers have small receive buffers. Rows are padded to whole bytes. The image is placed as
+    /// ESC a says, like text; <paramref name="mode"/> prints each image dot as 1 × 1 up to 2 × 2 printer dots.
     /// </summary>
-    public static byte[] Raster(bool[,] dots, int bandRows = 240)
+    public static byte[] Raster(bool[,] dots, int bandRows = 240, RasterMode mode = RasterMode.Normal)
     {
         int height = dots.GetLength(0), width = dots.GetLength(1), rowBytes = (width + 7) / 8;
         if (rowBytes > 0xFFFF || height == 0) throw new ArgumentException("Image size out of range.", nameof(dots));
@@ -79,7 +83,7 @@ public static class EscPos
         for (var top = 0; top < height; top += bandRows)
         {
             var rows = Math.Min(bandRows, height - top);
-            job.AddRange([Gs, (byte)'v', (byte)'0', 0, (byte)(rowBytes & 0xFF), (byte)(rowBytes >> 8), (byte)(rows & 0xFF), (byte)(rows >> 8)]);
+            job.AddRange([Gs, (byte)'v', (byte)'0', (byte)mode, (byte)(rowBytes & 0xFF), (byte)(rowBytes >> 8), (byte)(rows & 0xFF), (byte)(rows >> 8)]);
             for (var y = top; y < top + rows; y++)
                 for (var xb = 0; xb < rowBytes; xb++)
                 {

@@ -52,6 +52,26 @@ public sealed class BadgeLayoutTests
     }
 
     [Fact]
+    public void Chinese_Japanese_and_Korean_characters_take_two_columns()
+    {
+        Assert.Equal(4, BadgeLayout.Cells("小龍"));
+        Assert.Equal(11, BadgeLayout.Cells("山田 はなこ"));
+        Assert.Equal(6, BadgeLayout.Cells("Yılmaz"));
+        var org = string.Concat(Enumerable.Repeat("香港特別行政區政府", 4)); // 36 characters, 72 columns, no space
+        var lines = BadgeLayout.For(Print(null, "小龍", "李", org)).Blocks.OfType<BadgeLine>().Where(l => !l.Bold).Select(l => l.Text).ToList();
+        Assert.Equal([org[..23], org[23..]], lines); // a split keeps one column free, as for any word split between letters
+        Assert.All(BadgeLayout.Wrap("𠀋𠀋𠀋𠀋𠀋𠀋", 8), l => Assert.False(char.IsHighSurrogate(l.TrimEnd('\u200B')[^1]), "a surrogate pair is never split"));
+    }
+
+    [Fact]
+    public void An_organisation_word_longer_than_a_line_is_split_without_a_mark()
+    {
+        var word = new string('x', 60);
+        var lines = BadgeLayout.For(Print(null, "Anna", "Müller", word)).Blocks.OfType<BadgeLine>().Where(l => !l.Bold).Select(l => l.Text).ToList();
+        Assert.Equal(word, string.Concat(lines));
+    }
+
+    [Fact]
     public void Category_band_is_reversed_and_in_the_chosen_language()
     {
         var de = BadgeLayout.For(Print(null, "Sören", "Weiß", category: AttendeeCategory.Exhibitor)).Blocks.OfType<BadgeLine>().Single(l => l.Reverse);
