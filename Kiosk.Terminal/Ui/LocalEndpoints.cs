@@ -14,7 +14,7 @@ public sealed record PrinterView(string State);
 public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
     SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize,
-    string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false);
+    string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false, ScannerState Scanner = ScannerState.Off);
 
 /// <summary>Why a kiosk is out of order, for the staff line on its screen.</summary>
 public static class OutOfOrderReasons
@@ -36,7 +36,7 @@ public static class LocalEndpoints
 
         local.MapGet("/state", async (
             TerminalState state, ServerLink server, KioskTrust trust, RosterSync sync, Outbox outbox, Roster roster, WalkInBadges walkInBadges, PrinterStatusBoard printer,
-            IOptions<TerminalOptions> options) =>
+            ScannerFeed scanner, IOptions<TerminalOptions> options) =>
         {
             var profile = state.Profile;
             var withdrawn = trust.Withdrawn is not null;
@@ -46,10 +46,11 @@ public static class LocalEndpoints
                 new PrinterView(printer.Current.State.ToString()), reason is not null,
                 AllowsWalkIns: profile is { AllowsWalkIns: true } && await walkInBadges.UnusedAsync() > 0,
                 profile?.SecondFactor ?? SecondFactorKind.None, profile is not null && !withdrawn, options.Value.IdleSeconds, await roster.CountAsync(),
-                reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused));
+                reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused, scanner.State));
         });
 
-        // Exactly what a scanner read does: for serial scanners and for tests.
+        // Exactly what a scanner read does: the page posts wedge and serial scans here (serial ones reach it from
+        // GET /local/scanner), and so do tests.
         local.MapPost("/scan", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (
             ScanRequest request, SelfCheckIn checkIn, RoomDoor door, TerminalState state, ScanTimings timings, IOptions<TerminalOptions> options, CancellationToken ct) =>
         {

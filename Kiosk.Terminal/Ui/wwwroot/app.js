@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { t, setLanguage, language, defaultLanguage, berlinCheckInTime } from './i18n.js';
 import { createKeyboard } from './keyboard.js';
 import { startScanner } from './scanner.js';
+import { startSerialScans } from './serial-scans.js';
 import { createIdle } from './idle.js';
 
 const POLL_MS = 2000;
@@ -787,6 +788,7 @@ const idle = createIdle({
 });
 
 const scanner = startScanner((code) => { onScan(code); });
+startSerialScans((code) => { onScan(code); });
 
 setLanguage(defaultLanguage);
 renderChrome();
