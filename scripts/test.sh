@@ -14,7 +14,7 @@ source scripts/lib/postgres.sh
 source scripts/lib/redis.sh
 source scripts/lib/powershell.sh
 
-need_debian_packages postgresql redis-server zbar-tools chromium fonts-dejavu-core
+need_debian_packages postgresql redis-server zbar-tools chromium fonts-dejavu-core socat
 
 stop_test_services() { stop_test_postgres; stop_test_redis; }
 if [[ -z "${KIOSK_TEST_POSTGRES:-}" ]]; then
