@@ -4,12 +4,13 @@ using System.Security.Cryptography;
 namespace Kiosk.Shared.Badges;
 
 /// <summary>
-/// The badge token: "KB" + base32hex(payload ‖ signature); the signature is ECDSA P-256 with SHA-256 in IEEE P1363
-/// form (64 bytes), big-endian numbers, times as Unix seconds or days. Two formats, told apart by their length:
+/// The badge token: a prefix + base32hex(payload ‖ signature); the signature is ECDSA P-256 with SHA-256 in IEEE P1363
+/// form (64 bytes), big-endian numbers, times as Unix seconds or days. Two formats, told apart by prefix and length
+/// (so that neither, cut or extended, reads as the other):
 /// <list type="bullet">
-/// <item>Format 1 (159 characters): the 34-byte payload format(1) eventId(4) keyId(2) badgeId(16) badgeVersion(2)
+/// <item>Format 1 ("KB", 159 characters): the 34-byte payload format(1) eventId(4) keyId(2) badgeId(16) badgeVersion(2)
 /// category(1) validFrom(4) validUntil(4), signed as it stands.</item>
-/// <item>Format 2 (130 characters, issued for every badge whose values fit): the 16-byte payload eventId(3) keyId(1)
+/// <item>Format 2 ("KC", 130 characters, issued for every badge whose values fit): the 16-byte payload eventId(3) keyId(1)
 /// badgeId(8: the low half of a <see cref="NewBadgeId">short badge id</see>) badgeVersion(1) validFromDay(2: days
 /// since 2020-01-01 UTC) validDays(1), signed with the format byte 2 in front, so that no signature of one format
 /// can pass for the other. The category is left out (the roster copy and the server hold it; nothing reads it from
@@ -24,6 +25,7 @@ public sealed class BadgeToken
     public const int PayloadLength = 34;
     public const int SignatureLength = 64;
     public const int TextLength = 2 + ((PayloadLength + SignatureLength) * 8 + 4) / 5;
+    public const string Format2Prefix = "KC";
     public const byte Format2Version = 2;
     public const int Format2PayloadLength = 16;
     public const int Format2TextLength = 2 + ((Format2PayloadLength + SignatureLength) * 8 + 4) / 5;
@@ -81,7 +83,7 @@ public sealed class BadgeToken
         var written = signingKey.SignData(signed, bytes.AsSpan(payloadLength),
             HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         if (written != SignatureLength) throw new CryptographicException("Badge signing key is not P-256.");
-        return Prefix + Base32Hex.Encode(bytes);
+        return (format == Format2Version ? Format2Prefix : Prefix) + Base32Hex.Encode(bytes);
     }
 
     /// <summary>Reads the structure of a token without checking its signature. Accepts surrounding whitespace and any letter case.</summary>
@@ -90,9 +92,10 @@ public sealed class BadgeToken
         token = null!;
         if (text is null) return false;
         var span = text.AsSpan().Trim();
-        if (span.Length is not (TextLength or Format2TextLength) || !span.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return false;
-        if (!Base32Hex.TryDecode(span[Prefix.Length..], out var bytes)) return false;
-        return span.Length == TextLength ? TryReadFormat1(bytes, out token) : TryReadFormat2(bytes, out token);
+        var format1 = span.Length == TextLength && span.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+        var format2 = span.Length == Format2TextLength && span.StartsWith(Format2Prefix, StringComparison.OrdinalIgnoreCase);
+        if (!(format1 || format2) || !Base32Hex.TryDecode(span[2..], out var bytes)) return false;
+        return format1 ? TryReadFormat1(bytes, out token) : TryReadFormat2(bytes, out token);
     }
 
     public bool HasValidSignature(ECDsa publicKey)

@@ -99,10 +99,9 @@ public sealed class ScannerFeed(IOptions<ScannerOptions> options, ILogger<Scanne
     }
 
     public static void MapScannerFeed(IEndpointRouteBuilder app) =>
-        app.MapGet("/local/scanner", IResult (ScannerFeed feed, IHostApplicationLifetime host, HttpContext http) =>
+        app.MapGet("/local/scanner", (ScannerFeed feed, IHostApplicationLifetime host, HttpContext http) =>
         {
-            // No serial scanner: 204 tells the page's EventSource not to come back.
-            if (feed.State == ScannerState.Off) return TypedResults.NoContent();
+            // Without a serial scanner the first event says Off, and the page closes the stream.
             var ct = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, host.ApplicationStopping);
             http.Response.RegisterForDispose(ct);
             return TypedResults.ServerSentEvents(feed.ListenAsync(ct.Token));

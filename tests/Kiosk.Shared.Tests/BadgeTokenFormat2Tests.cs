@@ -11,9 +11,9 @@ public class BadgeTokenFormat2Tests
     private const string GoldenPublicKey =
         "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEsA/qDTO3Sbb7iTgl5F28KypI/dFySZS7VdUWSLpp4/snsQTgv3+Mdct7l0LCjKbBoTBjgiAZ0vCJDVibj1dA9Q==";
     private const string GoldenToken =
-        "KB003UK0C7IQIR9GUIS7O022EN0DFQPPEIKDKFCUM5ACH9ORL68HROC0HV069QDOS478PMB4V555D8EINNGHHQLG94OTFUV50HS7C3CL5EKO7U1RAQCGI6IMLF9A3VLQAA";
+        "KC003UK0C7IQIR9GUIS7O022EN0DFQPPEIKDKFCUM5ACH9ORL68HROC0HV069QDOS478PMB4V555D8EINNGHHQLG94OTFUV50HS7C3CL5EKO7U1RAQCGI6IMLF9A3VLQAA";
     private const string GoldenTokenKey7 =
-        "KB003UK1S7IQIR9GUIS7O042EN0F91HLPABDBNPJS34FEEEBFEMAAUA17NNRCEU9BRPVAHQ37DJ7MGVLGNBV0KRD8F6BIVA8N6NMM62SLSA6H5ND3DHU6SCKP13J1EDNTU";
+        "KC003UK1S7IQIR9GUIS7O042EN0F91HLPABDBNPJS34FEEEBFEMAAUA17NNRCEU9BRPVAHQ37DJ7MGVLGNBV0KRD8F6BIVA8N6NMM62SLSA6H5ND3DHU6SCKP13J1EDNTU";
     // Format 1, from BadgeTokenTests: a badge mailed before format 2.
     private const string Format1PublicKey =
         "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAES8A2GU86lfkpc7s/OAEu6vinNEp3taZGSVD5DLKRYCYkgjKXDH+CTbM0vD7ttOZzbIZmk5VPMFGoiQByTdLe4Q==";
@@ -60,6 +60,7 @@ public class BadgeTokenFormat2Tests
         var old = BadgeToken.Sign(claims with { BadgeId = Guid.NewGuid() }, 1, key);
 
         Assert.Equal((130, BadgeToken.Format2TextLength, 159), (text.Length, text.Length, old.Length));
+        Assert.StartsWith("KC", text);
         Assert.All(text, c => Assert.True(char.IsAsciiDigit(c) || c is >= 'A' and <= 'V'));
         Assert.Equal(BadgeTokenCheck.Valid, ring.Check(text.ToLowerInvariant() + "\r\n", DuringFair, out var token));
         Assert.Equal((claims.BadgeId, 2), (token.Claims.BadgeId, token.Format));
@@ -101,8 +102,18 @@ public class BadgeTokenFormat2Tests
         {
             var bytes = (byte[])genuine.Clone();
             bytes[bit / 8] ^= (byte)(1 << (bit % 8));
-            Assert.NotEqual(BadgeTokenCheck.Valid, ring.Check(BadgeToken.Prefix + Base32Hex.Encode(bytes), DuringFair, out _));
+            Assert.NotEqual(BadgeTokenCheck.Valid, ring.Check(BadgeToken.Format2Prefix + Base32Hex.Encode(bytes), DuringFair, out _));
         }
+    }
+
+    [Fact]
+    public void A_cut_format_1_token_or_a_format_2_token_under_the_other_prefix_is_not_a_badge()
+    {
+        var ring = Ring(GoldenPublicKey, 1);
+        Assert.Equal(BadgeTokenCheck.NotABadge, ring.Check(Format1Token[..BadgeToken.Format2TextLength], DuringFair, out _));
+        Assert.Equal(BadgeTokenCheck.NotABadge, ring.Check("KB" + GoldenToken[2..], DuringFair, out _));
+        Assert.Equal(BadgeTokenCheck.NotABadge, ring.Check(GoldenToken[..^1], DuringFair, out _));
+        Assert.Equal(BadgeTokenCheck.NotABadge, ring.Check(GoldenToken + "0", DuringFair, out _));
     }
 
     [Fact]
@@ -127,7 +138,7 @@ public class BadgeTokenFormat2Tests
         // The same 16 payload bytes, signed as they are sent (no format byte in front): refused.
         key.SignData(bytes.AsSpan(0, 16), bytes.AsSpan(16), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
-        Assert.Equal(BadgeTokenCheck.BadSignature, ring.Check(BadgeToken.Prefix + Base32Hex.Encode(bytes), DuringFair, out _));
+        Assert.Equal(BadgeTokenCheck.BadSignature, ring.Check(BadgeToken.Format2Prefix + Base32Hex.Encode(bytes), DuringFair, out _));
     }
 
     [Theory]

@@ -135,13 +135,18 @@ public sealed class SerialScannerTests(KioskApp server) : IClassFixture<KioskApp
 public sealed class WedgeOnlyTests
 {
     [Fact]
-    public async Task Without_a_serial_scanner_the_page_is_told_not_to_listen_and_staff_see_no_scanner_state()
+    public async Task Without_a_serial_scanner_the_page_hears_off_and_staff_see_no_scanner_state()
     {
         await using var terminal = new TerminalApp(new Uri("http://127.0.0.1:9/"), "ABCDE-FGHJK").Start();
 
-        using var response = await terminal.Local.GetAsync("/local/scanner");
+        using var response = await terminal.Local.GetAsync("/local/scanner", HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var lines = new List<string>();
+        while (await events.ReadLineAsync() is { Length: > 0 } line) lines.Add(line);
 
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("event: state", lines);
+        Assert.Contains("""data: {"state":"Off","text":null}""", lines);
         Assert.Equal(ScannerState.Off, (await terminal.StateAsync()).Scanner);
     }
 }

@@ -1,7 +1,7 @@
 // Codes from a scanner in serial mode (Scanner:SerialPort). The terminal host reads the port, whatever has the
 // focus, and pushes each code on GET /local/scanner; here it goes exactly the way a keyboard-wedge scan goes
-// (onCode = app.js onScan: its screen rules, language, answer). Without a serial scanner the host answers 204 and
-// the browser does not ask again. Staff see "Scanner ✕" while the configured scanner is unplugged.
+// (onCode = app.js onScan: its screen rules, language, answer). Without a serial scanner the first event says Off
+// and the page closes the stream. Staff see "Scanner ✕" while the configured scanner is unplugged.
 
 /** startSerialScans(onCode) — onCode(text) is called with each code the serial scanner read. */
 export function startSerialScans(onCode) {
@@ -16,7 +16,11 @@ export function startSerialScans(onCode) {
 
   const read = (e) => { try { return JSON.parse(e.data); } catch { return null; } };
   const source = new EventSource('/local/scanner');
-  source.addEventListener('state', (e) => { mark.hidden = read(e)?.state !== 'Unplugged'; });
+  source.addEventListener('state', (e) => {
+    const state = read(e)?.state;
+    if (state === 'Off') source.close();
+    mark.hidden = state !== 'Unplugged';
+  });
   source.addEventListener('code', (e) => {
     const text = read(e)?.text;
     if (typeof text === 'string' && text) onCode(text);
