@@ -44,7 +44,7 @@ public sealed class BadgePrintingTests(KioskApp server) : IClassFixture<KioskApp
         var latin = Encoding.Latin1.GetString(job);
         Assert.Contains("J\u0081rgen", latin); // ü is 0x81 in PC858
         Assert.Contains("Gro\u00E1", latin);   // ß is 0xE1
-        Assert.Contains("\u001D(k\u00A2\u00001P0" + token, latin);
+        Assert.Contains($"\u001D(k{(char)(token.Length + 3)}\u00001P0{token}", latin); // GS ( k: store the token as QR data
         Assert.True(job.Length <= 2048, $"{job.Length} bytes");
     }
 

@@ -30,7 +30,12 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         _browser = await KioskBrowser.LaunchAsync();
         _fair = await Fair.OpenAsync(server, walkIns: true);
         _terminal = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Eingang Barrierefrei"),
-            new() { ["Speech:Rate"] = "1.2", ["Terminal:SearchesPerMinute"] = "12", ["Terminal:SearchesPerSession"] = "5" }).Start();
+            new()
+            {
+                ["Speech:Rate"] = "1.2", ["Terminal:SearchesPerMinute"] = "12", ["Terminal:SearchesPerSession"] = "5",
+                // axe over a whole visit takes longer than 30 s on a busy machine: only the idle test waits for the warning
+                ["Terminal:IdleSeconds"] = TestContext.Current.Test?.TestDisplayName.Contains("idle_warning") == true ? "30" : "600",
+            }).Start();
         await _terminal.ReadyAsync(attendees: 4);
         await Eventually.Async(_terminal.StateAsync, s => s.AllowsWalkIns, "walk-in badges in stock");
     }
@@ -235,10 +240,7 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         await page.Keyboard.TypeAsync("r", new() { Delay = 120 });
         await page.Clock.RunForAsync(200);
         await Assertions.Expect(page.GetByTestId("search-input")).ToHaveValueAsync("Sör");
-        // Under the fake clock the page's timers stand still: move it on until the search has answered and shows.
-        // (in small steps, so that no state poll in flight meets its own 10 s timeout).
-        for (var i = 0; i < 200 && !await page.EvaluateAsync<bool>("() => !!document.querySelector('[data-testid=search-result]')"); i++)
-            await page.Clock.RunForAsync(100);
+        // The installed clock flows on by itself; only the long waits below are jumped over.
         await Assertions.Expect(page.GetByTestId("search-result")).ToContainTextAsync("Sören W.");
 
         for (var round = 1; round <= 3; round++)
