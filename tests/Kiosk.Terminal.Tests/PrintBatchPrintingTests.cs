@@ -75,6 +75,31 @@ public sealed class PrintBatchPrintingTests(KioskApp server) : IClassFixture<Kio
             r => r.PrintedAt is null);
     }
 
+    [Fact]
+    public async Task A_print_station_prints_its_batch_but_checks_nobody_in()
+    {
+        await using var printer = new CapturingPrinter();
+        await using var station = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Druckstation"), new()
+        {
+            ["Terminal:Mode"] = "print-station",
+            ["Printer:Kind"] = "Network", ["Printer:Host"] = "127.0.0.1", ["Printer:Port"] = printer.Port.ToString(), ["Printer:TimeoutMs"] = "1000",
+        }).Start();
+        await station.ReadyAsync(attendees: 4);
+        Assert.Equal("print-station", (await station.StateAsync()).Mode);
+
+        var scan = await station.Local.PostAsJsonAsync("/local/scan", new { text = await _fair.TokenAsync("A-1"), language = "de" });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, scan.StatusCode);
+        Assert.Contains("/problems/print-station", await scan.Content.ReadAsStringAsync());
+        Assert.Null((await _fair.AttendeeAsync("A-1")).CheckedInAt);
+
+        var terminals = await _fair.Organizer.GetFromJsonAsync<List<Kiosk.Server.Terminals.TerminalResponse>>($"/api/events/{_fair.Event.Id}/terminals", Json.Options);
+        var press = await _fair.AttendeeAsync("A-4");
+        (await _fair.Organizer.PostAsJsonAsync($"/api/events/{_fair.Event.Id}/print-batches",
+            new PrintBatchRequest(terminals!.Single(t => t.Name == "Druckstation").Id, Category: Kiosk.Shared.Badges.AttendeeCategory.Press), Json.Options)).EnsureSuccessStatusCode();
+        Assert.Contains(Encoding.Latin1.GetString(Pc858.Encode(press.LastName)), Encoding.Latin1.GetString(await printer.NextJobAsync(seconds: 30)));
+        Assert.Equal(1, await station.PrintJobCountAsync());
+    }
+
     private async Task<string> NextJobAsync() => Encoding.Latin1.GetString(await _printer.NextJobAsync(seconds: 30));
 
     private async Task<PrintBatchView> ProgressAsync()
