@@ -47,6 +47,9 @@ public static class TerminalHost
         services.AddSingleton<ReprintOrders>();
         services.AddOptions<PrinterOptions>().BindConfiguration(PrinterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => BadgeRendering.Transport(sp.GetRequiredService<IOptions<PrinterOptions>>().Value, dataDirectory));
+        services.AddOptions<ScannerOptions>().BindConfiguration(ScannerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ScannerFeed>();
+        services.AddHostedService<SerialScanner>();
         services.AddSingleton<DuplicateReads>();
         services.AddSingleton<ScanTimings>();
         services.AddSingleton<NameLookup>();
@@ -74,6 +77,7 @@ public static class TerminalHost
         app.UseStaticFiles(new StaticFileOptions { FileProvider = ui });
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLocalEndpoints();
+        ScannerFeed.MapScannerFeed(app);
         app.MapStaffEndpoints();
         return app;
     }

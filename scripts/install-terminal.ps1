@@ -32,6 +32,8 @@ param(
   [ValidateRange(1, 65535)] [int] $PrinterPort = 9100,
   [string] $SerialPort,
   [string] $DevicePath,
+  # A barcode scanner in serial mode (USB-COM), e.g. COM4; without it the scanner is a keyboard wedge.
+  [string] $ScannerPort,
   # Default: %ProgramFiles%\Kiosk.Terminal and %ProgramData%\Kiosk.Terminal (also shown so in a plan made off Windows).
   [string] $InstallDir,
   [string] $DataDir,
@@ -102,6 +104,7 @@ switch ($PrinterKind) {
 $terminal = [ordered]@{ Mode = $Mode; DataDirectory = $DataDir; Urls = $localUrl }
 if ($RoomId -gt 0) { $terminal.RoomId = $RoomId }
 $settings = [ordered]@{ Server = [ordered]@{ Url = $ServerUrl }; Terminal = $terminal; Printer = $printer }
+if ($ScannerPort) { $settings.Scanner = [ordered]@{ SerialPort = $ScannerPort } }
 # Not Join-Path: it insists the drive exists, and a plan made off Windows shows Windows paths.
 function Within([string] $folder, [string] $name) {
   $separator = if ($folder -match '^[A-Za-z]:\\|^\\\\') { '\' } else { [IO.Path]::DirectorySeparatorChar }
@@ -164,6 +167,7 @@ if (Step "Create the data folder $DataDir; ACL without inherited rights: NT AUTH
 # 4. Configuration next to the binaries (the service's content root). It holds the enrolment code and staff PIN, so
 #    it is made unreadable for Users before anything is written into it.
 $shown = [ordered]@{ Server = $settings.Server; Terminal = [ordered]@{}; Printer = $printer }
+if ($settings.Scanner) { $shown.Scanner = $settings.Scanner }
 foreach ($key in $terminal.Keys) { $shown.Terminal[$key] = $terminal[$key] }
 if ($EnrolmentCode) { $terminal.EnrolmentCode = $EnrolmentCode; $shown.Terminal.EnrolmentCode = Hide $EnrolmentCode 5 }
 if ($StaffPin) { $terminal.StaffPin = $StaffPin; $shown.Terminal.StaffPin = Hide $StaffPin 0 }

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Kiosk.Server.Badges;
 
 /// <summary>
-/// An attendee's badge. The id is 128 random bits, so badges cannot be guessed; the version goes up on
-/// every reissue, and a token carrying an older version is revoked.
+/// An attendee's badge. The id is random, so badges cannot be guessed: 64 random bits for badges made since
+/// format 2 tokens (<see cref="Kiosk.Shared.Badges.BadgeToken.NewBadgeId"/>), 128 for older ones, whose tokens stay
+/// format 1. The version goes up on every reissue, and a token carrying an older version is revoked.
 /// </summary>
 public sealed class Badge
 {
@@ -17,7 +18,7 @@ public sealed class Badge
     public int Version { get; set; } = 1;
     public DateTimeOffset IssuedAt { get; set; }
 
-    public static Guid NewId() => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    public static Guid NewId() => Kiosk.Shared.Badges.BadgeToken.NewBadgeId();
 }
 
 internal sealed class BadgeConfiguration : IEntityTypeConfiguration<Badge>

@@ -14,7 +14,8 @@ public sealed record PrinterView(string State);
 public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
     SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize,
-    string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false, SpeechView? Speech = null, AidsView? Aids = null);
+    string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false, SpeechView? Speech = null, AidsView? Aids = null,
+    ScannerState Scanner = ScannerState.Off);
 
 /// <summary>Why a kiosk is out of order, for the staff line on its screen.</summary>
 public static class OutOfOrderReasons
@@ -39,7 +40,7 @@ public static class LocalEndpoints
 
         local.MapGet("/state", async (
             TerminalState state, ServerLink server, KioskTrust trust, RosterSync sync, Outbox outbox, Roster roster, WalkInBadges walkInBadges, PrinterStatusBoard printer,
-            IOptions<TerminalOptions> options, IOptions<SpeechOptions> speech, IOptions<DisplayOptions> display) =>
+            ScannerFeed scanner, IOptions<TerminalOptions> options, IOptions<SpeechOptions> speech, IOptions<DisplayOptions> display) =>
         {
             var profile = state.Profile;
             var withdrawn = trust.Withdrawn is not null;
@@ -50,10 +51,11 @@ public static class LocalEndpoints
                 AllowsWalkIns: profile is { AllowsWalkIns: true } && await walkInBadges.UnusedAsync() > 0,
                 profile?.SecondFactor ?? SecondFactorKind.None, profile is not null && !withdrawn, options.Value.IdleSeconds, await roster.CountAsync(),
                 reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused,
-                new SpeechView(speech.Value.Voice, speech.Value.Rate), AidsView.From(speech.Value, display.Value)));
+                new SpeechView(speech.Value.Voice, speech.Value.Rate), AidsView.From(speech.Value, display.Value), scanner.State));
         });
 
-        // Exactly what a scanner read does: for serial scanners and for tests.
+        // Exactly what a scanner read does: the page posts wedge and serial scans here (serial ones reach it from
+        // GET /local/scanner), and so do tests.
         local.MapPost("/scan", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (
             ScanRequest request, SelfCheckIn checkIn, RoomDoor door, TerminalState state, ScanTimings timings, IOptions<TerminalOptions> options, CancellationToken ct) =>
         {

@@ -88,13 +88,13 @@ public static class TerminalBenchmark
         return p95 <= 150 && bytes.Max() <= 2048 ? 0 : 1;
     }
 
-    private static double Percentile(List<double> values, int p)
+    internal static double Percentile(List<double> values, int p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static string Registrations(int people)
+    internal static string Registrations(int people)
     {
         string[] first = ["Anna", "Jürgen", "Sören", "Käthe", "Zoë", "Björn", "Özlem", "Jörg", "Grete", "Lutz", "Hannah", "Maximilian"];
         string[] last = ["Müller", "Schröder", "Groß", "Weiß", "Öztürk", "Schmidt", "Hoffmann", "Köhler", "Jäger", "Krüger", "Nußbaum", "Bäcker"];

@@ -29,7 +29,8 @@ public class BadgeTests(KioskApp app) : IClassFixture<KioskApp>
         var check = ring.Check(await fair.TokenAsync(attendee.Id), DateTimeOffset.UtcNow, out var token);
 
         Assert.Equal(BadgeTokenCheck.Valid, check);
-        Assert.Equal((fair.Event.Id, attendee.Badge!.Id, 1, AttendeeCategory.Visitor), (token.Claims.EventId, token.Claims.BadgeId, token.Claims.BadgeVersion, token.Claims.Category));
+        // A new badge: format 2, which leaves the category to the roster.
+        Assert.Equal((fair.Event.Id, attendee.Badge!.Id, 1, null, 2), (token.Claims.EventId, token.Claims.BadgeId, token.Claims.BadgeVersion, token.Claims.Category, token.Format));
     }
 
     [Fact]

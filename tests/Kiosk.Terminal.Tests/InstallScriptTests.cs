@@ -40,7 +40,7 @@ public sealed partial class InstallScriptTests : IDisposable
         var install = Path.Combine(_temp, "Program Files", "Kiosk.Terminal");
         var data = Path.Combine(_temp, "ProgramData", "Kiosk.Terminal");
         var run = await PlanAsync("-ServerUrl", "https://kiosk.example.org", "-EnrolmentCode", "abcde fghjk", "-StaffPin", Pin,
-            "-PrinterHost", "10.0.0.7", "-InstallDir", install, "-DataDir", data);
+            "-PrinterHost", "10.0.0.7", "-ScannerPort", "COM4", "-InstallDir", install, "-DataDir", data);
 
         Assert.True(run.ExitCode == 0, run.Errors);
         var plan = run.Output;
@@ -64,9 +64,10 @@ public sealed partial class InstallScriptTests : IDisposable
         Assert.Equal(new string('*', Pin.Length), terminal.GetProperty("StaffPin").GetString());
         Assert.Equal("10.0.0.7", config.GetProperty("Printer").GetProperty("Host").GetString());
         Assert.Equal(9100, config.GetProperty("Printer").GetProperty("Port").GetInt32());
+        Assert.Equal("COM4", config.GetProperty("Scanner").GetProperty("SerialPort").GetString());
 
         // Every key the script writes is one the terminal reads (a typo would silently fall back to a default).
-        foreach (var (section, options) in new[] { ("Server", typeof(ServerOptions)), ("Terminal", typeof(TerminalOptions)), ("Printer", typeof(PrinterOptions)) })
+        foreach (var (section, options) in new[] { ("Server", typeof(ServerOptions)), ("Terminal", typeof(TerminalOptions)), ("Printer", typeof(PrinterOptions)), ("Scanner", typeof(Kiosk.Terminal.Scanning.ScannerOptions)) })
             foreach (var key in config.GetProperty(section).EnumerateObject())
                 Assert.True(options.GetProperty(key.Name, BindingFlags.Public | BindingFlags.Instance) is not null, $"{section}:{key.Name} is not a terminal setting");
 

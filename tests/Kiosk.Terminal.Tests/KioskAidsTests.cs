@@ -254,27 +254,30 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         Assert.Equal(3, (await SpokenAsync(page)).Count(t => t == "Sind Sie noch da?"));
 
         await AdvanceUntilIdleWarningAsync(page);
-        await AdvanceAsync(page, 5);
+        await AdvanceAsync(page, 11);
         await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
         Assert.DoesNotContain("Sören", await page.ContentAsync());
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-speech", "off");
     }
 
     /// <summary>
-    /// Moves the page's fake clock on in steps of 2.1 s, each one letting the kiosk's state poll (every 2 s) be answered
-    /// before the next: one long jump would also fire the 10 s timeout of a poll still in flight, and the page would take
-    /// the host for dead.
+    /// Moves the page's fake clock on in half seconds with a round trip to the page between, so the kiosk's state poll
+    /// (every 2 s, 10 s timeout) is answered as it would be: one long jump would also fire the timeout of a poll still in
+    /// flight, and the page would take the host for dead.
     /// </summary>
-    private static async Task AdvanceAsync(IPage page, int steps)
+    private static async Task AdvanceAsync(IPage page, double seconds)
     {
-        for (var i = 0; i < steps; i++)
-            await page.RunAndWaitForResponseAsync(() => page.Clock.RunForAsync(2_100), r => r.Url.Contains("/local/state"));
+        for (var i = 0; i < seconds * 2; i++)
+        {
+            await page.Clock.RunForAsync(500);
+            await page.EvaluateAsync("() => new Promise(r => queueMicrotask(r))");
+        }
     }
 
     /// <summary>Moves the clock on until "Sind Sie noch da?" shows (30 s without a touch), not past its countdown.</summary>
     private static async Task AdvanceUntilIdleWarningAsync(IPage page)
     {
-        for (var i = 0; i < 20 && await page.GetByTestId("idle-overlay").IsHiddenAsync(); i++) await AdvanceAsync(page, 1);
+        for (var i = 0; i < 80 && await page.GetByTestId("idle-overlay").IsHiddenAsync(); i++) await AdvanceAsync(page, 0.5);
         await Assertions.Expect(page.GetByTestId("idle-overlay")).ToBeVisibleAsync();
     }
 

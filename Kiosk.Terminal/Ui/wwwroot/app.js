@@ -7,6 +7,7 @@ import * as api from './api.js';
 import { t, setLanguage, language, defaultLanguage, berlinCheckInTime } from './i18n.js';
 import { createKeyboard } from './keyboard.js';
 import { startKeys, moveFocus } from './keys.js';
+import { startSerialScans } from './serial-scans.js';
 import { createIdle } from './idle.js';
 import { speech, screenTexts, controlName } from './speech.js';
 
@@ -923,6 +924,7 @@ const keys = startKeys({
     $screen.querySelector('[data-testid=back], [data-testid=done]')?.click();
   },
 });
+startSerialScans((code) => { onScan(code); });
 
 setLanguage(defaultLanguage);
 resetAids();

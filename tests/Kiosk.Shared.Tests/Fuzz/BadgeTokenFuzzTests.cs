@@ -24,7 +24,8 @@ public sealed class BadgeTokenFuzzTests
     private static readonly Gen<string> AnyText = Gen.OneOf(
         Gen.String,
         Gen.Char.Array[0, 10_000].Select(c => new string(c)),
-        Gen.Char["KB0123456789ABCDEFGHIJKLMNOPQRSTUVkb \t\r\n\0"].Array[BadgeToken.TextLength - 3, BadgeToken.TextLength + 3].Select(c => new string(c)));
+        Gen.Char["KB0123456789ABCDEFGHIJKLMNOPQRSTUVkb \t\r\n\0"].Array[BadgeToken.TextLength - 3, BadgeToken.TextLength + 3].Select(c => new string(c)),
+        Gen.Char["0123456789ABCDEFGHIJKLMNOPQRSTUVkc \t\r\n\0"].Array[BadgeToken.Format2TextLength - 5, BadgeToken.Format2TextLength + 1].Select(c => "KC" + new string(c)));
 
     [Fact]
     public void Any_text_is_answered_without_an_exception_and_is_never_valid() =>

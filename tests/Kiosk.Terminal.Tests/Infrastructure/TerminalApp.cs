@@ -22,6 +22,9 @@ public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<str
     public IServiceProvider Services => _factory!.Services;
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>Everything the terminal logged, at every level: what its log file would show.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public TerminalApp Start()
     {
         var all = new Dictionary<string, string?>
@@ -39,6 +42,7 @@ public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<str
         {
             foreach (var (k, v) in all) b.UseSetting(k, v);
             b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+            b.ConfigureServices(s => s.AddLogging(Logs.AddTo));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
