@@ -403,12 +403,49 @@ namespace Kiosk.Server.Migrations.Postgres
                     b.ToTable("ConflictReviews", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Desk.PrintBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "RequestedAt");
+
+                    b.ToTable("PrintBatches");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Desk.Reprint", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<int>("AttendeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("BatchPosition")
                         .HasColumnType("integer");
 
                     b.Property<int>("EventId")
@@ -439,6 +476,8 @@ namespace Kiosk.Server.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AttendeeId");
+
+                    b.HasIndex("BatchId", "BatchPosition");
 
                     b.HasIndex("TerminalId", "PrintedAt");
 

@@ -406,12 +406,49 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.ToTable("ConflictReviews", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Desk.PrintBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "RequestedAt");
+
+                    b.ToTable("PrintBatches");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Desk.Reprint", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("AttendeeId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("BatchPosition")
                         .HasColumnType("int");
 
                     b.Property<int>("EventId")
@@ -442,6 +479,8 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AttendeeId");
+
+                    b.HasIndex("BatchId", "BatchPosition");
 
                     b.HasIndex("TerminalId", "PrintedAt");
 

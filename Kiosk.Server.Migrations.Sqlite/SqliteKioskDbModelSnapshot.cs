@@ -386,12 +386,49 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.ToTable("ConflictReviews", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Desk.PrintBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "RequestedAt");
+
+                    b.ToTable("PrintBatches");
+                });
+
             modelBuilder.Entity("Kiosk.Server.Desk.Reprint", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BatchPosition")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("EventId")
@@ -422,6 +459,8 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AttendeeId");
+
+                    b.HasIndex("BatchId", "BatchPosition");
 
                     b.HasIndex("TerminalId", "PrintedAt");
 

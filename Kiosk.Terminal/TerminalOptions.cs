@@ -34,8 +34,8 @@ public sealed class TerminalOptions
     [RegularExpression("^[0-9]{4,12}$")]
     public string? StaffPin { get; set; }
 
-    /// <summary>lobby | room-entrance | room-exit | room-toggle.</summary>
-    [RegularExpression("^(lobby|room-entrance|room-exit|room-toggle)$")]
+    /// <summary>lobby | room-entrance | room-exit | room-toggle | print-station (prints reprint orders and batches, never checks anyone in).</summary>
+    [RegularExpression("^(lobby|room-entrance|room-exit|room-toggle|print-station)$")]
     public string Mode { get; set; } = "lobby";
 
     /// <summary>The room whose door this is, in the room modes (see GET /api/events/{id}/rooms).</summary>

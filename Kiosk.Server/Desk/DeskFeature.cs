@@ -4,12 +4,13 @@ namespace Kiosk.Server.Desk;
 public static class DeskFeature
 {
     public static IServiceCollection AddHelpDesk(this IServiceCollection services) => services
-        .AddScoped<DeskActs>();
+        .AddScoped<DeskActs>().AddScoped<PrintBatches>();
 
     public static IEndpointRouteBuilder MapHelpDesk(this IEndpointRouteBuilder app)
     {
         app.MapDeskEndpoints();
         app.MapReprintEndpoints();
+        app.MapPrintBatchEndpoints();
         app.MapPresenceConflictEndpoints();
         app.MapCheckInConflictEndpoints();
         return app;

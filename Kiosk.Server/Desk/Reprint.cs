@@ -20,6 +20,10 @@ public sealed class Reprint
 
     /// <summary>Asked for by the visitor at the kiosk (see SelfReprintRules) rather than ordered by staff.</summary>
     public bool SelfService { get; set; }
+
+    /// <summary>The print batch this order belongs to (badges printed before the doors open), and its place in it.</summary>
+    public Guid? BatchId { get; set; }
+    public int? BatchPosition { get; set; }
 }
 
 internal sealed class ReprintConfiguration : IEntityTypeConfiguration<Reprint>
@@ -31,5 +35,6 @@ internal sealed class ReprintConfiguration : IEntityTypeConfiguration<Reprint>
         e.Property(x => x.RequestedBy).HasMaxLength(100);
         e.HasIndex(x => new { x.TerminalId, x.PrintedAt });
         e.HasIndex(x => x.AttendeeId);
+        e.HasIndex(x => new { x.BatchId, x.BatchPosition });
     }
 }

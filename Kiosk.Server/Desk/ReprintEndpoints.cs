@@ -41,7 +41,7 @@ public static class ReprintEndpoints
         {
             var terminalId = http.User.TerminalId();
             return TypedResults.Ok(await db.Reprints.AsNoTracking().Where(r => r.TerminalId == terminalId && r.PrintedAt == null)
-                .OrderBy(r => r.RequestedAt).Select(r => new ReprintOrder(r.Id, r.AttendeeId, r.Reason, r.RequestedAt)).ToListAsync());
+                .OrderBy(r => r.RequestedAt).ThenBy(r => r.BatchPosition).Select(r => new ReprintOrder(r.Id, r.AttendeeId, r.Reason, r.RequestedAt)).ToListAsync());
         }).WithName("ListPendingReprints").WithSummary("Reprint orders waiting at the calling kiosk");
 
         terminal.MapPost("/self-service", SelfReprintedAsync).RecordsOutboxMark()

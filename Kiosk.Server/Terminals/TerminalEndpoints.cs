@@ -99,7 +99,7 @@ public static class TerminalEndpoints
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.Organizer)
             .WithName("AssignTerminalMode").WithSummary("Turn a kiosk into a room door, or back")
-            .WithDescription("`{mode}`: `lobby`, `room-entrance`, `room-exit`, `room-toggle`, or `null` for the terminal's configured mode; pushed to the kiosk at once (`profileChanged`). Audited `terminal.mode`.")
+            .WithDescription("`{mode}`: `lobby`, `room-entrance`, `room-exit`, `room-toggle`, `print-station`, or `null` for the terminal's configured mode; pushed to the kiosk at once (`profileChanged`). Audited `terminal.mode`.")
             .Refuses(StatusCodes.Status400BadRequest, "`/problems/terminal-mode`: not one of the modes above.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 

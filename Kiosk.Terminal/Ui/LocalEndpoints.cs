@@ -61,6 +61,7 @@ public static class LocalEndpoints
         {
             if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxScanLength)
                 return LocalProblems.Invalid("scan-text", $"text must hold the scanned code (1 to {MaxScanLength} characters).");
+            if (state.Mode(options.Value.Mode) == TerminalModes.PrintStation) return LocalProblems.PrintStation();
             var started = timings.Start();
             // The lobby checks in and prints; a room door counts people in and out.
             var answer = state.Mode(options.Value.Mode) == TerminalModes.Lobby
@@ -91,7 +92,7 @@ public static class LocalEndpoints
                 NameLookup.Proof.NoMoreAttempts => TypedResults.Problem(type: "/problems/second-factor-attempts", title: "No attempts left; please ask at the help desk.", statusCode: 429),
                 _ => TypedResults.Problem(type: "/problems/search-expired", title: "Please search again.", statusCode: 410),
             };
-        });
+        }).AddEndpointFilter(NotAtPrintStation);
 
         // The "print again" button on the already-checked-in screen, when the event allows it (printer jam).
         local.MapPost("/reprint", async Task<Results<Ok<ScanAnswer>, ProblemHttpResult>> (SelfReprintRequest request, SelfReprint reprint, CancellationToken ct) =>
@@ -104,7 +105,7 @@ public static class LocalEndpoints
                 SelfReprint.Refusal.Expired => TypedResults.Problem(type: "/problems/reprint-expired", title: "Please scan your badge again.", statusCode: 410),
                 _ => TypedResults.Problem(type: "/problems/reprint-not-allowed", title: "Please ask at the help desk for a new badge.", statusCode: 409),
             };
-        });
+        }).AddEndpointFilter(NotAtPrintStation);
 
         local.MapPost("/walkin", async Task<Results<Ok<ScanAnswer>, ValidationProblem, ProblemHttpResult>> (WalkInForm form, WalkIns walkIns, CancellationToken ct) =>
         {
@@ -117,7 +118,7 @@ public static class LocalEndpoints
                 WalkIns.Refusal.NotOffered => TypedResults.Problem(type: "/problems/walk-ins-off", title: "Walk-in registration is not offered at this event.", statusCode: 409),
                 _ => TypedResults.Problem(type: "/problems/walk-in-badges", title: "No walk-in badges left on this kiosk; please go to the help desk.", statusCode: 503),
             };
-        });
+        }).AddEndpointFilter(NotAtPrintStation);
 
         local.MapGet("/prints/{jobId:long}.svg", async Task<Results<PhysicalFileHttpResult, NotFound>> (long jobId, PrintQueue queue, TerminalStore store, CancellationToken ct) =>
         {
@@ -126,12 +127,23 @@ public static class LocalEndpoints
             return File.Exists(path) ? TypedResults.PhysicalFile(path, "image/svg+xml") : TypedResults.NotFound();
         });
     }
+
+    private static async ValueTask<object?> NotAtPrintStation(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var services = context.HttpContext.RequestServices;
+        var configured = services.GetRequiredService<IOptions<TerminalOptions>>().Value.Mode;
+        return services.GetRequiredService<TerminalState>().Mode(configured) == TerminalModes.PrintStation ? LocalProblems.PrintStation() : await next(context);
+    }
 }
 
 public sealed record SearchView(IReadOnlyList<NameMatchView> Matches);
 
 internal static class LocalProblems
 {
+    /// <summary>A print station prints what the desk sends it; it checks nobody in and prints nothing for a visitor.</summary>
+    public static ProblemHttpResult PrintStation() =>
+        TypedResults.Problem(type: "/problems/print-station", title: "This is a print station; please check in at a lobby kiosk.", statusCode: 409);
+
     public static ProblemHttpResult Invalid(string slug, string detail) =>
         TypedResults.Problem(type: $"/problems/{slug}", title: "Invalid request", detail: detail, statusCode: 400);
 

@@ -444,4 +444,23 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         await KioskAxe.AssertNoViolationsAsync(page, "out of order, staff panel (en)");
         await KioskBrowser.ShotAsync(page, "aids-out-of-order");
     }
+
+    /// <summary>A print station says what it is in both languages, and scanning a badge there changes nothing.</summary>
+    [Fact]
+    public async Task The_print_station_screen_says_it_admits_nobody_and_breaks_no_WCAG_2_1_AA_rule()
+    {
+        await using var station = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Druckstation"),
+            new() { ["Terminal:Mode"] = "print-station" }).Start();
+        await station.ReadyAsync(attendees: 4);
+        var page = await _browser.OpenAsync(station.Local.BaseAddress!, 1920, 1080);
+        await Assertions.Expect(page.GetByTestId("screen-print-station").Locator("h1")).ToHaveTextAsync("Druckstation");
+        await Assertions.Expect(page.GetByTestId("screen-print-station").Locator("[data-say]")).ToContainTextAsync("zum Eingang");
+        await KioskAxe.AssertNoViolationsAsync(page, "print station (de)");
+        await KioskBrowser.ScanAsync(page, await _fair.TokenAsync("A-1"));
+        await Assertions.Expect(page.GetByTestId("screen-print-station")).ToBeVisibleAsync();
+        Assert.Null((await _fair.AttendeeAsync("A-1")).CheckedInAt);
+        await page.GetByTestId("language-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("screen-print-station").Locator("h1")).ToHaveTextAsync("Print station");
+        await KioskAxe.AssertNoViolationsAsync(page, "print station (en)");
+    }
 }

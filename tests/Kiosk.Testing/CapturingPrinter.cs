@@ -17,6 +17,7 @@ public sealed class CapturingPrinter : IAsyncDisposable
     private readonly Channel<(byte[] Job, long At)> _timed = Channel.CreateUnbounded<(byte[], long)>();
     private volatile byte[] _status = Ready;
     private volatile bool _paperRunsOut;
+    private int _outAfterJobs = -1, _roundsBeforeOut = -1;
 
     public static readonly byte[] Ready = [0x12, 0x12, 0x12];
     public static readonly byte[] PaperOut = [0x1A, 0x32, 0x72];
@@ -33,6 +34,12 @@ public sealed class CapturingPrinter : IAsyncDisposable
 
     /// <summary>The next job stops after a few lines: the paper runs out (status says so from then on) and the badge is not finished.</summary>
     public void RunOutOfPaperDuringNextJob() => _paperRunsOut = true;
+
+    /// <summary>
+    /// The roll ends right after badge <paramref name="jobs"/> (counted from now): that badge comes out whole and the
+    /// status round asked after it still says ready; from the next round on the printer reports paper out.
+    /// </summary>
+    public void RunOutOfPaperAfterJobs(int jobs) => _outAfterJobs = JobsPrinted + jobs;
 
     /// <summary>Answers to DLE EOT 1, 2 and 4 from now on.</summary>
     public void SetStatus(byte[] answers) => _status = answers;
@@ -80,6 +87,8 @@ public sealed class CapturingPrinter : IAsyncDisposable
                     {
                         var kind = job[^1];
                         job.RemoveRange(job.Count - 3, 3);
+                        if (kind == 1 && _roundsBeforeOut == 0) (_status, _roundsBeforeOut) = (PaperOut, -1);
+                        if (kind == 4 && _roundsBeforeOut > 0) _roundsBeforeOut--;
                         var status = _status;
                         await stream.WriteAsync(new[] { kind switch { 1 => status[0], 2 => status[1], _ => status[2] } }, _stop.Token);
                     }
@@ -98,6 +107,7 @@ public sealed class CapturingPrinter : IAsyncDisposable
                     else if (EndsWith(job, Cut))
                     {
                         JobsPrinted++;
+                        if (JobsPrinted == _outAfterJobs) (_outAfterJobs, _roundsBeforeOut) = (-1, 1);
                         byte[] done = [.. job];
                         _timed.Writer.TryWrite((done, System.Diagnostics.Stopwatch.GetTimestamp()));
                         _jobs.Writer.TryWrite(done);

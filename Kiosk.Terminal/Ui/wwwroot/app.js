@@ -23,7 +23,7 @@ const REFUSALS = new Set(['Invalid', 'Unknown', 'WrongEvent', 'Revoked', 'Cancel
 const CATEGORIES = new Set(['Visitor', 'Exhibitor', 'Speaker', 'Press', 'Team']);
 const WALKIN_FIELDS = ['firstName', 'lastName', 'organization', 'email'];
 // Screens the kiosk rests on; everything else is a visitor's flow and is guarded by the idle reset.
-const RESTING = new Set(['loading', 'setup', 'out-of-order', 'start', 'room']);
+const RESTING = new Set(['loading', 'setup', 'out-of-order', 'start', 'room', 'print-station']);
 
 const $ = (id) => document.getElementById(id);
 const $screen = $('screen');
@@ -149,6 +149,11 @@ function nameSizeClass(name) {
 
 const renderers = {
   loading: () => h('section', { class: 'screen screen-loading', testid: 'screen-loading' }, h('p', { class: 'lead', text: t('loading') })),
+
+  // Prints what the help desk sends (reprints, print batches); nobody checks in here.
+  'print-station': () => h('section', { class: 'screen screen-print-station', testid: 'screen-print-station' },
+    h('h1', { class: 'headline', tabindex: '-1', text: t('printStation.title') }),
+    h('p', { class: 'lead', 'data-say': true, text: t('printStation.lead') })),
 
   start() {
     const s = host.state ?? {};
@@ -515,6 +520,7 @@ function baseScreen() {
   if (s.outOfOrder) return 'out-of-order';
   if (s.enrolled === false) return 'setup';
   if (typeof s.mode === 'string' && s.mode.startsWith('room-')) return 'room';
+  if (s.mode === 'print-station') return 'print-station';
   return 'start';
 }
 

@@ -7,6 +7,8 @@ const de = {
   'lang.en': 'EN',
 
   'loading': 'Einen Moment bitte …',
+  'printStation.title': 'Druckstation',
+  'printStation.lead': 'Hier werden Badges für den Counter gedruckt. Zum Einchecken bitte zum Eingang.',
   'busy': 'Einen Moment bitte …',
 
   'start.title': 'Willkommen!',
@@ -174,6 +176,8 @@ const en = {
   'lang.en': 'EN',
 
   'loading': 'One moment, please …',
+  'printStation.title': 'Print station',
+  'printStation.lead': 'Badges for the counter are printed here. Please check in at the entrance.',
   'busy': 'One moment, please …',
 
   'start.title': 'Welcome!',

@@ -71,6 +71,14 @@ public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<str
         async () => (await StateAsync(), await Services.GetRequiredService<Offline.Roster>().CountAsync()),
         x => x.Item1.Enrolled && x.Item2 == attendees, "enrolment and roster copy");
 
+    /// <summary>Stops the kiosk process and starts it again on the same data directory (its enrolment, roster, outbox and print jobs).</summary>
+    public async Task RestartAsync()
+    {
+        await _factory!.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Start();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
