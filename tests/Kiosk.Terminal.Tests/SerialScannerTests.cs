@@ -78,7 +78,7 @@ public sealed class SerialScannerTests(KioskApp server) : IClassFixture<KioskApp
         await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Jürgen Groß");
         await Assertions.Expect(page.GetByTestId("print-status")).ToHaveTextAsync("Your badge is being printed …");
         // The badge is printed in the language the visitor chose on the page.
-        var picture = Assert.Single(await Eventually.Async(() => Task.FromResult(BadgePictures()), p => p.Length > 0, "the printed badge"));
+        var picture = Assert.Single(await Eventually.Async(() => Task.FromResult(BadgePictures()), p => p.Length > 0 && p.All(svg => svg.TrimEnd().EndsWith("</svg>", StringComparison.Ordinal)), "the printed badge, written whole"));
         Assert.Contains("SPEAKER", picture);
 
         // The same code again at once is a double read (the host's rule): nothing more is printed.
