@@ -186,7 +186,7 @@ public abstract class EveryRouteTests<TApp>(TApp app) : IClassFixture<TApp> wher
                 "attendeeId" => juergen.Id.ToString(),
                 "id" when op.Path.StartsWith("/api/users/") => spareAccountId.ToString(),
                 "id" when op.Path.StartsWith("/api/attendees/") => anna.Id.ToString(),
-                "id" or "orderId" => Guid.NewGuid().ToString(),
+                "id" or "orderId" or "batchId" => Guid.NewGuid().ToString(),
                 "scanId" or "checkInId" => "1",
                 _ => throw new InvalidOperationException($"{op}: no real value for path parameter {name}; add one here."),
             };
