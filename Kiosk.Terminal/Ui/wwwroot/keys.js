@@ -95,7 +95,7 @@ export function startKeys({ onCode, onType, onBackspace, onEnter, onDoubleEnter,
     if (e.key === 'Escape') { e.preventDefault(); flush(); onEscape?.(); return; }
     const dir = ARROWS[e.key];
     if (dir) {
-      // A checkbox or list the browser handles itself keeps its own arrows; everywhere else they move the focus.
+      // Arrows never scroll the page or step a control's value: they move the focus.
       e.preventDefault();
       flush();
       moveFocus(dir);

@@ -9,7 +9,6 @@ const LANGS = { de: 'de-DE', en: 'en-GB' };
 
 let on = false;
 let settings = { voice: null, rate: 1 };
-let onChange = () => {};
 
 function synth() {
   return typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
@@ -34,21 +33,6 @@ function clean(texts) {
     .filter(Boolean);
 }
 
-function speak(texts, lang, interrupt) {
-  const s = synth();
-  const parts = clean(Array.isArray(texts) ? texts : [texts]);
-  if (!on || !s || parts.length === 0) return;
-  if (interrupt) s.cancel();
-  const voice = voiceFor(lang);
-  for (const text of parts) {
-    const u = new SpeechSynthesisUtterance(text);
-    u.lang = LANGS[lang] ?? lang;
-    u.rate = settings.rate;
-    if (voice) u.voice = voice;
-    s.speak(u);
-  }
-}
-
 export const speech = {
   /** Voice (a name installed on the PC) and rate (0.5 to 2) from the terminal's configuration. */
   configure({ voice, rate } = {}) {
@@ -56,29 +40,27 @@ export const speech = {
     settings = { voice: typeof voice === 'string' && voice ? voice : null, rate: Number.isFinite(r) && r >= 0.5 && r <= 2 ? r : 1 };
   },
 
-  /** Called with the new state whenever speech is turned on or off. */
-  onChange(callback) {
-    onChange = callback;
-  },
-
-  isOn: () => on,
-
   set(value) {
     const next = !!value;
     if (next === on) return;
     on = next;
     if (!on) synth()?.cancel();
-    onChange(on);
   },
 
   /** Speak the texts in order in the language given, cutting off whatever was being said. */
   say(texts, lang) {
-    speak(texts, lang, true);
-  },
-
-  /** Add to what is being said (the focused control after a screen's text). */
-  add(texts, lang) {
-    speak(texts, lang, false);
+    const s = synth();
+    const parts = clean(Array.isArray(texts) ? texts : [texts]);
+    if (!on || !s || parts.length === 0) return;
+    s.cancel();
+    const voice = voiceFor(lang);
+    for (const text of parts) {
+      const u = new SpeechSynthesisUtterance(text);
+      u.lang = LANGS[lang] ?? lang;
+      u.rate = settings.rate;
+      if (voice) u.voice = voice;
+      s.speak(u);
+    }
   },
 
   stop() {
