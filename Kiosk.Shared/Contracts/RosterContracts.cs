@@ -8,6 +8,8 @@ namespace Kiosk.Shared.Contracts;
 /// to the second factor after a name search. The signed badge token is included so a kiosk can print a
 /// valid badge for someone who found themselves by name. <see cref="Erased"/>: the person's data was
 /// deleted (retention or Art. 17); the kiosk drops what it kept about the row's previous badge and compacts its file.
+/// <see cref="BadgeAtCounter"/>: the badge was printed in advance (a print batch) and waits at the counter, so the
+/// kiosk checks the visitor in without printing.
 /// </summary>
 public sealed record RosterEntry(
     int Id,
@@ -24,7 +26,8 @@ public sealed record RosterEntry(
     string? RegistrationNumberProof,
     string BadgeToken,
     long Seq,
-    bool Erased = false);
+    bool Erased = false,
+    bool BadgeAtCounter = false);
 
 /// <summary>
 /// One page of roster changes, ordered by change sequence then id. Ask again with <see cref="NextSince"/>
