@@ -17,7 +17,7 @@ namespace Kiosk.Server.Tests;
 public sealed class HubWireNamesTests(KioskApp app) : IClassFixture<KioskApp>
 {
     [Fact]
-    public async Task The_live_hub_sends_occupancyChanged_arrivalsChanged_and_terminalsChanged()
+    public async Task The_live_hub_sends_occupancyChanged_arrivalsChanged_terminalsChanged_and_printBatchesChanged()
     {
         var fair = await Fair.OpenAsync(app);
         var room = await fair.RoomAsync("Dialoginsel A – Digitale Verwaltung", 10, RoomKind.DialogueIsland);
@@ -37,6 +37,12 @@ public sealed class HubWireNamesTests(KioskApp app) : IClassFixture<KioskApp>
         (await kiosk.PostAsJsonAsync("/api/terminal/heartbeat", new TerminalHeartbeat("1.0.0", 0, "Ready", "lobby"), Json.Options)).EnsureSuccessStatusCode();
         var terminals = await live.NextAsync("terminalsChanged");
         Assert.Equal(fair.Event.Id, Assert.Single(terminals.EnumerateObject()).Value.GetInt32());
+
+        var terminalId = (await fair.Organizer.GetFromJsonAsync<List<Kiosk.Server.Terminals.TerminalResponse>>($"/api/events/{fair.Event.Id}/terminals", Json.Options))!.Single().Id;
+        (await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/print-batches",
+            new Kiosk.Server.Desk.PrintBatchRequest(terminalId, Kiosk.Shared.Badges.AttendeeCategory.Press), Json.Options)).EnsureSuccessStatusCode();
+        var batches = await live.NextAsync("printBatchesChanged");
+        Assert.Equal(("eventId", fair.Event.Id), (Assert.Single(batches.EnumerateObject()).Name, batches.GetProperty("eventId").GetInt32()));
     }
 
     [Fact]
@@ -64,7 +70,7 @@ public sealed class HubWireNamesTests(KioskApp app) : IClassFixture<KioskApp>
     public void The_shared_names_are_the_ones_on_the_wire()
     {
         Assert.Equal(("/hubs/live", "eventId"), (LiveHubNames.Route, LiveHubNames.EventQuery));
-        Assert.Equal(["occupancyChanged", "arrivalsChanged", "terminalsChanged"], WireNames<ILiveClient>());
+        Assert.Equal(["occupancyChanged", "arrivalsChanged", "terminalsChanged", "printBatchesChanged"], WireNames<ILiveClient>());
         Assert.Equal(["rosterChanged", "profileChanged", "reprintOrdered"], WireNames<ITerminalClient>());
         Assert.Equal(("/hubs/terminal", "Heartbeat"), (TerminalHubNames.Route, TerminalHubNames.Heartbeat));
     }
