@@ -135,6 +135,16 @@ public sealed class TerminalStore
             PRAGMA user_version = 7;
             COMMIT;
             """);
+        // A badge shown before it prints: held until hold_until, released or cancelled by the screen's print_ref.
+        if (current < 8) Run(connection, """
+            BEGIN;
+            ALTER TABLE print_jobs ADD COLUMN hold_until TEXT;
+            ALTER TABLE print_jobs ADD COLUMN print_ref TEXT;
+            ALTER TABLE print_jobs ADD COLUMN correction TEXT;
+            CREATE UNIQUE INDEX print_jobs_ref ON print_jobs (print_ref) WHERE print_ref IS NOT NULL;
+            PRAGMA user_version = 8;
+            COMMIT;
+            """);
     }
 
     private static void Run(SqliteConnection connection, string sql)
