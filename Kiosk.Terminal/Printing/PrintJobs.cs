@@ -84,6 +84,17 @@ public sealed class PrintJobs(TerminalStore store, KioskClock clock)
         return await command.ExecuteScalarAsync() is not null;
     });
 
+    /// <summary>The visitor is still deciding (marking what is wrong, or listening): the held job waits until <paramref name="until"/>.</summary>
+    public Task<bool> HoldAsync(string printRef, DateTimeOffset until) => store.WriteAsync(async (c, tx) =>
+    {
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE print_jobs SET hold_until = max(hold_until, $until) WHERE print_ref = $ref AND state = 'Queued' AND hold_until IS NOT NULL";
+        command.Parameters.AddWithValue("$ref", printRef);
+        command.Parameters.AddWithValue("$until", until.ToUniversalTime().ToString("O"));
+        return await command.ExecuteNonQueryAsync() == 1;
+    });
+
     /// <summary>
     /// "Fehler auf dem Badge?": the job is cancelled if it has not started printing, and its content goes. The first
     /// correction of a job records <paramref name="correction"/>; later ones find it already there. Null: no such job.

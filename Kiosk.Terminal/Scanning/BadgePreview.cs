@@ -30,6 +30,17 @@ public sealed class BadgePreview(TerminalStore store, PrintJobs jobs, PrintQueue
         return true;
     }
 
+    /// <summary>
+    /// "Fehler auf dem Badge?" pressed, or speech on: the badge waits while the visitor decides, as long as the screen
+    /// would stay (idle warning and its countdown), then prints as before should the visitor walk away.
+    /// </summary>
+    public async Task<bool> HoldLongerAsync(string printRef)
+    {
+        var held = await jobs.HoldAsync(printRef, time.GetUtcNow().AddSeconds(2 * options.Value.IdleSeconds + 10));
+        printQueue.Poke(); // its timer moves to the new time
+        return held;
+    }
+
     public enum Outcome { Unknown, NotPrinted, AlreadyPrinted }
 
     /// <summary>Cancels the badge unless it is already printing, and puts the visitor on the desk's list, in one transaction.</summary>

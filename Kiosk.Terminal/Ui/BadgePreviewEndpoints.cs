@@ -12,6 +12,13 @@ public static class BadgePreviewEndpoints
         local.MapPost("/print/{printRef}/release", async Task<Results<NoContent, ProblemHttpResult>> (string printRef, BadgePreview preview) =>
             await preview.ReleaseAsync(printRef) ? TypedResults.NoContent() : Unknown());
 
+        // 204 also when the badge already printed or was released: nothing more to hold.
+        local.MapPost("/print/{printRef}/hold", async (string printRef, BadgePreview preview) =>
+        {
+            await preview.HoldLongerAsync(printRef);
+            return TypedResults.NoContent();
+        });
+
         local.MapPost("/print/{printRef}/correction", async Task<Results<Ok<CorrectionAnswer>, ValidationProblem, ProblemHttpResult>> (
             string printRef, CorrectionForm form, BadgePreview preview, CancellationToken ct) =>
         {
