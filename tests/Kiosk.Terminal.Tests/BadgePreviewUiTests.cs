@@ -36,7 +36,9 @@ public sealed class BadgePreviewUiTests(KioskApp server) : IClassFixture<KioskAp
         _terminal = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Eingang Halle 3"), new()
         {
             ["Printer:Kind"] = "Network", ["Printer:Host"] = "127.0.0.1", ["Printer:Port"] = _printer.Port.ToString(),
-            ["Terminal:BadgePreviewSeconds"] = "3", ["Terminal:IdleSeconds"] = "600",
+            // axe over a screen can outlast a 3 s countdown on a busy machine: the screen tests get a long one.
+            ["Terminal:BadgePreviewSeconds"] = TestContext.Current.Test?.TestDisplayName.Contains("_screens_") == true ? "60" : "3",
+            ["Terminal:IdleSeconds"] = "600",
             ["Terminal:HelpDeskDirections"] = Directions, ["Terminal:HelpDeskDirectionsEn"] = DirectionsEn,
         }).Start();
         await _terminal.ReadyAsync(attendees: 4);
@@ -180,23 +182,15 @@ public sealed class BadgePreviewUiTests(KioskApp server) : IClassFixture<KioskAp
         }
 
         await ScanToPreviewAsync(page, "A-3");
-        await page.GetByTestId("preview-wrong").ClickAsync(); // stops the countdown before axe takes its time
+        await CheckAsync("preview");
+        await Assertions.Expect(page.GetByTestId("screen-preview")).ToBeVisibleAsync(); // axe saw the preview, not what follows it
+        await page.GetByTestId("preview-wrong").ClickAsync();
         await Assertions.Expect(page.GetByTestId("screen-badge-fix")).ToBeVisibleAsync();
         await page.GetByTestId("fix-title").ClickAsync();
         await CheckAsync("badge-fix");
         await page.GetByTestId("back").ClickAsync();
         await Assertions.Expect(page.GetByTestId("screen-preview")).ToBeVisibleAsync();
-        await CheckAsync("preview");
-        if (await page.GetByTestId("screen-preview").IsVisibleAsync()) await page.GetByTestId("preview-wrong").ClickAsync();
-        else
-        {
-            // axe outlasted the countdown on a busy machine: the badge printed; the next visitor shows the rest.
-            await page.Keyboard.PressAsync("Escape");
-            if (language == "en") await page.GetByTestId("language-toggle").ClickAsync();
-            if (aid != "") await page.GetByTestId($"aid-{aid}").ClickAsync();
-            await ScanToPreviewAsync(page, "A-4");
-            await page.GetByTestId("preview-wrong").ClickAsync();
-        }
+        await page.GetByTestId("preview-wrong").ClickAsync();
         await page.GetByTestId("fix-send").ClickAsync();
         await Assertions.Expect(page.GetByTestId("screen-badge-fixed")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("help-desk-directions")).ToHaveTextAsync(language == "en" ? DirectionsEn : Directions);
