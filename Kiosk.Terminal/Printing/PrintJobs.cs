@@ -137,7 +137,8 @@ public sealed class PrintJobs(TerminalStore store, KioskClock clock)
 
     /// <summary>
     /// When this kiosk first printed the attendee's badge at check-in (with the monotonic clock of that moment,
-    /// so its age survives a change of the PC's time), and whether it has printed a self-service reprint since.
+    /// so its age survives a change of the PC's time), and whether it has printed a self-service reprint since. A badge
+    /// cancelled on its preview ("Fehler auf dem Badge?") was never printed: the desk prints the corrected one.
     /// </summary>
     public Task<(KioskTime? FirstPrint, bool SelfReprinted)> HistoryAsync(int attendeeId) => store.ReadAsync(async c =>
     {
@@ -145,7 +146,7 @@ public sealed class PrintJobs(TerminalStore store, KioskClock clock)
         command.CommandText = """
             SELECT created_at, clock_run, clock_stamp,
                    EXISTS (SELECT 1 FROM print_jobs WHERE attendee_id = $attendee AND self_reprint = 1)
-            FROM print_jobs WHERE attendee_id = $attendee AND self_reprint = 0 AND reprint_order IS NULL
+            FROM print_jobs WHERE attendee_id = $attendee AND self_reprint = 0 AND reprint_order IS NULL AND state <> 'Cancelled'
             ORDER BY id LIMIT 1
             """;
         command.Parameters.AddWithValue("$attendee", attendeeId);

@@ -88,7 +88,7 @@ public sealed class DeskCorrectionUiTests(KioskApp server) : IClassFixture<Kiosk
         await anna.GetByRole(AriaRole.Button, new() { Name = "Dr. Anna Müller korrigieren" }).ClickAsync();
         var dialog = page.Locator("#dialog");
         await Assertions.Expect(dialog.Locator("label.marked")).ToHaveCountAsync(2);
-        await Assertions.Expect(dialog.Locator("label.marked input")).ToHaveAttributeAsync("name", "firstName");
+        await Assertions.Expect(dialog.Locator("label.marked input[name=firstName], label.marked input[name=lastName]")).ToHaveCountAsync(2);
         await Assertions.Expect(dialog.Locator("[name=reprintAt]")).ToHaveValueAsync(first.TerminalId.ToString());
         await KioskAxe.AssertNoViolationsAsync(page, "desk correction form from a request (de)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "desk-correction-form-de.png") });
