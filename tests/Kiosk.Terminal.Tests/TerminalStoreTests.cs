@@ -27,6 +27,10 @@ public sealed class TerminalStoreTests : IDisposable
             await using var command = c.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
+                DROP INDEX print_jobs_ref;
+                ALTER TABLE print_jobs DROP COLUMN hold_until;
+                ALTER TABLE print_jobs DROP COLUMN print_ref;
+                ALTER TABLE print_jobs DROP COLUMN correction;
                 ALTER TABLE print_jobs DROP COLUMN clock_stamp;
                 ALTER TABLE print_jobs DROP COLUMN clock_run;
                 ALTER TABLE outbox DROP COLUMN orphaned;
@@ -43,7 +47,7 @@ public sealed class TerminalStoreTests : IDisposable
         var store = new TerminalStore(_folder);
         var clock = new KioskClock(pc);
         var jobs = new PrintJobs(store, clock);
-        Assert.Equal(7L, await store.ReadAsync(async c =>
+        Assert.Equal(8L, await store.ReadAsync(async c =>
         {
             await using var command = c.CreateCommand();
             command.CommandText = "PRAGMA user_version";
