@@ -313,6 +313,49 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.ToTable("DatabaseGeneration", (string)null);
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Desk.BadgeCorrectionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TerminalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendeeId");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "ResolvedAt");
+
+                    b.ToTable("CorrectionRequests", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Desk.CheckInUndo", b =>
                 {
                     b.Property<long>("Id")

@@ -56,6 +56,7 @@ public static class TerminalHost
         services.AddSingleton<SearchLimit>();
         services.AddSingleton<SelfCheckIn>();
         services.AddSingleton<SelfReprint>();
+        services.AddSingleton<BadgePreview>();
         services.AddSingleton<RoomDoor>();
         services.AddSingleton<WalkInBadges>();
         services.AddSingleton<WalkIns>();

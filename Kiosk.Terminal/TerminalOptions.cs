@@ -65,6 +65,21 @@ public sealed class TerminalOptions
     [Range(1, 10_000)]
     public int SearchesPerSession { get; set; } = 20;
 
+    /// <summary>
+    /// Seconds the kiosk shows the badge before it prints ("Drucken" prints at once, "Fehler auf dem Badge?" prints
+    /// nothing and sends the visitor to the help desk). 0: no preview, the badge prints at once.
+    /// </summary>
+    [Range(0, 60)]
+    public int BadgePreviewSeconds { get; set; } = 3;
+
+    /// <summary>Where this kiosk's help desk is, in German: told and spoken when the visitor says the badge is wrong.</summary>
+    [Required, MaxLength(300)]
+    public string HelpDeskDirections { get; set; } = "Bitte gehen Sie zum Counter am Eingang – dort korrigieren wir Ihr Badge.";
+
+    /// <summary>The same directions in English.</summary>
+    [Required, MaxLength(300)]
+    public string HelpDeskDirectionsEn { get; set; } = "Please go to the counter at the entrance – we will correct your badge there.";
+
     /// <summary>How often the roster is fetched when no push arrives, and the heartbeat interval.</summary>
     [Range(1, 3600)]
     public int SyncSeconds { get; set; } = 15;

@@ -31,6 +31,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
     public DbSet<Desk.Reprint> Reprints => Set<Desk.Reprint>();
     public DbSet<Desk.PrintBatch> PrintBatches => Set<Desk.PrintBatch>();
+    public DbSet<Desk.BadgeCorrectionRequest> CorrectionRequests => Set<Desk.BadgeCorrectionRequest>();
     public DbSet<Desk.CheckInUndo> CheckInUndos => Set<Desk.CheckInUndo>();
     public DbSet<Desk.ConflictReview> ConflictReviews => Set<Desk.ConflictReview>();
     public DbSet<WalkIns.WalkInBadge> WalkInBadges => Set<WalkIns.WalkInBadge>();

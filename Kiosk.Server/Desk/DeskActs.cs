@@ -89,6 +89,9 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
         };
         db.Reprints.Add(order);
         audit.Add(actor, "badge.reprint-ordered", order.EventId, attendeeId, terminalId, $"order {order.Id}; reason: {order.Reason}");
+        // The badge a visitor said was wrong is being printed anew: their requests leave the desk's list with this order.
+        foreach (var open in await db.CorrectionRequests.Where(r => r.AttendeeId == attendeeId && r.ResolvedAt == null).ToListAsync(ct))
+            CorrectionRequestEndpoints.Resolve(open, actor, order.RequestedAt);
         await db.SaveChangesAsync(ct);
         await pushes.ReprintOrderedAsync(terminalId);
         return (order, null);

@@ -11,6 +11,7 @@ public static class DeskFeature
         app.MapDeskEndpoints();
         app.MapReprintEndpoints();
         app.MapPrintBatchEndpoints();
+        app.MapCorrectionRequestEndpoints();
         app.MapPresenceConflictEndpoints();
         app.MapCheckInConflictEndpoints();
         return app;

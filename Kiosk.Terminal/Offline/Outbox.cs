@@ -17,6 +17,8 @@ public static class OutboxKind
     public const string Reprinted = "reprinted";
     /// <summary>A <see cref="SelfReprintNotice"/>: the visitor printed their badge once more here.</summary>
     public const string SelfReprinted = "selfreprint";
+    /// <summary>A <see cref="CorrectionRequestNotice"/>: the visitor said the badge preview is wrong; nothing printed.</summary>
+    public const string CorrectionRequest = "correction";
 }
 
 public sealed record OrphanedScan(string Kind, Guid ClientScanId, JsonElement Request, string RecordedAt);
@@ -48,6 +50,9 @@ public sealed class Outbox(TerminalStore store)
 
     public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, SelfReprintNotice notice, KioskTime now) =>
         AddAsync(c, tx, OutboxKind.SelfReprinted, notice.ReprintId, notice, now);
+
+    public static Task AddAsync(SqliteConnection c, SqliteTransaction tx, CorrectionRequestNotice request, KioskTime now) =>
+        AddAsync(c, tx, OutboxKind.CorrectionRequest, request.ClientId, request, now);
 
     /// <summary>
     /// A door scan about to be asked of the server directly: in the outbox already, so that it can be sent again should

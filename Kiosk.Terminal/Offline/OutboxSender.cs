@@ -54,6 +54,7 @@ public sealed class OutboxSender(
                     OutboxKind.Presence => "/api/presence",
                     OutboxKind.Reprinted => $"/api/terminal/reprints/{item.ClientScanId}/printed",
                     OutboxKind.SelfReprinted => "/api/terminal/reprints/self-service",
+                    OutboxKind.CorrectionRequest => "/api/terminal/corrections",
                     _ => "/api/checkins",
                 };
                 using var response = await server.PostJsonAsync(path, item.Body, clock.SentAt(item.Recorded), stop, await outbox.PlaceAsync(item.Seq));

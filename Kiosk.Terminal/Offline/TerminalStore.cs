@@ -135,13 +135,23 @@ public sealed class TerminalStore
             PRAGMA user_version = 7;
             COMMIT;
             """);
+        // A badge shown before it prints: held until hold_until, released or cancelled by the screen's print_ref.
+        if (current < 8) Run(connection, """
+            BEGIN;
+            ALTER TABLE print_jobs ADD COLUMN hold_until TEXT;
+            ALTER TABLE print_jobs ADD COLUMN print_ref TEXT;
+            ALTER TABLE print_jobs ADD COLUMN correction TEXT;
+            CREATE UNIQUE INDEX print_jobs_ref ON print_jobs (print_ref) WHERE print_ref IS NOT NULL;
+            PRAGMA user_version = 8;
+            COMMIT;
+            """);
         // Badges printed in advance wait at the counter. The roster is fetched whole once more, so rows copied before
         // this version learn their mark too.
-        if (current < 8) Run(connection, $"""
+        if (current < 9) Run(connection, $"""
             BEGIN;
             ALTER TABLE roster ADD COLUMN badge_at_counter INTEGER NOT NULL DEFAULT 0;
             DELETE FROM settings WHERE key = '{Settings.RosterCursor}';
-            PRAGMA user_version = 8;
+            PRAGMA user_version = 9;
             COMMIT;
             """);
     }

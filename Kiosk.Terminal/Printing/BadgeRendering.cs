@@ -21,6 +21,9 @@ public sealed class BadgeRendering(IPrinterTransport printer, IOptions<PrinterOp
         return BadgeEscPos.Encode(layout, options.Value.QrMode);
     }
 
+    /// <summary>The picture of a badge not printed yet (held for its preview), drawn for any printer and never written to disk.</summary>
+    public string PreviewSvg(BadgePrint badge) => BadgeSvg.Render(pictures.Apply(BadgeLayout.For(badge, options.Value.Columns)));
+
     /// <summary>Where the screen finds the picture of a job; only the virtual printer draws one.</summary>
     public string? PreviewPath(long jobId) => printer is VirtualPrinter ? $"/local/prints/{jobId}.svg" : null;
 

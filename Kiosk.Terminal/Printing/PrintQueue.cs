@@ -5,7 +5,8 @@ namespace Kiosk.Terminal.Printing;
 /// <summary>
 /// Prints queued badge jobs in order. Where the printer can report its state, a job is only sent when
 /// it says ready (a job sent into "paper out" may be lost or printed twice later), and the state is
-/// polled while jobs wait. A job whose sending failed part-way is not resent on its own.
+/// polled while jobs wait. A job whose sending failed part-way is not resent on its own. A job held for its
+/// badge preview is not taken before its release time; a timer on the injected clock wakes the queue then.
 /// </summary>
 public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeRendering rendering, PrinterStatusBoard board,
     Offline.Outbox outbox, TimeProvider time, ILogger<PrintQueue> log) : BackgroundService
@@ -14,6 +15,7 @@ public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeR
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Dictionary<long, TaskCompletionSource> _waiting = [];
     private readonly Lock _lock = new();
+    private ITimer? _release;
 
     public void Poke()
     {
@@ -54,9 +56,10 @@ public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeR
     private async Task RoundAsync(CancellationToken stop)
     {
         {
-            var job = await jobs.NextQueuedAsync();
+            var job = await jobs.NextQueuedAsync(time.GetUtcNow());
             if (job is null)
             {
+                await WakeAtNextReleaseAsync();
                 await WaitAsync(printer.CanReadStatus ? StatusPoll * 2 : Timeout.InfiniteTimeSpan, stop);
                 if (printer.CanReadStatus) board.Set(await ReadStatusAsync(stop));
                 return;
@@ -75,10 +78,26 @@ public sealed class PrintQueue(PrintJobs jobs, IPrinterTransport printer, BadgeR
         }
     }
 
+    private async Task WakeAtNextReleaseAsync()
+    {
+        var at = await jobs.NextReleaseAsync();
+        _release?.Dispose();
+        _release = null;
+        if (at is null) return;
+        var due = at.Value - time.GetUtcNow();
+        if (due <= TimeSpan.Zero) Poke();
+        else _release = time.CreateTimer(_ => Poke(), null, due, Timeout.InfiniteTimeSpan);
+    }
+
     private async Task PrintAsync(PrintJob job, CancellationToken stop)
     {
         var rendered = rendering.Render(job);
-        await jobs.SetStateAsync(job.Id, PrintJobState.Sending, time.GetUtcNow());
+        // The visitor may have cancelled it on the preview screen since it was read.
+        if (!await jobs.StartSendingAsync(job.Id))
+        {
+            Release(job.Id);
+            return;
+        }
         try
         {
             await printer.SendAsync(rendered, stop);

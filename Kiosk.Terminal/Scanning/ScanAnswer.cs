@@ -37,4 +37,7 @@ public sealed record ScanAnswer(
     PrintProgress Print = PrintProgress.None,
     string? Preview = null,
     RoomAnswer? Room = null,
-    string? ReprintRef = null);
+    string? ReprintRef = null,
+    // The badge preview (BadgePreview): the job waits PreviewSeconds for "Drucken" or "Fehler auf dem Badge?" by PrintRef.
+    string? PrintRef = null,
+    int PreviewSeconds = 0);

@@ -8,12 +8,13 @@ namespace Kiosk.Terminal.Scanning;
 /// <summary>
 /// The lobby kiosk's check-in, decided here without the network: signature against the event's public
 /// keys, then the roster copy. A check-in is committed (outbox item, local check-in mark and badge job in
-/// one transaction) before the screen answers; the outbox sender and the print queue take it from there. A badge
+/// one transaction) before the screen answers; the outbox sender and the print queue take it from there. The badge
+/// job may wait for the visitor's look at its preview (<see cref="BadgePreview"/>); the check-in does not. A badge
 /// printed in advance (a print batch) is not printed again: the visitor is told it waits at the counter.
 /// </summary>
 public sealed class SelfCheckIn(
     TerminalState state, Roster roster, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering,
-    DuplicateReads duplicates, SelfReprint selfReprint, KioskClock clock, TimeProvider time)
+    DuplicateReads duplicates, SelfReprint selfReprint, BadgePreview preview, KioskClock clock, TimeProvider time)
 {
     public async Task<ScanAnswer> ScanAsync(string text, string language, CancellationToken ct)
     {
@@ -55,13 +56,14 @@ public sealed class SelfCheckIn(
             profile.EventName, scannedToken ?? person.Token, language == "en" ? "en" : "de");
 
         long? jobId = null;
+        var hold = preview.Hold(now);
         await store.WriteAsync(async (c, tx) =>
         {
             if (result == ScanResult.Welcome)
             {
                 if (!await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) result = ScanResult.AlreadyCheckedIn; // another scan here was a moment earlier
                 // A badge printed in advance waits at the counter: checked in, nothing printed.
-                else if (!person.BadgeAtCounter) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, at, attendeeId: person.Id);
+                else if (!person.BadgeAtCounter) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, at, attendeeId: person.Id, hold: hold);
             }
             // Every scan of a known attendee goes to the server, refusals too: the desk sees them all.
             await Outbox.AddAsync(c, tx, request with { BadgePrinted = jobId is not null }, at);
@@ -75,7 +77,7 @@ public sealed class SelfCheckIn(
                 ReprintRef: result == ScanResult.AlreadyCheckedIn ? await selfReprint.OfferAsync(person.Id, profile) : null);
 
         printQueue.Poke();
-        return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now,
-            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId.Value));
+        return preview.Answer(new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now,
+            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId.Value)), hold, jobId.Value);
     }
 }

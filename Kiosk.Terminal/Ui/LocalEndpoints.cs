@@ -11,11 +11,15 @@ public sealed record ScanRequest(string? Text, string? Language);
 public sealed record IdentifyRequest(string? Ref, string? Answer, string? Language);
 public sealed record SelfReprintRequest(string? Ref, string? Language);
 public sealed record PrinterView(string State);
+public sealed record CorrectionForm(List<string?>? Fields);
+public sealed record CorrectionAnswer(bool Printed);
+/// <summary>Where this kiosk's help desk is, in each language (Terminal:HelpDeskDirections, HelpDeskDirectionsEn).</summary>
+public sealed record HelpDeskView(string De, string En);
 public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
     SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize,
     string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false, SpeechView? Speech = null, AidsView? Aids = null,
-    ScannerState Scanner = ScannerState.Off);
+    ScannerState Scanner = ScannerState.Off, HelpDeskView? HelpDesk = null);
 
 /// <summary>Why a kiosk is out of order, for the staff line on its screen.</summary>
 public static class OutOfOrderReasons
@@ -51,7 +55,8 @@ public static class LocalEndpoints
                 AllowsWalkIns: profile is { AllowsWalkIns: true } && await walkInBadges.UnusedAsync() > 0,
                 profile?.SecondFactor ?? SecondFactorKind.None, profile is not null && !withdrawn, options.Value.IdleSeconds, await roster.CountAsync(),
                 reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused,
-                new SpeechView(speech.Value.Voice, speech.Value.Rate), AidsView.From(speech.Value, display.Value), scanner.State));
+                new SpeechView(speech.Value.Voice, speech.Value.Rate), AidsView.From(speech.Value, display.Value), scanner.State,
+                new HelpDeskView(options.Value.HelpDeskDirections, options.Value.HelpDeskDirectionsEn)));
         });
 
         // Exactly what a scanner read does: the page posts wedge and serial scans here (serial ones reach it from
@@ -120,8 +125,13 @@ public static class LocalEndpoints
             };
         }).AddEndpointFilter(NotAtPrintStation);
 
-        local.MapGet("/prints/{jobId:long}.svg", async Task<Results<PhysicalFileHttpResult, NotFound>> (long jobId, PrintQueue queue, TerminalStore store, CancellationToken ct) =>
+        local.MapBadgePreviewEndpoints();
+
+        local.MapGet("/prints/{jobId:long}.svg", async Task<Results<PhysicalFileHttpResult, ContentHttpResult, NotFound>> (
+            long jobId, PrintQueue queue, PrintJobs jobs, BadgeRendering rendering, TerminalStore store, CancellationToken ct) =>
         {
+            // Shown before it prints: drawn from the held job, for any printer.
+            if (await jobs.HeldBadgeAsync(jobId) is { } held) return TypedResults.Content(rendering.PreviewSvg(held), "image/svg+xml");
             await queue.WhenDoneAsync(jobId, TimeSpan.FromSeconds(5), ct);
             var path = Path.Combine(store.DataDirectory, "prints", $"{jobId}.svg");
             return File.Exists(path) ? TypedResults.PhysicalFile(path, "image/svg+xml") : TypedResults.NotFound();

@@ -64,7 +64,7 @@ public static class ScannerBenchmark
         var data = Directory.CreateTempSubdirectory("kiosk-bench-scanner-").FullName;
         var code = await server.NewEnrolmentCodeAsync(fair.Organizer, fair.Event.Id);
         var terminal = TerminalHost.Build([
-            "--urls=http://127.0.0.1:0", $"--Server:Url={server.BaseAddress}", $"--Terminal:EnrolmentCode={code}", $"--Terminal:DataDirectory={data}",
+            "--urls=http://127.0.0.1:0", $"--Server:Url={server.BaseAddress}", $"--Terminal:EnrolmentCode={code}", $"--Terminal:DataDirectory={data}", "--Terminal:BadgePreviewSeconds=0",
             "--Printer:Kind=Network", "--Printer:Host=127.0.0.1", $"--Printer:Port={printer.Port}", $"--Scanner:SerialPort={pty.PortPath}",
             "--Terminal:IdleSeconds=600", "--Logging:LogLevel:Default=Warning",
         ]);

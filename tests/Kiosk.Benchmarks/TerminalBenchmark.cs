@@ -29,7 +29,7 @@ public static class TerminalBenchmark
 
         var started = Stopwatch.StartNew();
         var terminal = TerminalHost.Build([
-            "--urls=http://127.0.0.1:0", $"--Server:Url={proxy.Address}", $"--Terminal:EnrolmentCode={code}", $"--Terminal:DataDirectory={data}",
+            "--urls=http://127.0.0.1:0", $"--Server:Url={proxy.Address}", $"--Terminal:EnrolmentCode={code}", $"--Terminal:DataDirectory={data}", "--Terminal:BadgePreviewSeconds=0",
             "--Printer:Kind=Network", "--Printer:Host=127.0.0.1", $"--Printer:Port={printer.Port}", "--Logging:LogLevel:Default=Warning",
         ]);
         await terminal.StartAsync();

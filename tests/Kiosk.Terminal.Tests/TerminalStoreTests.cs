@@ -27,9 +27,14 @@ public sealed class TerminalStoreTests : IDisposable
             await using var command = c.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """
+                DROP INDEX print_jobs_ref;
+                ALTER TABLE print_jobs DROP COLUMN hold_until;
+                ALTER TABLE print_jobs DROP COLUMN print_ref;
+                ALTER TABLE print_jobs DROP COLUMN correction;
                 ALTER TABLE print_jobs DROP COLUMN clock_stamp;
                 ALTER TABLE print_jobs DROP COLUMN clock_run;
                 ALTER TABLE outbox DROP COLUMN orphaned;
+                ALTER TABLE roster DROP COLUMN badge_at_counter;
                 INSERT INTO print_jobs (client_scan_id, created_at, state, badge, attendee_id, self_reprint)
                 VALUES ($scan, $at, 'Printed', '{}', 7, 0);
                 PRAGMA user_version = 5;
@@ -43,7 +48,7 @@ public sealed class TerminalStoreTests : IDisposable
         var store = new TerminalStore(_folder);
         var clock = new KioskClock(pc);
         var jobs = new PrintJobs(store, clock);
-        Assert.Equal(7L, await store.ReadAsync(async c =>
+        Assert.Equal(9L, await store.ReadAsync(async c =>
         {
             await using var command = c.CreateCommand();
             command.CommandText = "PRAGMA user_version";

@@ -23,7 +23,9 @@ const state = {
   audit: { rows: [], before: null },
   conflicts: [],
   checkInConflicts: [],
+  corrections: [],        // open "Fehler auf dem Badge?" requests from the kiosks
 };
+const CORRECTIONS_REFRESH_MS = 10000; // the desk does not listen to the live hub: the list is fetched again
 
 // Only the event number is ever in the address (?event=), so a return after sign-in lands on the same event.
 function deskPath() { return `/desk/${location.search}`; }
@@ -294,7 +296,8 @@ async function reprint() {
   });
 }
 
-async function correct() {
+/** fromRequest: a kiosk's correction request; its marked fields stand out and its kiosk is where the badge prints. */
+async function correct(fromRequest = null) {
   await loadKiosks();
   const a = state.desk.attendee;
   const fields = [
@@ -303,7 +306,9 @@ async function correct() {
     field('desk.dialog.lastName', 'lastName', a.lastName, 100),
     field('desk.dialog.organization', 'organization', a.organization, 200),
   ];
+  if (fromRequest) markRequested(fields, fromRequest.fields);
   if (state.kiosks.length) fields.push(kioskSelect('reprintAt', true));
+  if (fromRequest && state.kiosks.some((k) => k.id === fromRequest.terminalId)) fields.at(-1).querySelector('select').value = String(fromRequest.terminalId);
   openDialog({
     titleKey: 'desk.correct.title', okKey: 'desk.correct.ok', fields,
     onOk: (reason) => {
@@ -311,8 +316,9 @@ async function correct() {
       const body = { title: value('title'), firstName: value('firstName'), lastName: value('lastName'), organization: value('organization'), reason };
       const reprintAt = value('reprintAt');
       if (reprintAt) body.reprintAt = Number(reprintAt);
+      // A reprint resolves the attendee's correction requests on the server.
       return act('PATCH', `/api/attendees/${a.id}`, body, (data) => data.reprint
-        ? reprintDone(data.reprint.terminalId, 'desk.done.correctReprint') : ['desk.done.correct', {}]);
+        ? reprintDone(data.reprint.terminalId, 'desk.done.correctReprint') : ['desk.done.correct', {}]).then(async (ok) => { await loadCorrections(); return ok; });
     },
   });
 }
@@ -348,6 +354,51 @@ function checkIn() {
         : data.outcome === 'AlreadyCheckedIn' ? ['desk.done.already', {}]
         : ['desk.done.checkinRefused', { outcome: t(`desk.outcome.${data.outcome}`) }]),
   });
+}
+
+// ---------------------------------------------------------------- correction requests from the kiosks' badge preview
+
+async function loadCorrections() {
+  if (!state.event) return;
+  const reply = await request('GET', `/api/events/${state.event.id}/desk/corrections`);
+  if (reply.status !== 200) return; // a passing outage: the next refresh tries again
+  state.corrections = reply.data;
+  renderCorrections();
+}
+
+function renderCorrections() {
+  const items = state.corrections.map((c) => el('li', { class: 'desk-correction', dataset: { requestId: c.id } },
+    el('span', { class: 'desk-result-name' }, c.attendeeName),
+    el('span', { class: 'desk-correction-fields' }, ...c.fields.map((f) => el('span', { class: 'desk-pill marked' }, t(`desk.corrections.field.${f}`)))),
+    el('span', { class: 'desk-note' }, t('desk.corrections.row', { time: formatTime(c.requestedAt), kiosk: c.kiosk })),
+    el('span', { class: 'desk-correction-acts' },
+      el('button', { type: 'button', class: 'btn', 'aria-label': t('desk.corrections.openLabel', { name: c.attendeeName }), onclick: () => openRequest(c) }, t('desk.corrections.open')),
+      el('button', { type: 'button', class: 'btn btn-ghost', 'aria-label': t('desk.corrections.resolveLabel', { name: c.attendeeName }), onclick: () => resolveRequest(c) },
+        t('desk.corrections.resolve')))));
+  $('correction-requests').replaceChildren(...(items.length ? items : [el('li', { class: 'desk-note' }, t('desk.corrections.none'))]));
+}
+
+/** Opens the attendee and the correction form, the marked fields highlighted and the request's kiosk chosen. */
+async function openRequest(c) {
+  await open(c.attendeeId, false);
+  if (state.desk?.attendee.id === c.attendeeId) await correct(c);
+}
+
+async function resolveRequest(c) {
+  const reply = await request('POST', `/api/corrections/${c.id}/resolve`);
+  if (reply.status < 200 || reply.status > 299) { const p = problem(reply); say('error', p.key, p.params); return; }
+  say('ok', 'desk.done.correctionResolved');
+  await loadCorrections();
+}
+
+function markRequested(fields, marked) {
+  const names = { name: ['firstName', 'lastName'], title: ['title'], organization: ['organization'] };
+  for (const label of fields) {
+    const input = label.querySelector('input');
+    if (!marked.some((f) => names[f]?.includes(input?.name))) continue;
+    label.classList.add('marked');
+    label.querySelector('span').append(' ', el('strong', {}, t('desk.corrections.marked')));
+  }
 }
 
 // ---------------------------------------------------------------- organizers: conflicts and audit log
@@ -437,6 +488,7 @@ function renderAll() {
   renderResults();
   renderAttendee();
   renderConflicts();
+  renderCorrections();
   renderAudit();
   batches.render();
 }
@@ -461,18 +513,22 @@ async function start() {
   $('panel-people').hidden = false;
   renderAll();
   $('search-input').focus();
+  await loadCorrections();
+  setInterval(loadCorrections, CORRECTIONS_REFRESH_MS);
 }
 
 $('event-select').addEventListener('change', (e) => {
   state.event = state.events.find((x) => String(x.id) === e.target.value) ?? state.event;
   state.results = []; state.desk = null; state.message = null;
   $('search-input').value = '';
+  state.corrections = [];
   renderAll();
+  loadCorrections();
   if (state.tab !== 'people') showTab(state.tab);
 });
 $('search-form').addEventListener('submit', search);
 $('act-reprint').addEventListener('click', reprint);
-$('act-correct').addEventListener('click', correct);
+$('act-correct').addEventListener('click', () => correct());
 $('act-reissue').addEventListener('click', reissue);
 $('act-checkin').addEventListener('click', checkIn);
 $('act-undo').addEventListener('click', undo);

@@ -48,3 +48,11 @@ export const reprint = (ref, language) => request('POST', '/local/reprint', { re
 export const walkIn = (form) => request('POST', '/local/walkin', form);
 
 export const staffEnrol = (pin, code) => request('POST', '/local/staff/enrol', { pin, code });
+
+// The badge preview: "Drucken" now, more time while the visitor says what is wrong, and "Fehler auf dem Badge?".
+export const releasePrint = (ref) => request('POST', `/local/print/${encodeURIComponent(ref)}/release`);
+
+export const holdPrint = (ref) => request('POST', `/local/print/${encodeURIComponent(ref)}/hold`);
+
+/** fields: any of 'name', 'title', 'organization'. Answers { printed }: true when the badge had already printed. */
+export const correctBadge = (ref, fields) => request('POST', `/local/print/${encodeURIComponent(ref)}/correction`, { fields });

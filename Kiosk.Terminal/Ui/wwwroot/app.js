@@ -194,6 +194,8 @@ const renderers = {
         })) : null);
   },
 
+  ...badgePreviewScreens(),
+
   already() {
     const a = ui.answer ?? {};
     const when = berlinCheckInTime(a.checkedInAt);
@@ -481,10 +483,12 @@ function show(screen, { focus = true } = {}) {
   clearTimeout(screenTimer);
   screenTimer = 0;
   if (leaving === 'search' && screen !== 'search') { clearTimeout(searchTimer); searchSeq++; }
+  if (leaving === 'preview') stopPreviewCountdown();
   render({ focus });
   if (focus) speakScreen();
   if (screen === 'welcome') screenTimer = setTimeout(reset, aids.speech ? SPOKEN_WELCOME_MS : WELCOME_MS);
-  else if (screen === 'already' || screen === 'refusal') screenTimer = setTimeout(reset, RESULT_MS);
+  else if (screen === 'already' || screen === 'refusal' || screen === 'badge-fixed') screenTimer = setTimeout(reset, RESULT_MS);
+  else if (screen === 'preview') startPreviewCountdown();
   else if (screen === 'room' && ui.room.answer) screenTimer = setTimeout(() => { ui.room.answer = null; render({ focus: false }); }, ROOM_RESULT_MS);
   idle.disarm();
   if (!RESTING.has(screen)) idle.arm(host.state?.idleSeconds);
@@ -648,6 +652,130 @@ document.addEventListener('focusin', (e) => {
   if (name) speech.say(name, language());
 });
 
+// ---------------------------------------------------------------- badge preview
+// After a check-in the badge waits on the screen (the terminal holds its print job, so it prints even if this page
+// dies): "Drucken" prints now, the countdown's end prints too, "Fehler auf dem Badge?" prints nothing and sends the
+// visitor to the help desk with what they marked. The countdown is shown, never spoken every second.
+
+const SPOKEN_PREVIEW_S = 15; // with speech on, time to hear the screen and the two choices
+const BADGE_FIELDS = ['name', 'title', 'organization'];
+let previewTimer = 0;
+
+function badgePreviewScreens() {
+  return {
+    preview() {
+      const a = ui.answer ?? {};
+      const preview = typeof a.preview === 'string' && a.preview.startsWith('/') && !a.preview.startsWith('//') ? a.preview : null;
+      const printed = [a.name, a.organization].filter(Boolean).join(', ');
+      return h('section', { class: 'screen screen-preview', testid: 'screen-preview' },
+        h('div', { class: 'result-text' },
+          h('h1', { class: 'headline preview-headline', tabindex: '-1' },
+            a.name ? [h('span', { class: 'welcome-hello', text: t('welcome.hello') }), ' ',
+                      h('span', { class: `welcome-name ${nameSizeClass(a.name)}`, testid: 'welcome-name', text: a.name })]
+                   : t('welcome.titleNoName')),
+          h('p', { class: 'lead', testid: 'preview-check', 'data-say': true, text: t('preview.check') }),
+          printed ? h('p', { class: 'lead preview-printed', 'data-say': true, text: t('preview.printed', { text: printed }) }) : null,
+          h('p', { class: 'hint', 'data-say': true, text: t('preview.choices') })),
+        preview ? h('div', { class: 'preview-frame' },
+          h('img', {
+            class: 'badge-preview', testid: 'badge-preview', src: preview, alt: t('welcome.preview'),
+            onerror: (e) => e.currentTarget.closest('.preview-frame')?.remove(),
+          })) : null,
+        h('div', { class: 'preview-actions' },
+          h('p', { class: 'lead preview-countdown', testid: 'preview-countdown', 'aria-live': 'off', text: t('preview.countdown', { s: ui.previewLeft ?? 0 }) }),
+          button('btn-primary btn-xl', t('preview.print'), printNow, { testid: 'preview-print', 'data-enter': true }),
+          button('btn-secondary btn-xl', t('preview.wrong'), openBadgeFix, { testid: 'preview-wrong' })));
+    },
+
+    'badge-fix'() {
+      const marked = ui.badgeFix ?? new Set();
+      const toggle = (field) => h('button', {
+        type: 'button', class: 'btn btn-toggle btn-xl', testid: `fix-${field}`, 'aria-pressed': String(marked.has(field)),
+        onclick: (e) => {
+          if (marked.has(field)) marked.delete(field); else marked.add(field);
+          e.currentTarget.setAttribute('aria-pressed', String(marked.has(field)));
+        },
+      }, t(field === 'title' ? 'fix.title.field' : `fix.${field}`));
+      return h('section', { class: 'screen screen-badge-fix', testid: 'screen-badge-fix' },
+        h('div', { class: 'flow-main' },
+          h('h1', { class: 'headline', tabindex: '-1', text: t('fix.title') }),
+          h('p', { class: 'lead', 'data-say': true, text: t('fix.lead') }),
+          h('div', { class: 'fix-fields', role: 'group', 'aria-label': t('fix.title') }, BADGE_FIELDS.map(toggle)),
+          h('div', { class: 'action-row fix-actions' },
+            button('btn-secondary btn-xl', t('back'), () => show('preview'), { testid: 'back' }),
+            button('btn-primary btn-xl', t('fix.send'), sendBadgeFix, { testid: 'fix-send', 'data-enter': true }))));
+    },
+
+    'badge-fixed'() {
+      const desk = host.state?.helpDesk ?? {};
+      const directions = (language() === 'en' ? desk.en : desk.de) || t('fix.desk');
+      return h('section', { class: 'screen screen-badge-fixed', testid: 'screen-badge-fixed' },
+        h('div', { class: 'result-text' },
+          infoIcon(),
+          h('h1', { class: 'headline', tabindex: '-1', text: ui.badgePrinted ? t('fixed.printedTitle') : t('fixed.title') }),
+          h('p', { class: 'lead', testid: 'help-desk-directions', 'data-say': true, text: directions }),
+          h('p', { class: 'lead', 'data-say': true, text: t('fixed.checkedIn') }),
+          button('btn-on-dark btn-xl', t('toStart'), reset, { testid: 'done' })));
+    },
+  };
+}
+
+function startPreviewCountdown() {
+  stopPreviewCountdown();
+  const ref = ui.answer?.printRef;
+  const seconds = aids.speech ? Math.max(SPOKEN_PREVIEW_S, ui.answer?.previewSeconds ?? 0) : ui.answer?.previewSeconds ?? 0;
+  // The terminal prints at its own time unless told to wait; a visitor who listens or marks fields gets longer.
+  if (aids.speech || ui.previewHeld) api.holdPrint(ref).catch(() => {});
+  ui.previewLeft = seconds;
+  $screen.querySelector('[data-testid=preview-print]')?.focus({ preventScroll: true });
+  const $count = $screen.querySelector('[data-testid=preview-countdown]');
+  if ($count) $count.textContent = t('preview.countdown', { s: ui.previewLeft });
+  previewTimer = setInterval(() => {
+    ui.previewLeft -= 1;
+    if (ui.previewLeft <= 0) { printNow(); return; }
+    const $c = $screen.querySelector('[data-testid=preview-countdown]');
+    if ($c) $c.textContent = t('preview.countdown', { s: ui.previewLeft });
+  }, 1000);
+}
+
+function stopPreviewCountdown() {
+  clearInterval(previewTimer);
+  previewTimer = 0;
+}
+
+/** "Drucken", or the countdown's end: the badge prints now; the welcome screen says so. */
+function printNow() {
+  stopPreviewCountdown();
+  const ref = ui.answer?.printRef;
+  if (ref) api.releasePrint(ref).catch(() => {});
+  show('welcome');
+}
+
+/** "Fehler auf dem Badge?": the badge waits while the visitor marks what is wrong. */
+function openBadgeFix() {
+  stopPreviewCountdown();
+  ui.previewHeld = true;
+  ui.badgeFix = ui.badgeFix ?? new Set();
+  api.holdPrint(ui.answer?.printRef).catch(() => {});
+  show('badge-fix');
+}
+
+async function sendBadgeFix() {
+  const seq = ++actionSeq;
+  const fields = BADGE_FIELDS.filter((f) => ui.badgeFix?.has(f));
+  let answer = null;
+  try {
+    answer = await withBusy(() => api.correctBadge(ui.answer?.printRef, fields));
+  } catch {
+    answer = null;
+  }
+  if (seq !== actionSeq) return;
+  ui.badgePrinted = answer?.printed === true;
+  // Nothing of the badge stays on the screen: the directions and the start button only.
+  ui.answer = null;
+  show(answer ? 'badge-fixed' : 'refusal');
+}
+
 // ---------------------------------------------------------------- host state polling
 
 async function poll() {
@@ -673,7 +801,7 @@ function applyHostState() {
   renderChrome();
   // A visitor is in a flow. Out of order / setup / a mode change ends it, except that a welcome screen may
   // finish (its own timer resets to whatever the resting screen is by then).
-  if (base !== 'start' && base !== 'loading' && current !== 'welcome') reset();
+  if (base !== 'start' && base !== 'loading' && current !== 'welcome' && current !== 'preview') reset();
   else if (host.state?.idleSeconds && !idle.visible()) idle.arm(host.state.idleSeconds);
 }
 
@@ -712,7 +840,7 @@ function showAnswer(answer) {
   if (base !== 'start') return;
   // A new answer replaces whatever the visitor was doing; keep only the language.
   ui = freshUi();
-  if (result === 'Welcome') { ui.answer = answer; show('welcome'); }
+  if (result === 'Welcome') { ui.answer = answer; show(answer.printRef ? 'preview' : 'welcome'); }
   else if (result === 'AlreadyCheckedIn') { ui.answer = answer; show('already'); }
   else { ui.refusal = REFUSALS.has(result) ? result : 'Error'; show('refusal'); }
 }

@@ -24,6 +24,7 @@ public sealed class TerminalProcess : IAsyncDisposable
             ["Terminal__DataDirectory"] = _dataDirectory,
             ["Terminal__EnrolmentCode"] = enrolmentCode,
             ["Terminal__SyncSeconds"] = "1",
+            ["Terminal__BadgePreviewSeconds"] = "0",
             ["Server__Url"] = server.ToString(),
             ["Server__TimeoutSeconds"] = "2",
         };

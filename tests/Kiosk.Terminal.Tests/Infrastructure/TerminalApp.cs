@@ -35,6 +35,8 @@ public sealed class TerminalApp(Uri server, string enrolmentCode, Dictionary<str
             ["Terminal:EnrolmentCode"] = enrolmentCode,
             ["Terminal:DataDirectory"] = _dataDirectory,
             ["Terminal:SyncSeconds"] = "1",
+            // Tests print at once unless they look at the badge preview (they set it themselves).
+            ["Terminal:BadgePreviewSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in settings ?? []) all[k] = v;

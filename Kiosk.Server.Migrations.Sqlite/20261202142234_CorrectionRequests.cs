@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kiosk.Server.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CorrectionRequests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CorrectionRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TerminalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Fields = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectionRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectionRequests_AttendeeId",
+                table: "CorrectionRequests",
+                column: "AttendeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectionRequests_ClientId",
+                table: "CorrectionRequests",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectionRequests_EventId_ResolvedAt",
+                table: "CorrectionRequests",
+                columns: new[] { "EventId", "ResolvedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CorrectionRequests");
+        }
+    }
+}
