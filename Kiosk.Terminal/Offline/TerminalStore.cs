@@ -135,6 +135,14 @@ public sealed class TerminalStore
             PRAGMA user_version = 7;
             COMMIT;
             """);
+        // The booked sessions (badge programme, handout notes); the roster is copied afresh once to bring them.
+        if (current < 8) Run(connection, """
+            BEGIN;
+            ALTER TABLE roster ADD COLUMN sessions TEXT;
+            DELETE FROM settings WHERE key = 'roster-cursor';
+            PRAGMA user_version = 8;
+            COMMIT;
+            """);
     }
 
     private static void Run(SqliteConnection connection, string sql)

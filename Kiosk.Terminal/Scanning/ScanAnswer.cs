@@ -36,4 +36,5 @@ public sealed record ScanAnswer(
     PrintProgress Print = PrintProgress.None,
     string? Preview = null,
     RoomAnswer? Room = null,
-    string? ReprintRef = null);
+    string? ReprintRef = null,
+    IReadOnlyList<HandoutNote>? Notes = null);

@@ -51,7 +51,7 @@ public sealed class SelfCheckIn(
         var at = clock.At(now);
         var request = new CheckInRequest(scannedToken, scannedToken is null ? person.Id : null, Guid.NewGuid(), now);
         var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
-            profile.EventName, scannedToken ?? person.Token, language == "en" ? "en" : "de");
+            profile.EventName, scannedToken ?? person.Token, language == "en" ? "en" : "de").WithProgramme(person, profile, now);
 
         long? jobId = null;
         await store.WriteAsync(async (c, tx) =>
@@ -72,6 +72,6 @@ public sealed class SelfCheckIn(
 
         printQueue.Poke();
         return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now,
-            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId.Value));
+            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId.Value), Notes: Handouts.Notes(person, profile, now));
     }
 }
