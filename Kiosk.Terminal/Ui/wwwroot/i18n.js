@@ -26,6 +26,7 @@ const de = {
   'welcome.none': 'Schön, dass Sie da sind.',
   'welcome.take': 'Bitte nehmen Sie Ihren Badge aus dem Drucker.',
   'welcome.preview': 'Vorschau Ihres Badges',
+  'handout.title': 'Bitte beachten',
   'done': 'Fertig',
 
   'category.Visitor': 'Besucher',
@@ -195,6 +196,7 @@ const en = {
   'welcome.none': 'Great to have you here.',
   'welcome.take': 'Please take your badge from the printer.',
   'welcome.preview': 'Preview of your badge',
+  'handout.title': 'Please note',
   'done': 'Done',
 
   'category.Visitor': 'Visitor',
