@@ -114,6 +114,35 @@ public sealed class HandoutsAtKioskTests(KioskApp server) : IClassFixture<KioskA
         Assert.IsType<PrintedImage>(printed[^1]); // after the QR code, at the end of the badge
     }
 
+    [Fact]
+    public async Task The_virtual_printers_preview_shows_the_programme_the_printer_gets()
+    {
+        Assert.SkipWhen(SKFontManager.Default.MatchFamily("Noto Sans") is null, "The Noto fonts (Debian fonts-noto-core) are not installed; scripts/test.sh installs them.");
+        var zoe = await _fair.AttendeeAsync("A-4");
+        string[] titles = ["KI in der Verwaltung", "Bürgerämter digital: Öffnungszeiten für alle", "Ψηφιακή διοίκηση", "Informationssicherheit nach BSI-Grundschutz für kommunale Rechenzentren", "OZG 2.0", "Smart City"];
+        for (var i = 0; i < titles.Length; i++) await BookAsync((await SessionAsync(titles[i], Tomorrow.AddHours(i))).Id, zoe.Id);
+        var code = await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Eingang Vorschau");
+        await using var kiosk = new TerminalApp(server.BaseAddress, code).Start(); // Printer:Kind Virtual
+        await kiosk.ReadyAsync(attendees: 4);
+        await Eventually.Async(() => kiosk.Services.GetRequiredService<Roster>().FindAsync(zoe.Id), p => p?.Sessions is { Count: 6 }, "the bookings in the roster copy");
+
+        var answer = await kiosk.ScanAsync(await _fair.TokenAsync("A-4"));
+        var svg = await kiosk.Local.GetStringAsync(answer.Preview);
+        await File.WriteAllTextAsync(Path.Combine(KioskBrowser.Shots, "handouts-badge-preview.svg"), svg);
+        var job = await File.ReadAllBytesAsync(Path.Combine(kiosk.DataDirectory, "prints", answer.Preview!.Split('/')[^1].Replace(".svg", ".bin")));
+
+        string[] lines = ["10:30 Raum Ruhr · KI in der Verwaltung", "11:30 Raum Ruhr · Bürgerämter digital: Öffnun...", "13:30 Raum Ruhr · Informationssicherheit nach...", "+2 weitere"];
+        var printed = EscPosReader.Read(job);
+        foreach (var line in lines)
+        {
+            Assert.Contains(printed.OfType<PrintedText>(), t => t.Bytes.SequenceEqual(Pc858.Encode(line)));
+            Assert.Contains(System.Security.SecurityElement.Escape(line), svg);
+        }
+        var shown = Assert.Single(PreviewReader.Pictures(svg));
+        Assert.Equal("12:30 Raum Ruhr · Ψηφιακή διοίκηση", shown.Text);
+        Assert.True(shown.Image.SameInkAs(Assert.Single(printed.OfType<PrintedImage>())), "the preview shows other dots than the printer gets");
+    }
+
     private static DateTimeOffset LocalTomorrowAt(int hour, int minute)
     {
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Essen).Date.AddDays(1).AddHours(hour).AddMinutes(minute);
