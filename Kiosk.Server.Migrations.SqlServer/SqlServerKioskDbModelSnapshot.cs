@@ -213,6 +213,9 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("PrintedAheadAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Version")
                         .HasColumnType("int");
 

@@ -203,6 +203,9 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PrintedAheadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 

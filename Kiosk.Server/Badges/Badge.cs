@@ -18,6 +18,12 @@ public sealed class Badge
     public int Version { get; set; } = 1;
     public DateTimeOffset IssuedAt { get; set; }
 
+    /// <summary>
+    /// This badge was printed in a print batch before the doors opened and waits at the counter: the kiosk admits the
+    /// visitor without printing it again. A correction or a new version clears it (the printed one is then out of date).
+    /// </summary>
+    public DateTimeOffset? PrintedAheadAt { get; set; }
+
     public static Guid NewId() => Kiosk.Shared.Badges.BadgeToken.NewBadgeId();
 }
 

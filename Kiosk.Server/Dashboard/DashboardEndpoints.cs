@@ -11,7 +11,7 @@ public static class DashboardEndpoints
 {
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapFeature("/api/events/{eventId:int}", "Dashboard").MapGet("/dashboard", async Task<Results<Ok<DashboardSnapshot>, ProblemHttpResult>> (int eventId, KioskDb db, TimeProvider time) =>
+        app.MapFeature("/api/events/{eventId:int}", "Dashboard").MapGet("/dashboard", async Task<Results<Ok<DashboardSnapshot>, ProblemHttpResult>> (int eventId, KioskDb db, Desk.PrintBatches batches, TimeProvider time, CancellationToken ct) =>
         {
             var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId);
             if (evt is null) return Problems.NotFound("Event");
@@ -32,11 +32,11 @@ public static class DashboardEndpoints
 
             return TypedResults.Ok(new DashboardSnapshot(
                 new DashboardEvent(evt.Id, evt.Name, evt.TimeZone), registered, arrivals.Count, DashboardRules.Arrivals(arrivals),
-                rooms, kiosks, DashboardRules.Alerts(rooms, kiosks, conflicts), conflicts));
+                rooms, kiosks, DashboardRules.Alerts(rooms, kiosks, conflicts), conflicts, (await batches.ListAsync(eventId, ct)).Take(DashboardRules.PrintBatchesShown).ToList()));
         }).RequireAuthorization(Policies.Organizer)
             .WithName("GetDashboard").WithSummary("The dashboard snapshot of an event")
-            .WithDescription("Arrivals (total, per 15 minutes), rooms with their sessions now and next, kiosks, alerts, and the count of conflicts not yet reviewed. " +
-                "Fetch it on start, after a reconnect of `/hubs/live`, or after a `seq` gap.")
+            .WithDescription("Arrivals (total, per 15 minutes), rooms with their sessions now and next, kiosks, alerts, the count of conflicts not yet reviewed, and the newest print batches with their progress. " +
+                "Fetch it on start, after a reconnect of `/hubs/live`, or after a `seq` gap; `printBatchesChanged` on the hub says a batch made progress.")
             .ProducesProblems(StatusCodes.Status404NotFound);
     }
 

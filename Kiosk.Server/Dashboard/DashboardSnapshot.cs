@@ -8,10 +8,11 @@ public sealed record RoomTile(int RoomId, string Name, string Kind, int Capacity
 public sealed record KioskView(int Id, string Name, bool Online, DateTimeOffset? LastSeenAt, int? Outbox, string? PrinterState, string? Mode);
 public sealed record DashboardAlert(string Kind, int? RoomId = null, int? TerminalId = null, int? Count = null);
 
-/// <summary>Everything the organizer dashboard shows; live messages only update parts of it.</summary>
+/// <summary>Everything the organizer dashboard shows; live messages only update parts of it. <see cref="PrintBatches"/>: the newest few, with their progress.</summary>
 public sealed record DashboardSnapshot(
     DashboardEvent Event, int Registered, int Arrived, IReadOnlyList<ArrivalBucket> Arrivals,
-    IReadOnlyList<RoomTile> Rooms, IReadOnlyList<KioskView> Terminals, IReadOnlyList<DashboardAlert> Alerts, int Conflicts);
+    IReadOnlyList<RoomTile> Rooms, IReadOnlyList<KioskView> Terminals, IReadOnlyList<DashboardAlert> Alerts, int Conflicts,
+    IReadOnlyList<Desk.PrintBatchView> PrintBatches);
 
 /// <summary>The dashboard's rules, free of I/O: buckets, when a kiosk counts as offline, what deserves an alert.</summary>
 public static class DashboardRules
@@ -22,6 +23,9 @@ public static class DashboardRules
     public static readonly TimeSpan OfflineAfter = TimeSpan.FromSeconds(45);
 
     public const double AlmostFull = 0.9;
+
+    /// <summary>The dashboard shows the newest print batches only; the desk lists them all.</summary>
+    public const int PrintBatchesShown = 4;
 
     public static bool IsOnline(DateTimeOffset? lastSeen, DateTimeOffset now) => lastSeen is { } seen && now - seen <= OfflineAfter;
 

@@ -18,6 +18,7 @@ public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, IServiceS
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<int, bool> _arrivals = new();
     private readonly ConcurrentDictionary<int, bool> _terminals = new();
+    private readonly ConcurrentDictionary<int, bool> _printBatches = new();
 
     public Task OccupancyChangedAsync(int eventId, RoomOccupancy room) =>
         Watching(eventId).OccupancyChanged(new OccupancyHint(eventId, room.RoomId, room.Inside, room.Capacity, room.Seq));
@@ -25,6 +26,8 @@ public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, IServiceS
     public void ArrivalsChanged(int eventId) => _arrivals[eventId] = true;
 
     public void TerminalsChanged(int eventId) => _terminals[eventId] = true;
+
+    public void PrintBatchesChanged(int eventId) => _printBatches[eventId] = true;
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -34,6 +37,7 @@ public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, IServiceS
             try
             {
                 foreach (var eventId in Take(_terminals)) await Watching(eventId).TerminalsChanged(new TerminalsHint(eventId), stop);
+                foreach (var eventId in Take(_printBatches)) await Watching(eventId).PrintBatchesChanged(new PrintBatchesHint(eventId), stop);
                 foreach (var eventId in Take(_arrivals)) await SendArrivalsAsync(eventId, stop);
             }
             catch (Exception e) when (!stop.IsCancellationRequested)

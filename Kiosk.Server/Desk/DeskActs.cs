@@ -56,6 +56,8 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
             if (attendee.AnonymisedAt is not null) return false;
             (attendee.Title, attendee.FirstName, attendee.LastName, attendee.Organization) = correction!.After;
             attendee.RosterSeq = seq;
+            // A badge printed in advance now shows the old spelling: the kiosk prints the corrected one at check-in.
+            await db.Badges.Where(b => b.AttendeeId == attendeeId).ExecuteUpdateAsync(s => s.SetProperty(b => b.PrintedAheadAt, (DateTimeOffset?)null), ct);
             attendee.UpdatedAt = time.GetUtcNow();
             audit.Add(actor, "attendee.corrected", attendee.EventId, attendee.Id, null,
                 $"fields {string.Join(", ", correction.Changed)}; reason: {request.Reason!.Trim()}");
@@ -107,7 +109,7 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
         {
             // An atomic increment: two reissues at once give two versions, never the same one twice.
             await db.Badges.Where(b => b.AttendeeId == attendeeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now).SetProperty(b => b.PrintedAheadAt, (DateTimeOffset?)null), ct);
             await db.Attendees.Where(a => a.Id == attendeeId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.RosterSeq, seq).SetProperty(a => a.UpdatedAt, now), ct);
             var badge = await db.Badges.AsNoTracking().SingleAsync(b => b.AttendeeId == attendeeId, ct);

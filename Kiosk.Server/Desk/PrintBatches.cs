@@ -1,3 +1,4 @@
+using Kiosk.Server.Attendees;
 using Kiosk.Server.Audit;
 using Kiosk.Server.Data;
 using Kiosk.Server.Terminals;
@@ -12,12 +13,12 @@ public sealed record PrintBatchRequest(int TerminalId, AttendeeCategory? Categor
 /// <summary>One badge of a batch: its place, and when its kiosk confirmed it printed.</summary>
 public sealed record PrintBatchItem(int Position, int AttendeeId, DateTimeOffset? PrintedAt);
 
-/// <summary>A batch and its progress: <c>Printed</c> of <c>Total</c>, and each badge in print order.</summary>
+/// <summary>A batch and its progress: <c>Printed</c> of <c>Total</c>, and each badge in print order; a session's batch names the session.</summary>
 public sealed record PrintBatchView(Guid Id, int EventId, int TerminalId, string Selection, string RequestedBy, DateTimeOffset RequestedAt,
-    int Total, int Printed, IReadOnlyList<PrintBatchItem> Items);
+    int Total, int Printed, IReadOnlyList<PrintBatchItem> Items, string? SessionTitle = null);
 
 /// <summary>Creates print batches and reports their progress.</summary>
-public sealed class PrintBatches(KioskDb db, AuditLog audit, TerminalPushes pushes, TimeProvider time)
+public sealed class PrintBatches(KioskDb db, WriteGate writes, AuditLog audit, TerminalPushes pushes, Dashboard.LiveUpdates live, TimeProvider time)
 {
     /// <summary>At most this many badges a batch: a roll of badge paper, and a list staff can still read.</summary>
     public const int MaxBadges = 2000;
@@ -42,7 +43,7 @@ public sealed class PrintBatches(KioskDb db, AuditLog audit, TerminalPushes push
             if (!await db.Sessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && db.Rooms.Any(r => r.Id == s.RoomId && r.EventId == eventId), ct))
                 return (null, DeskRefusal.NotFound("Session"));
             attendees = attendees.Where(a => db.SessionBookings.Any(b => b.SessionId == sessionId && b.AttendeeId == a.Id));
-            selection = $"session {sessionId}";
+            selection = $"{SessionSelection}{sessionId}";
         }
         else
         {
@@ -66,7 +67,27 @@ public sealed class PrintBatches(KioskDb db, AuditLog audit, TerminalPushes push
         audit.Add(actor, "badge.batch-ordered", eventId, null, request.TerminalId, $"batch {batch.Id}; {selection}; {people.Count} badges");
         await db.SaveChangesAsync(ct);
         await pushes.ReprintOrderedAsync(request.TerminalId);
+        live.PrintBatchesChanged(eventId);
         return (await ViewAsync(batch.Id, ct), null);
+    }
+
+    /// <summary>
+    /// The kiosk printed a badge of a batch: the order is done and the badge is marked as waiting at the counter, in one
+    /// roster change, so every kiosk learns by its next sync that it must not print this visitor's badge again.
+    /// </summary>
+    public async Task ConfirmPrintedAsync(Reprint order, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var seq = await RosterChanges.WriteAsync(db, writes, order.EventId, async seq =>
+        {
+            order.PrintedAt = now;
+            await db.Badges.Where(b => b.AttendeeId == order.AttendeeId).ExecuteUpdateAsync(s => s.SetProperty(b => b.PrintedAheadAt, now), ct);
+            await db.Attendees.Where(a => a.Id == order.AttendeeId && a.AnonymisedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.RosterSeq, seq).SetProperty(a => a.UpdatedAt, now), ct);
+            return true;
+        }, ct);
+        await pushes.RosterChangedAsync(order.EventId, seq!.Value);
+        live.PrintBatchesChanged(order.EventId);
     }
 
     public async Task<PrintBatchView?> ViewAsync(Guid batchId, CancellationToken ct)
@@ -75,7 +96,7 @@ public sealed class PrintBatches(KioskDb db, AuditLog audit, TerminalPushes push
         if (batch is null) return null;
         var items = await db.Reprints.AsNoTracking().Where(r => r.BatchId == batchId).OrderBy(r => r.BatchPosition)
             .Select(r => new PrintBatchItem(r.BatchPosition!.Value, r.AttendeeId, r.PrintedAt)).ToListAsync(ct);
-        return View(batch, items);
+        return await View(batch, items, ct);
     }
 
     /// <summary>The event's batches, newest first, with their counts (items left out: the list stays short).</summary>
@@ -84,15 +105,24 @@ public sealed class PrintBatches(KioskDb db, AuditLog audit, TerminalPushes push
         var batches = await db.PrintBatches.AsNoTracking().Where(b => b.EventId == eventId).ToListAsync(ct);
         var counts = await db.Reprints.AsNoTracking().Where(r => r.EventId == eventId && r.BatchId != null)
             .GroupBy(r => r.BatchId).Select(g => new { Id = g.Key!.Value, Total = g.Count(), Printed = g.Count(r => r.PrintedAt != null) }).ToListAsync(ct);
+        var titles = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
         return batches.OrderByDescending(b => b.RequestedAt).Select(b =>
         {
             var c = counts.FirstOrDefault(x => x.Id == b.Id);
-            return new PrintBatchView(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, c?.Total ?? 0, c?.Printed ?? 0, []);
+            return new PrintBatchView(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, c?.Total ?? 0, c?.Printed ?? 0, [], SessionTitle(b, titles));
         }).ToList();
     }
 
-    private static PrintBatchView View(PrintBatch b, List<PrintBatchItem> items) =>
-        new(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, items.Count, items.Count(i => i.PrintedAt != null), items);
+    private async Task<PrintBatchView> View(PrintBatch b, List<PrintBatchItem> items, CancellationToken ct)
+    {
+        var titles = await db.Sessions.AsNoTracking().Where(s => s.EventId == b.EventId).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+        return new(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, items.Count, items.Count(i => i.PrintedAt != null), items, SessionTitle(b, titles));
+    }
+
+    private static string? SessionTitle(PrintBatch b, Dictionary<int, string> titles) =>
+        b.Selection.StartsWith(SessionSelection, StringComparison.Ordinal) && int.TryParse(b.Selection[SessionSelection.Length..], out var id) ? titles.GetValueOrDefault(id) : null;
+
+    private const string SessionSelection = "session ";
 
     private static DeskRefusal Invalid(string slug, string detail) => DeskRefusal.Invalid(new(slug, detail));
 }

@@ -51,19 +51,24 @@ public static class ReprintEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         // The kiosk confirms the print; confirming twice changes nothing.
-        terminal.MapPost("/{orderId:guid}/printed", async Task<Results<NoContent, ProblemHttpResult>> (Guid orderId, HttpContext http, KioskDb db, AuditLog audit, TimeProvider time) =>
+        terminal.MapPost("/{orderId:guid}/printed", async Task<Results<NoContent, ProblemHttpResult>> (
+            Guid orderId, HttpContext http, KioskDb db, PrintBatches batches, AuditLog audit, TimeProvider time, CancellationToken ct) =>
         {
             var terminalId = http.User.TerminalId();
-            var order = await db.Reprints.FirstOrDefaultAsync(r => r.Id == orderId && r.TerminalId == terminalId);
+            var order = await db.Reprints.FirstOrDefaultAsync(r => r.Id == orderId && r.TerminalId == terminalId, ct);
             if (order is null) return Problems.NotFound("Reprint order");
             if (order.PrintedAt is not null) return TypedResults.NoContent();
-            order.PrintedAt = time.GetUtcNow();
-            await db.SaveChangesAsync();
+            if (order.BatchId is not null) await batches.ConfirmPrintedAsync(order, ct);
+            else
+            {
+                order.PrintedAt = time.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+            }
             await audit.WriteAsync(http.User.Actor(), "badge.reprinted", order.EventId, order.AttendeeId, terminalId, $"order {order.Id}");
             return TypedResults.NoContent();
         }).RecordsOutboxMark()
             .WithName("ConfirmReprintPrinted").WithSummary("The kiosk confirms it printed a reprint order")
-            .WithDescription("Repeats change nothing. Audited `badge.reprinted`.")
+            .WithDescription("Repeats change nothing. Audited `badge.reprinted`. A badge of a print batch is then marked as waiting at the counter (`badgeAtCounter` in the roster).")
             .ProducesProblems(StatusCodes.Status404NotFound);
     }
 

@@ -46,6 +46,7 @@ public static class RosterEndpoints
                 {
                     a.Id, BadgeId = a.Badge!.Id, BadgeVersion = a.Badge.Version, a.Title, a.FirstName, a.LastName, a.Organization,
                     a.Category, a.Status, a.CheckedInAt, a.Email, a.ExternalId, a.RosterSeq, Erased = a.AnonymisedAt != null,
+                    AtCounter = a.Badge.PrintedAheadAt != null,
                 })
                 .ToListAsync(http.RequestAborted);
             var complete = rows.Count <= limit;
@@ -58,12 +59,12 @@ public static class RosterEndpoints
                 a.Status == Attendees.AttendeeStatus.Cancelled, a.CheckedInAt,
                 SecondFactorProof.Of(eventId, SecondFactorKind.Email, a.Email),
                 SecondFactorProof.Of(eventId, SecondFactorKind.RegistrationNumber, a.ExternalId),
-                tokens[i], a.RosterSeq, a.Erased, sessions.GetValueOrDefault(a.Id))).ToList();
+                tokens[i], a.RosterSeq, a.Erased, a.AtCounter, sessions.GetValueOrDefault(a.Id))).ToList();
             var last = entries.LastOrDefault();
             return TypedResults.Ok(new RosterPage(entries, last?.Seq ?? since, last?.Id ?? after, complete));
         }).WithName("GetRosterChanges").WithSummary("Roster changes of the terminal's event after a cursor")
             .WithDescription("`?since=&after=&limit=`: changes after (`since`, `after`) in sequence order, at most 5,000 a page (`limit` 1 to 5,000); a full copy starts at `since=0`; pass its `nextSince` and `nextAfter` as `since` and `after` for the next page until `complete`. " +
-                "Each entry: names, category, cancelled, check-in time, badge id/version and signed token, second-factor proofs (hashes, never e-mail addresses), erased, and the booked sessions in start order (`sessions: [{title, startsAt, endsAt, room, handoutNote}]`).")
+                "Each entry: names, category, cancelled, check-in time, badge id/version and signed token, second-factor proofs (hashes, never e-mail addresses), erased, `badgeAtCounter` (printed in advance in a print batch: the kiosk admits without printing), and the booked sessions in start order (`sessions: [{title, startsAt, endsAt, room, handoutNote}]`).")
             .Refuses(StatusCodes.Status400BadRequest, "`/problems/roster-cursor`: `since` or `after` negative, or `limit` not 1 to 5,000.");
 
         terminal.MapPost("/heartbeat", async (TerminalHeartbeat heartbeat, HttpContext http, KioskDb db, Dashboard.LiveUpdates live, Operations.KioskMetrics metrics, TimeProvider time) =>

@@ -44,6 +44,7 @@ public static class LiveHubNames
     public const string OccupancyChanged = "occupancyChanged";
     public const string ArrivalsChanged = "arrivalsChanged";
     public const string TerminalsChanged = "terminalsChanged";
+    public const string PrintBatchesChanged = "printBatchesChanged";
 }
 
 /// <summary>
@@ -63,6 +64,10 @@ public interface ILiveClient
     /// <summary>A kiosk's state changed (heartbeat, printer, outbox): sent at most once per tick per event.</summary>
     [HubMethodName(LiveHubNames.TerminalsChanged)]
     Task TerminalsChanged(TerminalsHint hint, CancellationToken cancellationToken = default);
+
+    /// <summary>A badge of a print batch printed, or a batch was sent: sent at most once per tick per event.</summary>
+    [HubMethodName(LiveHubNames.PrintBatchesChanged)]
+    Task PrintBatchesChanged(PrintBatchesHint hint, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A room's new count; <see cref="Seq"/> is the room's <see cref="RoomOccupancy.Seq"/>.</summary>
@@ -73,3 +78,6 @@ public sealed record ArrivalsHint(int EventId, int Arrived, int Registered);
 
 /// <summary>Some kiosk of the event changed; the snapshot has the details.</summary>
 public sealed record TerminalsHint(int EventId);
+
+/// <summary>A print batch of the event made progress; GET /api/events/{id}/print-batches has the counts.</summary>
+public sealed record PrintBatchesHint(int EventId);

@@ -8,6 +8,8 @@ namespace Kiosk.Shared.Contracts;
 /// to the second factor after a name search. The signed badge token is included so a kiosk can print a
 /// valid badge for someone who found themselves by name. <see cref="Erased"/>: the person's data was
 /// deleted (retention or Art. 17); the kiosk drops what it kept about the row's previous badge and compacts its file.
+/// <see cref="BadgeAtCounter"/>: the badge was printed in advance (a print batch) and waits at the counter, so the
+/// kiosk checks the visitor in without printing.
 /// <see cref="Sessions"/>: the sessions (master classes) the attendee booked, in start order, for the welcome
 /// screen's handout notes and the badge's programme block; null from servers before them (read as none).
 /// </summary>
@@ -27,6 +29,7 @@ public sealed record RosterEntry(
     string BadgeToken,
     long Seq,
     bool Erased = false,
+    bool BadgeAtCounter = false,
     IReadOnlyList<BookedSession>? Sessions = null);
 
 /// <summary>A session an attendee booked: what the badge lists and the welcome screen says (its handout note, if any).</summary>

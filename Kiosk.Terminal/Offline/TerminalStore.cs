@@ -135,12 +135,21 @@ public sealed class TerminalStore
             PRAGMA user_version = 7;
             COMMIT;
             """);
+        // Badges printed in advance wait at the counter. The roster is fetched whole once more, so rows copied before
+        // this version learn their mark too.
+        if (current < 8) Run(connection, $"""
+            BEGIN;
+            ALTER TABLE roster ADD COLUMN badge_at_counter INTEGER NOT NULL DEFAULT 0;
+            DELETE FROM settings WHERE key = '{Settings.RosterCursor}';
+            PRAGMA user_version = 8;
+            COMMIT;
+            """);
         // The booked sessions (badge programme, handout notes); the roster is copied afresh once to bring them.
-        if (current < 8) Run(connection, """
+        if (current < 9) Run(connection, $"""
             BEGIN;
             ALTER TABLE roster ADD COLUMN sessions TEXT;
-            DELETE FROM settings WHERE key = 'roster-cursor';
-            PRAGMA user_version = 8;
+            DELETE FROM settings WHERE key = '{Settings.RosterCursor}';
+            PRAGMA user_version = 9;
             COMMIT;
             """);
     }

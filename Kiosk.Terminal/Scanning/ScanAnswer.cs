@@ -16,12 +16,13 @@ public enum ScanResult
     OutOfOrder,
 }
 
-/// <summary>How the badge is coming: being printed now, waiting for the printer, or not at all.</summary>
+/// <summary>How the badge is coming: being printed now, waiting for the printer, waiting at the counter (printed in advance), or not at all.</summary>
 public enum PrintProgress
 {
     None,
     Printing,
     Queued,
+    AtCounter,
 }
 
 /// <summary>At a room door: what was decided, and how full the room is (as last known when offline).</summary>

@@ -8,7 +8,8 @@ namespace Kiosk.Terminal.Scanning;
 /// <summary>
 /// The lobby kiosk's check-in, decided here without the network: signature against the event's public
 /// keys, then the roster copy. A check-in is committed (outbox item, local check-in mark and badge job in
-/// one transaction) before the screen answers; the outbox sender and the print queue take it from there.
+/// one transaction) before the screen answers; the outbox sender and the print queue take it from there. A badge
+/// printed in advance (a print batch) is not printed again: the visitor is told it waits at the counter.
 /// </summary>
 public sealed class SelfCheckIn(
     TerminalState state, Roster roster, TerminalStore store, Outbox outbox, PrintQueue printQueue, PrinterStatusBoard printer, BadgeRendering rendering,
@@ -58,13 +59,16 @@ public sealed class SelfCheckIn(
         {
             if (result == ScanResult.Welcome)
             {
-                if (await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, at, attendeeId: person.Id);
-                else result = ScanResult.AlreadyCheckedIn; // another scan here was a moment earlier
+                if (!await Roster.MarkCheckedInAsync(c, tx, person.Id, now)) result = ScanResult.AlreadyCheckedIn; // another scan here was a moment earlier
+                // A badge printed in advance waits at the counter: checked in, nothing printed.
+                else if (!person.BadgeAtCounter) jobId = await PrintJobs.AddAsync(c, tx, request.ClientScanId, badge, at, attendeeId: person.Id);
             }
             // Every scan of a known attendee goes to the server, refusals too: the desk sees them all.
             await Outbox.AddAsync(c, tx, request with { BadgePrinted = jobId is not null }, at);
         }, ct);
         outbox.Poke();
+        if (result == ScanResult.Welcome && jobId is null)
+            return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now, PrintProgress.AtCounter, Notes: Handouts.Notes(person, profile, now));
         if (jobId is null)
             return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category,
                 result == ScanResult.AlreadyCheckedIn ? person.CheckedInAt ?? now : null,

@@ -70,6 +70,49 @@ public class PrintBatchTests(KioskApp app) : IClassFixture<KioskApp>
         Assert.Empty((await fair.Organizer.GetFromJsonAsync<List<PrintBatchView>>(url, Json.Options))!);
     }
 
+    [Fact]
+    public async Task A_printed_badge_of_a_session_batch_waits_at_the_counter_in_every_kiosks_roster_until_a_correction_changes_it()
+    {
+        var fair = await Fair.OpenAsync(app);
+        var (station, enrolment) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Druckstation");
+        var (lobby, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Eingang Ost");
+        var room = await fair.RoomAsync("Raum Ruhr", 40);
+        var now = DateTimeOffset.UtcNow;
+        var created = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms/{room.RoomId}/sessions",
+            new Kiosk.Server.Rooms.SessionRequest("KI in der Verwaltung", now.AddHours(2), now.AddHours(3)), Json.Options);
+        var session = (await created.Content.ReadFromJsonAsync<Kiosk.Server.Rooms.SessionResponse>(Json.Options))!;
+        var anna = await fair.AttendeeAsync("A-1");
+        var zoe = await fair.AttendeeAsync("A-4");
+        (await fair.Organizer.PostAsJsonAsync($"/api/sessions/{session.Id}/bookings", new Kiosk.Server.Rooms.BookingRequest([zoe.Id, anna.Id]), Json.Options)).EnsureSuccessStatusCode();
+
+        var batch = await CreateAsync(fair, new PrintBatchRequest(enrolment.TerminalId, SessionId: session.Id));
+        Assert.Equal(($"session {session.Id}", "KI in der Verwaltung"), (batch.Selection, batch.SessionTitle));
+        Assert.Equal([anna.Id, zoe.Id], batch.Items.Select(i => i.AttendeeId));
+        var before = await RosterAsync(lobby);
+        Assert.DoesNotContain(before.Attendees, e => e.BadgeAtCounter);
+
+        var orders = (await station.GetFromJsonAsync<List<ReprintOrder>>("/api/terminal/reprints", Json.Options))!;
+        Assert.Equal(HttpStatusCode.NoContent, (await station.PostAsync($"/api/terminal/reprints/{orders[0].OrderId}/printed", null)).StatusCode);
+
+        // The lobby kiosk learns it by its next delta: Anna's badge waits at the counter, Zoe's is still to print.
+        var delta = await RosterAsync(lobby, before.NextSince, before.NextAfter);
+        Assert.True(Assert.Single(delta.Attendees).BadgeAtCounter);
+        Assert.Equal(anna.Id, delta.Attendees[0].Id);
+        var snapshot = await fair.Organizer.GetFromJsonAsync<Kiosk.Server.Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options);
+        var shown = Assert.Single(snapshot!.PrintBatches);
+        Assert.Equal((batch.Id, 2, 1, "KI in der Verwaltung"), (shown.Id, shown.Total, shown.Printed, shown.SessionTitle));
+
+        // The printed badge shows the old spelling once the desk corrects the name: the kiosk prints a new one.
+        var corrected = await fair.Organizer.PatchAsJsonAsync($"/api/attendees/{anna.Id}",
+            new CorrectionRequest(null, null, "Müller-Lüdenscheidt", null, "Tippfehler", null), Json.Options);
+        Assert.True(corrected.IsSuccessStatusCode, await corrected.Content.ReadAsStringAsync());
+        var after = await RosterAsync(lobby, delta.NextSince, delta.NextAfter);
+        Assert.False(Assert.Single(after.Attendees).BadgeAtCounter);
+    }
+
+    private static async Task<RosterPage> RosterAsync(HttpClient terminal, long since = 0, int after = 0) =>
+        (await terminal.GetFromJsonAsync<RosterPage>($"/api/terminal/roster?since={since}&after={after}", Json.Options))!;
+
     private static async Task<PrintBatchView> CreateAsync(Fair fair, PrintBatchRequest request)
     {
         var response = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/print-batches", request, Json.Options);

@@ -120,8 +120,8 @@ public sealed class HandoutNotesUiTests(KioskApp server) : IClassFixture<KioskAp
         if (aid != "") await page.GetByTestId($"aid-{aid}").ClickAsync();
         await WelcomeAsync(page, await _fair.TokenAsync("A-2"), "Jürgen Groß");
         await Assertions.Expect(page.GetByTestId("handout-note")).ToHaveCountAsync(2);
-        await KioskAxe.AssertNoViolationsAsync(page, $"welcome with notes ({language}, {(aid == "" ? "plain" : aid)})");
-        if (aid == "contrast") await KioskAxe.AssertNoViolationsAsync(page, $"welcome with notes ({language}, contrast, 7:1)", enhancedContrast: true);
+        await PageAxe.AssertNoViolationsAsync(page, $"welcome with notes ({language}, {(aid == "" ? "plain" : aid)})");
+        if (aid == "contrast") await PageAxe.AssertNoViolationsAsync(page, $"welcome with notes ({language}, contrast, 7:1)", enhancedContrast: true);
         await KioskBrowser.ShotAsync(page, $"handouts-welcome-{language}-{(aid == "" ? "plain" : aid)}");
     }
 

@@ -100,8 +100,8 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
 
         async Task CheckAsync(string screen)
         {
-            await KioskAxe.AssertNoViolationsAsync(page, $"{screen} ({language}, {mode})");
-            if (aid == "contrast") await KioskAxe.AssertNoViolationsAsync(page, $"{screen} ({language}, {mode}, 7:1)", enhancedContrast: true);
+            await PageAxe.AssertNoViolationsAsync(page, $"{screen} ({language}, {mode})");
+            if (aid == "contrast") await PageAxe.AssertNoViolationsAsync(page, $"{screen} ({language}, {mode}, 7:1)", enhancedContrast: true);
             await KioskBrowser.ShotAsync(page, $"aids-{mode}-{language}-{screen}");
         }
 
@@ -254,7 +254,7 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         {
             await Assertions.Expect(page.GetByTestId("idle-overlay")).ToBeVisibleAsync(longWait);
             await Assertions.Expect(page.GetByTestId("more-time")).ToBeFocusedAsync();
-            if (round == 1) await KioskAxe.AssertNoViolationsAsync(page, "idle warning (de)");
+            if (round == 1) await PageAxe.AssertNoViolationsAsync(page, "idle warning (de)");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.GetByTestId("idle-overlay")).ToBeHiddenAsync();
             await Assertions.Expect(page.GetByTestId("search-result")).ToContainTextAsync("Sören W.");
@@ -420,21 +420,21 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         await door.ReadyAsync(attendees: 4);
         var page = await _browser.OpenAsync(door.Local.BaseAddress!, 1920, 1080);
         await Assertions.Expect(page.GetByTestId("screen-room")).ToBeVisibleAsync();
-        await KioskAxe.AssertNoViolationsAsync(page, "door (de)");
+        await PageAxe.AssertNoViolationsAsync(page, "door (de)");
         await KioskBrowser.ScanAsync(page, await _fair.TokenAsync("A-1"));
         await Assertions.Expect(page.GetByTestId("room-result")).ToHaveAttributeAsync("data-result", new System.Text.RegularExpressions.Regex("."));
-        await KioskAxe.AssertNoViolationsAsync(page, "door answer (de)");
+        await PageAxe.AssertNoViolationsAsync(page, "door answer (de)");
         await page.GetByTestId("language-toggle").ClickAsync();
-        await KioskAxe.AssertNoViolationsAsync(page, "door (en)");
+        await PageAxe.AssertNoViolationsAsync(page, "door (en)");
 
         var id = await server.WithDbAsync(db => db.Terminals.AsNoTracking().Where(t => t.EventId == _fair.Event.Id && t.Name == "Tür Ruhr").Select(t => t.Id).SingleAsync());
         (await _fair.Organizer.PostAsync($"/api/terminals/{id}/revoke", null)).EnsureSuccessStatusCode();
         await Assertions.Expect(page.GetByTestId("screen-out-of-order")).ToBeVisibleAsync();
-        await KioskAxe.AssertNoViolationsAsync(page, "out of order (de)");
+        await PageAxe.AssertNoViolationsAsync(page, "out of order (de)");
         await page.GetByTestId("language-toggle").ClickAsync();
-        await KioskAxe.AssertNoViolationsAsync(page, "out of order (en)");
+        await PageAxe.AssertNoViolationsAsync(page, "out of order (en)");
         await page.GetByTestId("staff-open").ClickAsync();
-        await KioskAxe.AssertNoViolationsAsync(page, "out of order, staff panel (en)");
+        await PageAxe.AssertNoViolationsAsync(page, "out of order, staff panel (en)");
         await KioskBrowser.ShotAsync(page, "aids-out-of-order");
     }
 
@@ -448,12 +448,12 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         var page = await _browser.OpenAsync(station.Local.BaseAddress!, 1920, 1080);
         await Assertions.Expect(page.GetByTestId("screen-print-station").Locator("h1")).ToHaveTextAsync("Druckstation");
         await Assertions.Expect(page.GetByTestId("screen-print-station").Locator("[data-say]")).ToContainTextAsync("zum Eingang");
-        await KioskAxe.AssertNoViolationsAsync(page, "print station (de)");
+        await PageAxe.AssertNoViolationsAsync(page, "print station (de)");
         await KioskBrowser.ScanAsync(page, await _fair.TokenAsync("A-1"));
         await Assertions.Expect(page.GetByTestId("screen-print-station")).ToBeVisibleAsync();
         Assert.Null((await _fair.AttendeeAsync("A-1")).CheckedInAt);
         await page.GetByTestId("language-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("screen-print-station").Locator("h1")).ToHaveTextAsync("Print station");
-        await KioskAxe.AssertNoViolationsAsync(page, "print station (en)");
+        await PageAxe.AssertNoViolationsAsync(page, "print station (en)");
     }
 }

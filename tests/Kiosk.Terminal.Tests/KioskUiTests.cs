@@ -171,5 +171,5 @@ public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAs
         Assert.DoesNotContain("maximum-scale", viewport);
     }
 
-    private static Task AssertNoViolationsAsync(IPage page, string screen) => KioskAxe.AssertNoViolationsAsync(page, screen);
+    private static Task AssertNoViolationsAsync(IPage page, string screen) => PageAxe.AssertNoViolationsAsync(page, screen);
 }

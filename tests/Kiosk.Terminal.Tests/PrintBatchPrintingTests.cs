@@ -100,6 +100,27 @@ public sealed class PrintBatchPrintingTests(KioskApp server) : IClassFixture<Kio
         Assert.Equal(1, await station.PrintJobCountAsync());
     }
 
+    [Fact]
+    public async Task A_badge_printed_in_advance_is_not_printed_again_at_check_in_and_the_visitor_is_sent_to_the_counter()
+    {
+        var anna = await _fair.AttendeeAsync("A-1");
+        var terminals = await _fair.Organizer.GetFromJsonAsync<List<Kiosk.Server.Terminals.TerminalResponse>>($"/api/events/{_fair.Event.Id}/terminals", Json.Options);
+        (await _fair.Organizer.PostAsJsonAsync($"/api/events/{_fair.Event.Id}/print-batches",
+            new PrintBatchRequest(terminals!.Single().Id, AttendeeIds: [anna.Id]), Json.Options)).EnsureSuccessStatusCode();
+        Assert.Contains(Encoding.Latin1.GetString(Pc858.Encode(anna.LastName)), await NextJobAsync());
+        var roster = _terminal.Services.GetRequiredService<Kiosk.Terminal.Offline.Roster>();
+        await Eventually.Async(() => roster.FindAsync(anna.Id), p => p?.BadgeAtCounter == true, "the kiosk's roster to mark the badge as waiting at the counter");
+
+        var scan = await _terminal.Local.PostAsJsonAsync("/local/scan", new { text = await _fair.TokenAsync("A-1"), language = "de" });
+        scan.EnsureSuccessStatusCode();
+        var answer = await scan.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(("Welcome", "AtCounter"), (answer.GetProperty("result").GetString(), answer.GetProperty("print").GetString()));
+        Assert.Equal(1, await _terminal.PrintJobCountAsync());
+        // The arrival counts at once, on the server too.
+        await Eventually.Async(() => _fair.AttendeeAsync("A-1"), a => a.CheckedInAt is not null, "the check-in to reach the server");
+        Assert.Equal(1, _printer.JobsPrinted);
+    }
+
     private async Task<string> NextJobAsync() => Encoding.Latin1.GetString(await _printer.NextJobAsync(seconds: 30));
 
     private async Task<PrintBatchView> ProgressAsync()

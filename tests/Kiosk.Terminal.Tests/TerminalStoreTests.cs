@@ -32,6 +32,7 @@ public sealed class TerminalStoreTests : IDisposable
                 ALTER TABLE print_jobs DROP COLUMN clock_run;
                 ALTER TABLE outbox DROP COLUMN orphaned;
                 ALTER TABLE roster DROP COLUMN sessions;
+                ALTER TABLE roster DROP COLUMN badge_at_counter;
                 INSERT INTO print_jobs (client_scan_id, created_at, state, badge, attendee_id, self_reprint)
                 VALUES ($scan, $at, 'Printed', '{}', 7, 0);
                 PRAGMA user_version = 5;
@@ -45,7 +46,7 @@ public sealed class TerminalStoreTests : IDisposable
         var store = new TerminalStore(_folder);
         var clock = new KioskClock(pc);
         var jobs = new PrintJobs(store, clock);
-        Assert.Equal(8L, await store.ReadAsync(async c =>
+        Assert.Equal(9L, await store.ReadAsync(async c =>
         {
             await using var command = c.CreateCommand();
             command.CommandText = "PRAGMA user_version";
@@ -74,6 +75,7 @@ public sealed class TerminalStoreTests : IDisposable
             command.Transaction = tx;
             command.CommandText = """
                 ALTER TABLE roster DROP COLUMN sessions;
+                ALTER TABLE roster DROP COLUMN badge_at_counter;
                 INSERT INTO roster (id, badge_id, badge_version, first_name, last_name, category, cancelled, token, seq)
                 VALUES (7, '0b7a4a3e-0000-4000-8000-000000000007', 1, 'Käthe', 'Nußbaum', 2, 0, 'token', 41);
                 INSERT INTO settings (key, value) VALUES ('roster-cursor', '{"since":41,"after":7}');

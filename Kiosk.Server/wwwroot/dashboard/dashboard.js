@@ -276,6 +276,7 @@ function connectLive() {
   connection.on('occupancyChanged', forThisEvent(onOccupancy));
   connection.on('arrivalsChanged', forThisEvent(onArrivals));
   connection.on('terminalsChanged', forThisEvent(loadSnapshotDebounced));
+  connection.on('printBatchesChanged', forThisEvent(loadSnapshotDebounced));
   connection.onreconnecting(() => onLiveState('reconnecting'));
   connection.onreconnected(() => { onLiveState('live'); loadSnapshot(); });
 
@@ -329,6 +330,7 @@ function renderAll() {
   renderChart();
   renderRooms();
   renderTerminals();
+  renderBatches();
   renderAlerts();
   renderUpdated();
 }
@@ -625,6 +627,23 @@ function alertText(alert) {
     default:
       return t('alert.unknown', { kind: alert.kind });
   }
+}
+
+/** Print batches: what, where, and how far; the section is hidden until the event has one. */
+function renderBatches() {
+  const batches = state.snapshot?.printBatches ?? [];
+  $('batches').hidden = batches.length === 0;
+  const kioskName = (id) => (state.snapshot?.terminals ?? []).find((k) => k.id === id)?.name ?? `#${id}`;
+  $('batch-list').replaceChildren(...batches.map((b) => {
+    const [kind, value] = b.selection.split(' ');
+    const what = kind === 'category' ? t('batches.category', { category: t(`batches.category.${value}`) })
+      : kind === 'session' ? t('batches.session', { title: b.sessionTitle ?? value }) : t('batches.list');
+    const progress = t('batches.progress', { printed: formatNumber(b.printed), total: formatNumber(b.total) });
+    return h('li', { class: `batch ${b.printed >= b.total ? 'is-done' : ''}`, 'data-testid': 'batch-row', 'data-batch-id': b.id },
+      h('div', { class: 'term-line' }, h('span', { class: 'term-name' }, what), h('span', { class: 'term-mode' }, kioskName(b.terminalId))),
+      h('div', { class: 'room-bar', 'aria-hidden': 'true' }, barFill(b.total > 0 ? b.printed / b.total : 0)),
+      h('p', { class: 'batch-count', 'data-testid': 'batch-progress' }, b.printed >= b.total ? t('batches.done', { total: formatNumber(b.total) }) : progress));
+  }));
 }
 
 function renderAlerts() {

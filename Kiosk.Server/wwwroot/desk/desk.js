@@ -4,6 +4,7 @@
 
 import { t, applyStaticTexts, mountLanguageToggle, onLanguageChange, getLocale } from './i18n.js';
 import * as api from '../api.js';
+import { mountBatches } from './batches.js';
 
 const MIN_QUERY = 3;
 const $ = (id) => document.getElementById(id);
@@ -413,15 +414,18 @@ function renderAudit() {
   $('audit-more').hidden = !state.audit.before;
 }
 
+const TABS = ['people', 'conflicts', 'batches', 'audit'];
+
 function showTab(tab) {
   state.tab = tab;
-  for (const name of ['people', 'conflicts', 'audit']) {
+  for (const name of TABS) {
     $(`tab-${name}`).setAttribute('aria-selected', String(name === tab));
     $(`tab-${name}`).tabIndex = name === tab ? 0 : -1;
     $(`panel-${name}`).hidden = name !== tab;
   }
   if (tab === 'conflicts') loadConflicts();
   if (tab === 'audit') loadAudit();
+  if (tab === 'batches') batches.show(); else batches.hide();
 }
 
 // ---------------------------------------------------------------- start
@@ -434,6 +438,7 @@ function renderAll() {
   renderAttendee();
   renderConflicts();
   renderAudit();
+  batches.render();
 }
 
 async function start() {
@@ -476,9 +481,9 @@ $('dialog-form').addEventListener('submit', submitDialog);
 $('dialog-cancel').addEventListener('click', () => $('dialog').close());
 $('audit-form').addEventListener('submit', (e) => { e.preventDefault(); loadAudit(); });
 $('audit-more').addEventListener('click', () => loadAudit(true));
-for (const name of ['people', 'conflicts', 'audit']) $(`tab-${name}`).addEventListener('click', () => showTab(name));
+for (const name of TABS) $(`tab-${name}`).addEventListener('click', () => showTab(name));
 $('tabs').addEventListener('keydown', (e) => {
-  const order = ['people', 'conflicts', 'audit'];
+  const order = TABS;
   const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
   if (!step) return;
   const next = order[(order.indexOf(state.tab) + step + order.length) % order.length];
@@ -486,6 +491,7 @@ $('tabs').addEventListener('keydown', (e) => {
   $(`tab-${next}`).focus();
 });
 $('logout').addEventListener('click', () => api.signOut(deskPath()));
+const batches = mountBatches({ request, problem, say, t, el, formatTime, eventId: () => state.event.id });
 
 onLanguageChange(renderAll);
 mountLanguageToggle(document.querySelector('[data-testid="language-toggle"]'));

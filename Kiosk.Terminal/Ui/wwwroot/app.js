@@ -172,7 +172,8 @@ const renderers = {
 
   welcome() {
     const a = ui.answer ?? {};
-    const print = a.print === 'Printing' ? t('welcome.printing') : a.print === 'Queued' ? t('welcome.queued') : t('welcome.none');
+    const print = a.print === 'Printing' ? t('welcome.printing') : a.print === 'Queued' ? t('welcome.queued')
+      : a.print === 'AtCounter' ? t('welcome.atCounter') : t('welcome.none');
     const preview = typeof a.preview === 'string' && a.preview.startsWith('/') && !a.preview.startsWith('//') ? a.preview : null;
     return h('section', { class: `screen screen-welcome${preview ? ' has-preview' : ''}`, testid: 'screen-welcome' },
       h('div', { class: 'result-text' },

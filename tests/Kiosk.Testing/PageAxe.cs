@@ -2,10 +2,10 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace Kiosk.Terminal.Tests.Infrastructure;
+namespace Kiosk.Testing;
 
-/// <summary>axe-core in the page: the WCAG 2.1 A and AA rules, and the 7:1 contrast rule for the high-contrast mode.</summary>
-public static class KioskAxe
+/// <summary>axe-core in the page: the WCAG 2.1 A and AA rules, and the 7:1 contrast rule for the kiosk's high-contrast mode.</summary>
+public static class PageAxe
 {
     private static readonly AxeRunOptions WcagAa = new()
     {
@@ -23,7 +23,7 @@ public static class KioskAxe
         var result = await page.RunAxe(enhancedContrast ? EnhancedContrast : WcagAa);
         var findings = string.Join("\n", result.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} — " +
             string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() ?? ""))));
-        Assert.True(result.Violations.Length == 0, $"axe-core on the {screen} screen:\n{findings}");
+        Assert.True(result.Violations.Length == 0, $"axe-core on {screen}:\n{findings}");
         return result.Passes.Length;
     }
 }
