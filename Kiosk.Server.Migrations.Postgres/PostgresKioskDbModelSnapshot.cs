@@ -532,6 +532,24 @@ namespace Kiosk.Server.Migrations.Postgres
                     b.ToTable("Reprints");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Events.CategoryHandoutNote", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Category")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("EventId", "Category");
+
+                    b.ToTable("CategoryHandouts", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -787,6 +805,10 @@ namespace Kiosk.Server.Migrations.Postgres
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("HandoutNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("PreBookingMinutes")
                         .HasColumnType("integer");
 
@@ -1015,6 +1037,15 @@ namespace Kiosk.Server.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Attendee");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Events.CategoryHandoutNote", b =>
+                {
+                    b.HasOne("Kiosk.Server.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kiosk.Server.Mail.ConfirmationMail", b =>

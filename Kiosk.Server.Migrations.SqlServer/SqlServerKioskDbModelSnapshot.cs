@@ -535,6 +535,24 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.ToTable("Reprints");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Events.CategoryHandoutNote", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<byte>("Category")
+                        .HasColumnType("tinyint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("EventId", "Category");
+
+                    b.ToTable("CategoryHandouts", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -791,6 +809,10 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.Property<int>("EventId")
                         .HasColumnType("int");
 
+                    b.Property<string>("HandoutNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int?>("PreBookingMinutes")
                         .HasColumnType("int");
 
@@ -1021,6 +1043,15 @@ namespace Kiosk.Server.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Attendee");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Events.CategoryHandoutNote", b =>
+                {
+                    b.HasOne("Kiosk.Server.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kiosk.Server.Mail.ConfirmationMail", b =>

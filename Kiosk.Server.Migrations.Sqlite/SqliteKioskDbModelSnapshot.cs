@@ -513,6 +513,24 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.ToTable("Reprints");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Events.CategoryHandoutNote", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Category");
+
+                    b.ToTable("CategoryHandouts", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -756,6 +774,10 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HandoutNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreBookingMinutes")
                         .HasColumnType("INTEGER");
 
@@ -978,6 +1000,15 @@ namespace Kiosk.Server.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Attendee");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Events.CategoryHandoutNote", b =>
+                {
+                    b.HasOne("Kiosk.Server.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kiosk.Server.Mail.ConfirmationMail", b =>

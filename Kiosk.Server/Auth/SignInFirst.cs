@@ -7,7 +7,7 @@ namespace Kiosk.Server.Auth;
 /// </summary>
 public static class SignInFirst
 {
-    public static readonly string[] Pages = ["/dashboard/", "/desk/", "/door/", "/reports/", "/imports/", ApiDocs.ApiReference.DocsPath + "/"];
+    public static readonly string[] Pages = ["/dashboard/", "/desk/", "/door/", "/reports/", "/imports/", "/handouts/", ApiDocs.ApiReference.DocsPath + "/"];
 
     public static IApplicationBuilder UseSignInFirst(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -28,6 +28,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<PresenceScan> PresenceLog => Set<PresenceScan>();
     public DbSet<RoomSession> Sessions => Set<RoomSession>();
+    public DbSet<CategoryHandoutNote> CategoryHandouts => Set<CategoryHandoutNote>();
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
     public DbSet<Desk.Reprint> Reprints => Set<Desk.Reprint>();
     public DbSet<Desk.PrintBatch> PrintBatches => Set<Desk.PrintBatch>();

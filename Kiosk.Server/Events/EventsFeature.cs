@@ -6,6 +6,7 @@ public static class EventsFeature
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         app.MapEventEndpoints();
+        app.MapHandoutEndpoints();
         return app;
     }
 }

@@ -17,6 +17,11 @@ public sealed class RoomSession
     public DateTimeOffset EndsAt { get; set; }
     public int? Capacity { get; set; }
     public int? PreBookingMinutes { get; set; }
+
+    /// <summary>What its booked attendees are told at check-in and read on their badge's programme ("Unterlagen am Counter 2").</summary>
+    public string? HandoutNote { get; set; }
+
+    public const int MaxHandoutNote = 200;
 }
 
 /// <summary>An attendee's seat booked for a session.</summary>
@@ -32,6 +37,7 @@ internal sealed class RoomSessionConfiguration : IEntityTypeConfiguration<RoomSe
     {
         e.ToTable("Sessions");
         e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.HandoutNote).HasMaxLength(RoomSession.MaxHandoutNote);
         e.HasIndex(x => new { x.RoomId, x.StartsAt });
     }
 

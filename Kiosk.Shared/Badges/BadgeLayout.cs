@@ -1,9 +1,14 @@
+using Kiosk.Shared.Contracts;
+
 namespace Kiosk.Shared.Badges;
 
-/// <summary>What goes on one printed badge.</summary>
+/// <summary>
+/// What goes on one printed badge. <see cref="Sessions"/>: the booked sessions its programme block lists, at their
+/// local time in <see cref="TimeZone"/> (the event's IANA zone); none, and the badge is what it always was.
+/// </summary>
 public sealed record BadgePrint(
     string? Title, string FirstName, string LastName, string? Organization, AttendeeCategory Category,
-    string EventName, string Token, string Language = "de");
+    string EventName, string Token, string Language = "de", IReadOnlyList<BookedSession>? Sessions = null, string? TimeZone = null);
 
 public abstract record BadgeBlock;
 
@@ -75,6 +80,11 @@ public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns =
         blocks.Add(new BadgeLine(CategoryLabel(badge.Category, badge.Language).PadBoth(columns / 2), 2, 2, Bold: true, Reverse: true));
         blocks.Add(new BadgeGap(1));
         blocks.Add(new BadgeCode(badge.Token));
+        if (badge.Sessions is { Count: > 0 } sessions)
+        {
+            blocks.Add(new BadgeGap(1));
+            blocks.AddRange(BadgeProgramme.Lines(sessions, badge.TimeZone, badge.Language, columns).Select(l => new BadgeLine(l)));
+        }
         return new BadgeLayout(blocks, columns);
     }
 
@@ -139,7 +149,7 @@ public sealed record BadgeLayout(IReadOnlyList<BadgeBlock> Blocks, int Columns =
     }
 
     // The longest start of the text within the cells, never less than one character nor half of a surrogate pair.
-    private static int Prefix(string text, int cells)
+    internal static int Prefix(string text, int cells)
     {
         int used = 0, end = 0;
         foreach (var rune in text.EnumerateRunes())

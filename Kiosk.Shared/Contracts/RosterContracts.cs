@@ -10,6 +10,8 @@ namespace Kiosk.Shared.Contracts;
 /// deleted (retention or Art. 17); the kiosk drops what it kept about the row's previous badge and compacts its file.
 /// <see cref="BadgeAtCounter"/>: the badge was printed in advance (a print batch) and waits at the counter, so the
 /// kiosk checks the visitor in without printing.
+/// <see cref="Sessions"/>: the sessions (master classes) the attendee booked, in start order, for the welcome
+/// screen's handout notes and the badge's programme block; null from servers before them (read as none).
 /// </summary>
 public sealed record RosterEntry(
     int Id,
@@ -27,7 +29,14 @@ public sealed record RosterEntry(
     string BadgeToken,
     long Seq,
     bool Erased = false,
-    bool BadgeAtCounter = false);
+    bool BadgeAtCounter = false,
+    IReadOnlyList<BookedSession>? Sessions = null);
+
+/// <summary>A session an attendee booked: what the badge lists and the welcome screen says (its handout note, if any).</summary>
+public sealed record BookedSession(string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Room, string? HandoutNote = null);
+
+/// <summary>What the attendees of one category are told at check-in ("Bitte Lanyard ‚Referent' am Counter 2 abholen").</summary>
+public sealed record CategoryHandout(AttendeeCategory Category, string Note);
 
 /// <summary>
 /// One page of roster changes, ordered by change sequence then id. Ask again with <see cref="NextSince"/>
@@ -35,7 +44,10 @@ public sealed record RosterEntry(
 /// </summary>
 public sealed record RosterPage(IReadOnlyList<RosterEntry> Attendees, long NextSince, int NextAfter, bool Complete);
 
-/// <summary>The event as a terminal needs it, with the terminal's own identity.</summary>
+/// <summary>
+/// The event as a terminal needs it, with the terminal's own identity. <see cref="Handouts"/>: the organizer's note
+/// per attendee category (an event-level setting, so changing one touches no roster row).
+/// </summary>
 public sealed record TerminalProfile(
     int TerminalId,
     string TerminalName,
@@ -47,7 +59,8 @@ public sealed record TerminalProfile(
     bool AllowsWalkIns,
     SecondFactorKind SecondFactor,
     string? AssignedMode = null,
-    bool SelfServiceReprint = false);
+    bool SelfServiceReprint = false,
+    IReadOnlyList<CategoryHandout>? Handouts = null);
 
 /// <summary>Sent by every terminal periodically (and over SignalR when connected).</summary>
 public sealed record TerminalHeartbeat(string AppVersion, int Outbox, string PrinterState, string Mode, KioskFigures? Figures = null);

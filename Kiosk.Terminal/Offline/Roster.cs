@@ -1,14 +1,15 @@
 using Kiosk.Shared.Badges;
 using Kiosk.Shared.Contracts;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Terminal.Offline;
 
-/// <summary>One attendee as the terminal knows them.</summary>
+/// <summary>One attendee as the terminal knows them, with the sessions they booked (start order).</summary>
 public sealed record RosterPerson(
     int Id, Guid BadgeId, int BadgeVersion, string? Title, string FirstName, string LastName, string? Organization,
     AttendeeCategory Category, bool Cancelled, DateTimeOffset? CheckedInAt, string? EmailProof, string? RegistrationNumberProof, string Token,
-    bool BadgeAtCounter = false)
+    bool BadgeAtCounter = false, IReadOnlyList<BookedSession>? Sessions = null)
 {
     public string DisplayName => Kiosk.Shared.Text.PersonNameRules.DisplayName(Title, FirstName, LastName);
 }
@@ -16,7 +17,7 @@ public sealed record RosterPerson(
 /// <summary>The terminal's copy of the event's attendees, kept current by <see cref="RosterSync"/>.</summary>
 public sealed class Roster(TerminalStore store)
 {
-    private const string Columns = "id, badge_id, badge_version, title, first_name, last_name, organization, category, cancelled, checked_in_at, email_proof, registration_number_proof, token, badge_at_counter";
+    private const string Columns = "id, badge_id, badge_version, title, first_name, last_name, organization, category, cancelled, checked_in_at, email_proof, registration_number_proof, token, badge_at_counter, sessions";
 
     public Task<RosterPerson?> FindByBadgeAsync(Guid badgeId) => FindAsync("badge_id = $v", badgeId.ToString());
 
@@ -50,16 +51,16 @@ public sealed class Roster(TerminalStore store)
         await using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = $"""
-            INSERT INTO roster ({Columns}, seq) VALUES ($id, $badge, $version, $title, $first, $last, $org, $cat, $cancelled, $checkedIn, $email, $regno, $token, $atCounter, $seq)
+            INSERT INTO roster ({Columns}, seq) VALUES ($id, $badge, $version, $title, $first, $last, $org, $cat, $cancelled, $checkedIn, $email, $regno, $token, $atCounter, $sessions, $seq)
             ON CONFLICT (id) DO UPDATE SET badge_id = excluded.badge_id, badge_version = excluded.badge_version, title = excluded.title,
                 first_name = excluded.first_name, last_name = excluded.last_name, organization = excluded.organization,
                 category = excluded.category, cancelled = excluded.cancelled, checked_in_at = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL AND kind = '{OutboxKind.CheckIn}')
                     THEN coalesce(roster.checked_in_at, excluded.checked_in_at) ELSE excluded.checked_in_at END,
                 email_proof = excluded.email_proof, registration_number_proof = excluded.registration_number_proof, token = excluded.token,
-                badge_at_counter = excluded.badge_at_counter, seq = excluded.seq
+                badge_at_counter = excluded.badge_at_counter, sessions = excluded.sessions, seq = excluded.seq
             """;
         var p = new Dictionary<string, SqliteParameter>();
-        foreach (var name in new[] { "$id", "$badge", "$version", "$title", "$first", "$last", "$org", "$cat", "$cancelled", "$checkedIn", "$email", "$regno", "$token", "$atCounter", "$seq" })
+        foreach (var name in new[] { "$id", "$badge", "$version", "$title", "$first", "$last", "$org", "$cat", "$cancelled", "$checkedIn", "$email", "$regno", "$token", "$atCounter", "$sessions", "$seq" })
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
@@ -97,6 +98,7 @@ public sealed class Roster(TerminalStore store)
             p["$regno"].Value = (object?)e.RegistrationNumberProof ?? DBNull.Value;
             p["$token"].Value = e.BadgeToken;
             p["$atCounter"].Value = e.BadgeAtCounter ? 1 : 0;
+            p["$sessions"].Value = e.Sessions is { Count: > 0 } sessions ? JsonSerializer.Serialize(sessions, TerminalJson.Options) : DBNull.Value;
             p["$seq"].Value = e.Seq;
             await command.ExecuteNonQueryAsync();
         }
@@ -204,5 +206,6 @@ public sealed class Roster(TerminalStore store)
         r.GetInt32(0), Guid.Parse(r.GetString(1)), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
         r.IsDBNull(6) ? null : r.GetString(6), (AttendeeCategory)r.GetInt32(7), r.GetInt32(8) == 1,
         r.IsDBNull(9) ? null : DateTimeOffset.Parse(r.GetString(9), System.Globalization.CultureInfo.InvariantCulture),
-        r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(12), r.GetInt32(13) == 1);
+        r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(12), r.GetInt32(13) == 1,
+        r.IsDBNull(14) ? null : JsonSerializer.Deserialize<List<BookedSession>>(r.GetString(14), TerminalJson.Options));
 }

@@ -23,7 +23,8 @@ public sealed class TerminalState(Settings settings)
 
     public async Task SetAsync(TerminalProfile profile, List<PublicBadgeKey> keys, CancellationToken ct)
     {
-        if (profile != Profile) await settings.SetAsync(Settings.Profile, profile, ct);
+        // By content: the handout list makes the records' own equality compare references.
+        if (!SameAs(profile, Profile)) await settings.SetAsync(Settings.Profile, profile, ct);
         await settings.SetAsync(Settings.BadgeKeys, keys, ct);
         Profile = profile;
         Keys = Ring(profile.EventId, keys);
@@ -40,6 +41,9 @@ public sealed class TerminalState(Settings settings)
 
     /// <summary>The mode an organizer assigned on the server, else the configured one.</summary>
     public string Mode(string configured) => Profile?.AssignedMode ?? configured;
+
+    private static bool SameAs(TerminalProfile a, TerminalProfile? b) =>
+        b is not null && a with { Handouts = null } == b with { Handouts = null } && (a.Handouts ?? []).SequenceEqual(b.Handouts ?? []);
 
     private static BadgeKeyRing Ring(int eventId, List<PublicBadgeKey> keys)
     {

@@ -154,6 +154,14 @@ public sealed class TerminalStore
             PRAGMA user_version = 9;
             COMMIT;
             """);
+        // The booked sessions (badge programme, handout notes); the roster is copied afresh once to bring them.
+        if (current < 10) Run(connection, $"""
+            BEGIN;
+            ALTER TABLE roster ADD COLUMN sessions TEXT;
+            DELETE FROM settings WHERE key = '{Settings.RosterCursor}';
+            PRAGMA user_version = 10;
+            COMMIT;
+            """);
     }
 
     private static void Run(SqliteConnection connection, string sql)

@@ -1,6 +1,7 @@
 using Kiosk.Shared.Badges;
 using Kiosk.Shared.Contracts;
 using Kiosk.Terminal.Offline;
+using Kiosk.Terminal.Scanning;
 
 namespace Kiosk.Terminal.Printing;
 
@@ -19,7 +20,8 @@ public sealed class ReprintOrders(ServerLink server, Roster roster, TerminalStat
         {
             // Someone registered minutes ago may not be in the copy yet: the order waits for the next round.
             if (await roster.FindAsync(order.AttendeeId) is not { } person) continue;
-            var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category, profile.EventName, person.Token);
+            var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category, profile.EventName, person.Token)
+                .WithProgramme(person, profile, time.GetUtcNow());
             var jobId = await store.WriteAsync((c, tx) => PrintJobs.AddAsync(c, tx, order.OrderId, badge, clock.At(time.GetUtcNow()), order.OrderId), ct);
             taken |= jobId > 0;
         }

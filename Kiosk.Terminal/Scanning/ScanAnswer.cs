@@ -40,4 +40,5 @@ public sealed record ScanAnswer(
     string? ReprintRef = null,
     // The badge preview (BadgePreview): the job waits PreviewSeconds for "Drucken" or "Fehler auf dem Badge?" by PrintRef.
     string? PrintRef = null,
-    int PreviewSeconds = 0);
+    int PreviewSeconds = 0,
+    IReadOnlyList<HandoutNote>? Notes = null);

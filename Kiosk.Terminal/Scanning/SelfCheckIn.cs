@@ -53,7 +53,7 @@ public sealed class SelfCheckIn(
         var at = clock.At(now);
         var request = new CheckInRequest(scannedToken, scannedToken is null ? person.Id : null, Guid.NewGuid(), now);
         var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
-            profile.EventName, scannedToken ?? person.Token, language == "en" ? "en" : "de");
+            profile.EventName, scannedToken ?? person.Token, language == "en" ? "en" : "de").WithProgramme(person, profile, now);
 
         long? jobId = null;
         var hold = preview.Hold(now);
@@ -70,7 +70,7 @@ public sealed class SelfCheckIn(
         }, ct);
         outbox.Poke();
         if (result == ScanResult.Welcome && jobId is null)
-            return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now, PrintProgress.AtCounter);
+            return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now, PrintProgress.AtCounter, Notes: Handouts.Notes(person, profile, now));
         if (jobId is null)
             return new ScanAnswer(result, person.DisplayName, person.Organization, person.Category,
                 result == ScanResult.AlreadyCheckedIn ? person.CheckedInAt ?? now : null,
@@ -78,6 +78,6 @@ public sealed class SelfCheckIn(
 
         printQueue.Poke();
         return preview.Answer(new ScanAnswer(result, person.DisplayName, person.Organization, person.Category, now,
-            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId.Value)), hold, jobId.Value);
+            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId.Value), Notes: Handouts.Notes(person, profile, now)), hold, jobId.Value);
     }
 }

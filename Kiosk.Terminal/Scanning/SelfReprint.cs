@@ -48,7 +48,7 @@ public sealed class SelfReprint(
 
         var notice = new SelfReprintNotice(Guid.NewGuid(), person.Id, now);
         var badge = new BadgePrint(person.Title, person.FirstName, person.LastName, person.Organization, person.Category,
-            profile.EventName, person.Token, language == "en" ? "en" : "de");
+            profile.EventName, person.Token, language == "en" ? "en" : "de").WithProgramme(person, profile, now);
         var at = clock.At(now);
         var jobId = await store.WriteAsync(async (c, tx) =>
         {

@@ -60,7 +60,7 @@ public sealed class WalkIns(TerminalState state, TerminalStore store, Outbox out
         printQueue.Poke();
         var (jobId, p) = done;
         return (new ScanAnswer(ScanResult.Welcome, p.DisplayName, p.Organization, p.Category, now,
-            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId)), Refusal.None);
+            printer.OutOfOrder ? PrintProgress.Queued : PrintProgress.Printing, rendering.PreviewPath(jobId), Notes: Handouts.Notes(p, profile, now)), Refusal.None);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Kiosk.Terminal.Tests.Infrastructure;
 using Kiosk.Testing;
@@ -29,6 +30,8 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
     {
         _browser = await KioskBrowser.LaunchAsync();
         _fair = await Fair.OpenAsync(server, walkIns: true);
+        // Zoë Öztürk (press) is welcomed with a handout note on every screen walk: axe checks the "Bitte beachten" block too.
+        (await _fair.Organizer.PutAsJsonAsync($"/api/events/{_fair.Event.Id}/handouts/Press", new { note = "Pressemappe und Foto-Weste am Infostand Halle 3" })).EnsureSuccessStatusCode();
         _terminal = new TerminalApp(server.BaseAddress, await server.NewEnrolmentCodeAsync(_fair.Organizer, _fair.Event.Id, "Eingang Barrierefrei"),
             new()
             {
@@ -120,6 +123,7 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
         await page.GetByTestId("second-factor-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Zoë Öztürk");
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=badge-preview]'); return !i || (i.complete && i.naturalWidth > 0); }");
+        await Assertions.Expect(page.GetByTestId("handout-note")).ToHaveTextAsync(["Pressemappe und Foto-Weste am Infostand Halle 3"]);
         await CheckAsync("welcome");
         await page.Keyboard.PressAsync("Escape"); // "Fertig" (unless the welcome screen timed out already)
         await Assertions.Expect(page.GetByTestId("screen-start")).ToBeVisibleAsync();
@@ -201,7 +205,9 @@ public sealed class KioskAidsTests(KioskApp server) : IClassFixture<KioskApp>, I
             "Zur Sicherheit",
             "Bitte geben Sie Ihre E-Mail-Adresse ein.",
             "Willkommen, Zoë Öztürk",
-            "Ihr Badge wird gedruckt");
+            "Ihr Badge wird gedruckt",
+            "Bitte beachten",                    // the press's handout note, after the welcome
+            "Pressemappe und Foto-Weste am Infostand Halle 3");
         var rates = await page.EvaluateAsync<double[]>("() => [...new Set(window.__spoken.map(s => s.rate))]");
         Assert.All(rates, r => Assert.Equal(1.2, r, 0.001)); // Speech:Rate
         var langs = await page.EvaluateAsync<string[]>("() => [...new Set(window.__spoken.map(s => s.lang))]");

@@ -1,4 +1,5 @@
 using Kiosk.Shared.Badges;
+using Kiosk.Shared.Contracts;
 using Kiosk.Terminal.Offline;
 using Kiosk.Terminal.Printing;
 using Kiosk.Terminal.Tests.Infrastructure;
@@ -34,6 +35,7 @@ public sealed class TerminalStoreTests : IDisposable
                 ALTER TABLE print_jobs DROP COLUMN clock_stamp;
                 ALTER TABLE print_jobs DROP COLUMN clock_run;
                 ALTER TABLE outbox DROP COLUMN orphaned;
+                ALTER TABLE roster DROP COLUMN sessions;
                 ALTER TABLE roster DROP COLUMN badge_at_counter;
                 INSERT INTO print_jobs (client_scan_id, created_at, state, badge, attendee_id, self_reprint)
                 VALUES ($scan, $at, 'Printed', '{}', 7, 0);
@@ -48,7 +50,7 @@ public sealed class TerminalStoreTests : IDisposable
         var store = new TerminalStore(_folder);
         var clock = new KioskClock(pc);
         var jobs = new PrintJobs(store, clock);
-        Assert.Equal(9L, await store.ReadAsync(async c =>
+        Assert.Equal(10L, await store.ReadAsync(async c =>
         {
             await using var command = c.CreateCommand();
             command.CommandText = "PRAGMA user_version";
@@ -65,5 +67,50 @@ public sealed class TerminalStoreTests : IDisposable
         pc.Advance(TimeSpan.FromSeconds(90));
         var (fresh, _) = await jobs.HistoryAsync(8);
         Assert.Equal(TimeSpan.FromSeconds(90), clock.Since(fresh!.Value, pc.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A_version_7_file_keeps_its_roster_gains_the_booked_sessions_and_copies_the_roster_afresh_once()
+    {
+        var old = new TerminalStore(_folder);
+        await old.WriteAsync(async (c, tx) =>
+        {
+            await using var command = c.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                ALTER TABLE roster DROP COLUMN sessions;
+                ALTER TABLE roster DROP COLUMN badge_at_counter;
+                DROP INDEX print_jobs_ref;
+                ALTER TABLE print_jobs DROP COLUMN hold_until;
+                ALTER TABLE print_jobs DROP COLUMN print_ref;
+                ALTER TABLE print_jobs DROP COLUMN correction;
+                INSERT INTO roster (id, badge_id, badge_version, first_name, last_name, category, cancelled, token, seq)
+                VALUES (7, '0b7a4a3e-0000-4000-8000-000000000007', 1, 'Käthe', 'Nußbaum', 2, 0, 'token', 41);
+                INSERT INTO settings (key, value) VALUES ('roster-cursor', '{"since":41,"after":7}');
+                PRAGMA user_version = 7;
+                """;
+            await command.ExecuteNonQueryAsync();
+        });
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var store = new TerminalStore(_folder);
+        var roster = new Roster(store);
+        var kaethe = (await roster.FindAsync(7))!;
+        Assert.Equal(("Nußbaum", (IReadOnlyList<BookedSession>?)null), (kaethe.LastName, kaethe.Sessions));
+        Assert.Null(await new Settings(store).GetAsync<RosterCursor>(Settings.RosterCursor)); // the next sync copies the roster afresh
+
+        var start = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero);
+        BookedSession[] sessions = [new("KI in der Verwaltung", start, start.AddMinutes(90), "Raum Ruhr", "Skript am Counter 2")];
+        await store.WriteAsync((c, tx) => Roster.UpsertAsync(c, tx, [new RosterEntry(7, kaethe.BadgeId, 1, null, "Käthe", "Nußbaum", null, AttendeeCategory.Speaker,
+            false, null, null, null, "token", 42, Sessions: sessions)]));
+        Assert.Equal(sessions, (await roster.FindAsync(7))!.Sessions!);
+        await store.WriteAsync((c, tx) => Roster.UpsertAsync(c, tx, [new RosterEntry(7, kaethe.BadgeId, 1, null, "Käthe", "Nußbaum", null, AttendeeCategory.Speaker,
+            false, null, null, null, "token", 43)]));
+        Assert.Null((await roster.FindAsync(7))!.Sessions);
+
+        // Opening the upgraded file again changes nothing more.
+        await new Settings(store).SetAsync(Settings.RosterCursor, new RosterCursor(43, 7));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal(new RosterCursor(43, 7), await new Settings(new TerminalStore(_folder)).GetAsync<RosterCursor>(Settings.RosterCursor));
     }
 }

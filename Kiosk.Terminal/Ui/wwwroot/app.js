@@ -10,6 +10,7 @@ import { startKeys, moveFocus } from './keys.js';
 import { startSerialScans } from './serial-scans.js';
 import { createIdle } from './idle.js';
 import { speech, screenTexts, controlName } from './speech.js';
+import { handoutNotes, welcomeDuration } from './handouts.js';
 
 const POLL_MS = 2000;
 const HOST_DOWN_AFTER_FAILURES = 3;
@@ -186,6 +187,7 @@ const renderers = {
         CATEGORIES.has(a.category) ? h('p', { class: 'category-chip', text: t(`category.${a.category}`) }) : null,
         h('p', { class: 'lead print-status', testid: 'print-status', 'data-say': true, text: print }),
         a.print === 'Printing' ? h('p', { class: 'hint', 'data-say': true, text: t('welcome.take') }) : null,
+        handoutNotes(a, h, t),
         button('btn-on-dark btn-xl', t('done'), reset, { testid: 'done' })),
       preview ? h('div', { class: 'preview-frame' },
         h('img', {
@@ -486,7 +488,7 @@ function show(screen, { focus = true } = {}) {
   if (leaving === 'preview') stopPreviewCountdown();
   render({ focus });
   if (focus) speakScreen();
-  if (screen === 'welcome') screenTimer = setTimeout(reset, aids.speech ? SPOKEN_WELCOME_MS : WELCOME_MS);
+  if (screen === 'welcome') screenTimer = setTimeout(reset, welcomeDuration(ui.answer, aids.speech ? SPOKEN_WELCOME_MS : WELCOME_MS));
   else if (screen === 'already' || screen === 'refusal' || screen === 'badge-fixed') screenTimer = setTimeout(reset, RESULT_MS);
   else if (screen === 'preview') startPreviewCountdown();
   else if (screen === 'room' && ui.room.answer) screenTimer = setTimeout(() => { ui.room.answer = null; render({ focus: false }); }, ROOM_RESULT_MS);

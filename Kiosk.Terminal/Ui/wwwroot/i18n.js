@@ -43,6 +43,7 @@ const de = {
   'fixed.title': 'Nichts gedruckt.',
   'fixed.printedTitle': 'Ihr Badge war schon gedruckt.',
   'fixed.checkedIn': 'Sie sind eingecheckt. Der Counter weiß Bescheid.',
+  'handout.title': 'Bitte beachten',
   'done': 'Fertig',
 
   'category.Visitor': 'Besucher',
@@ -229,6 +230,7 @@ const en = {
   'fixed.title': 'Nothing printed.',
   'fixed.printedTitle': 'Your badge had already printed.',
   'fixed.checkedIn': 'You are checked in. The counter knows.',
+  'handout.title': 'Please note',
   'done': 'Done',
 
   'category.Visitor': 'Visitor',

@@ -16,7 +16,7 @@ namespace Kiosk.EndToEnd.Tests.FrontDoor;
 public sealed class NewcomerTests(RepositoryCopy copy, ITestOutputHelper output) : IClassFixture<RepositoryCopy>, IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
-    private static readonly string[] OrganizerPages = ["/dashboard/", "/desk/", "/door/", "/reports/", "/imports/", "/jobs"];
+    private static readonly string[] OrganizerPages = ["/dashboard/", "/desk/", "/door/", "/reports/", "/imports/", "/handouts/", "/jobs"];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

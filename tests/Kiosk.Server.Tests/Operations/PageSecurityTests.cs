@@ -12,7 +12,7 @@ namespace Kiosk.Server.Tests.Operations;
 /// </summary>
 public sealed class PageSecurityTests(KioskApp app) : BrowserTest, IClassFixture<KioskApp>
 {
-    private static readonly string[] Pages = ["/", "/login/", "/dashboard/", "/desk/", "/door/", "/imports/", "/reports/"];
+    private static readonly string[] Pages = ["/", "/login/", "/dashboard/", "/desk/", "/door/", "/imports/", "/handouts/", "/reports/"];
 
     [Fact]
     public async Task Every_page_and_api_answer_carries_the_strict_policy_and_cannot_be_framed()
