@@ -74,7 +74,7 @@ public sealed class TerminalOptions
 
     /// <summary>Where this kiosk's help desk is, in German: told and spoken when the visitor says the badge is wrong.</summary>
     [Required, MaxLength(300)]
-    public string HelpDeskDirections { get; set; } = "Bitte gehen Sie zum Counter am Eingang – dort korrigieren wir Ihr Badge.";
+    public string HelpDeskDirections { get; set; } = "Bitte gehen Sie zum Counter am Eingang – dort korrigieren wir Ihren Badge.";
 
     /// <summary>The same directions in English.</summary>
     [Required, MaxLength(300)]

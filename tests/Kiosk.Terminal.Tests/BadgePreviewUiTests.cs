@@ -19,7 +19,7 @@ public sealed class BadgePreviewUiTests(KioskApp server) : IClassFixture<KioskAp
         speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate });
         speechSynthesis.cancel = () => {};
         """;
-    private const string Directions = "Bitte gehen Sie zum Counter in Halle 3, gleich links – dort korrigieren wir Ihr Badge.";
+    private const string Directions = "Bitte gehen Sie zum Counter in Halle 3, gleich links – dort korrigieren wir Ihren Badge.";
     private const string DirectionsEn = "Please go to the counter in hall 3, on your left – we will correct your badge there.";
     private static readonly string Shots = Directory.CreateDirectory(Environment.GetEnvironmentVariable("KIOSK_PREVIEW_SHOTS") ?? KioskBrowser.Shots).FullName;
 
@@ -116,7 +116,7 @@ public sealed class BadgePreviewUiTests(KioskApp server) : IClassFixture<KioskAp
         await ScanToPreviewAsync(page, "A-1");
         var spoken = string.Join(" | ", await SpokenAsync(page));
         Assert.Contains("Willkommen, Dr. Anna Müller", spoken);
-        Assert.Contains("Bitte prüfen Sie Ihr Badge.", spoken);
+        Assert.Contains("Bitte prüfen Sie Ihren Badge.", spoken);
         Assert.Contains("Auf Ihrem Badge steht: Dr. Anna Müller, Stadt Essen.", spoken);
         Assert.Contains("„Fehler auf dem Badge?“", spoken);
 
