@@ -52,13 +52,25 @@ public static class HandoutEndpoints
             if (ParseCategory(category) is not { } which)
                 return Problems.Invalid("handout-category", $"Category must be one of {string.Join(", ", Enum.GetNames<AttendeeCategory>())}.");
             if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
-            var note = Normalise(request.Note);
+            var note = Normalise(request?.Note);
             var row = await db.CategoryHandouts.FindAsync(eventId, which);
             if (row?.Note == note) return TypedResults.Ok(new CategoryHandoutView(which, note));
             if (note is null) db.CategoryHandouts.Remove(row!);
             else if (row is null) db.CategoryHandouts.Add(new CategoryHandoutNote { EventId = eventId, Category = which, Note = note });
             else row.Note = note;
-            await db.SaveChangesAsync();
+            try { await db.SaveChangesAsync(); }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Another organizer added this category's note a moment earlier: this one, the later, wins.
+                db.ChangeTracker.Clear();
+                (await db.CategoryHandouts.SingleAsync(h => h.EventId == eventId && h.Category == which)).Note = note!;
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Removed by someone else meanwhile: what was asked for holds.
+                if (note is not null) throw;
+            }
             await audit.WriteAsync(http.User.Actor(), "event.handout-changed", eventId, details: $"category {which}: {(note is null ? "removed" : "set")}");
             foreach (var terminalId in await db.Terminals.AsNoTracking().Where(t => t.EventId == eventId).Select(t => t.Id).ToListAsync())
                 await pushes.ProfileChangedAsync(terminalId);
