@@ -39,6 +39,11 @@ dotnet test --solution Kiosk.sln --configuration Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
+# The failed tests again at the end (name and first lines of the message), where a truncated CI log still shows them.
+if grep -qE '^ *failed [^:]' "$log"; then
+  echo "Failed tests:"
+  awk '/^ *failed [^:]/ { n = 4 } n > 0 { print "  " $0; n-- }' "$log"
+fi
 # One closing line in the plain "N passed, N failed" form, from the runner's summary.
 awk '/^ *succeeded:/ { p = $2 } /^ *failed:/ { f = $2 } /^ *skipped:/ { s = $2 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
