@@ -105,22 +105,25 @@ public sealed class PrintBatches(KioskDb db, WriteGate writes, AuditLog audit, T
         var batches = await db.PrintBatches.AsNoTracking().Where(b => b.EventId == eventId).ToListAsync(ct);
         var counts = await db.Reprints.AsNoTracking().Where(r => r.EventId == eventId && r.BatchId != null)
             .GroupBy(r => r.BatchId).Select(g => new { Id = g.Key!.Value, Total = g.Count(), Printed = g.Count(r => r.PrintedAt != null) }).ToListAsync(ct);
-        var titles = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
+        var sessionIds = batches.Select(SessionOf).OfType<int>().Distinct().ToList();
+        var titles = await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
         return batches.OrderByDescending(b => b.RequestedAt).Select(b =>
         {
             var c = counts.FirstOrDefault(x => x.Id == b.Id);
-            return new PrintBatchView(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, c?.Total ?? 0, c?.Printed ?? 0, [], SessionTitle(b, titles));
+            return new PrintBatchView(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, c?.Total ?? 0, c?.Printed ?? 0, [],
+                SessionOf(b) is { } id ? titles.GetValueOrDefault(id) : null);
         }).ToList();
     }
 
     private async Task<PrintBatchView> View(PrintBatch b, List<PrintBatchItem> items, CancellationToken ct)
     {
-        var titles = await db.Sessions.AsNoTracking().Where(s => s.EventId == b.EventId).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
-        return new(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, items.Count, items.Count(i => i.PrintedAt != null), items, SessionTitle(b, titles));
+        var title = SessionOf(b) is { } id ? await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Title).FirstOrDefaultAsync(ct) : null;
+        return new(b.Id, b.EventId, b.TerminalId, b.Selection, b.RequestedBy, b.RequestedAt, items.Count, items.Count(i => i.PrintedAt != null), items, title);
     }
 
-    private static string? SessionTitle(PrintBatch b, Dictionary<int, string> titles) =>
-        b.Selection.StartsWith(SessionSelection, StringComparison.Ordinal) && int.TryParse(b.Selection[SessionSelection.Length..], out var id) ? titles.GetValueOrDefault(id) : null;
+    /// <summary>The session a batch of a session's booked attendees was made of; null for the other selections.</summary>
+    private static int? SessionOf(PrintBatch b) =>
+        b.Selection.StartsWith(SessionSelection, StringComparison.Ordinal) && int.TryParse(b.Selection[SessionSelection.Length..], out var id) ? id : null;
 
     private const string SessionSelection = "session ";
 
