@@ -15,6 +15,7 @@ using Kiosk.Server.Jobs;
 using Kiosk.Server.Mail;
 using Kiosk.Server.Operations;
 using Kiosk.Server.Privacy;
+using Kiosk.Server.Registrations;
 using Kiosk.Server.Reports;
 using Kiosk.Server.Rooms;
 using Kiosk.Server.Staff;
@@ -62,6 +63,7 @@ public static class KioskServer
         services.AddCertificates();
         services.AddPrivacy();
         services.AddMail();
+        services.AddRegistrations();
         services.AddDemo();
 
         var app = builder.Build();
@@ -85,6 +87,7 @@ public static class KioskServer
         app.MapAudit();
         app.MapJobs();
         app.MapMail();
+        app.MapRegistrations();
         return app;
     }
 

@@ -57,6 +57,13 @@ public sealed class TerminalOptions
     [Range(10, 600)]
     public int IdleSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds a result screen ("already checked in", a refusal) stays before the start returns (default 15); a venue
+    /// whose visitors need longer to read sets more (WCAG 2.2.1). Any touch or key ends it sooner.
+    /// </summary>
+    [Range(5, 600)]
+    public int ResultSeconds { get; set; } = 15;
+
     /// <summary>Name searches a minute this kiosk answers at most (no roster harvesting at the kiosk).</summary>
     [Range(1, 10_000)]
     public int SearchesPerMinute { get; set; } = 30;

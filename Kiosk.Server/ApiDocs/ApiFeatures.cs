@@ -19,6 +19,7 @@ public static class ApiFeatures
         ("Accounts", "Accounts of organizers and help-desk staff."),
         ("Events", "Events, their kiosk settings and the keys that sign their badges."),
         ("Imports", "Registrations read from CSV files, directly or as a background run."),
+        ("Registration", "Online sign-up: the public form, its double opt-in, and the organizer's settings and list."),
         ("Attendees", "Attendees, their badge tokens and QR codes, and the name search."),
         ("Terminals", "Kiosk terminals: enrolment codes, enrolment, mode and revocation."),
         ("Terminal sync", "What an enrolled kiosk asks for itself: profile, roster deltas, heartbeat, reprint orders."),

@@ -39,6 +39,10 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<Reports.OccupancySnapshot> OccupancySnapshots => Set<Reports.OccupancySnapshot>();
     public DbSet<Mail.ConfirmationMail> ConfirmationMails => Set<Mail.ConfirmationMail>();
     public DbSet<Attendees.Import.ImportRun> ImportRuns => Set<Attendees.Import.ImportRun>();
+    public DbSet<Registrations.RegistrationForm> RegistrationForms => Set<Registrations.RegistrationForm>();
+    public DbSet<Registrations.RegistrationCategory> RegistrationCategories => Set<Registrations.RegistrationCategory>();
+    public DbSet<Registrations.Registration> Registrations => Set<Registrations.Registration>();
+    public DbSet<Registrations.RegistrationMail> RegistrationMails => Set<Registrations.RegistrationMail>();
     public DbSet<DatabaseGeneration> DatabaseGenerations => Set<DatabaseGeneration>();
 
     /// <summary>The engine this context runs on.</summary>

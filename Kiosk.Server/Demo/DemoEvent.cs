@@ -73,6 +73,7 @@ public static class DemoEvent
         if (existing is { } id)
         {
             await DemoProgramme.PlaceAsync(db, id, now);
+            await DemoRegistration.EnsureAsync(db, id);
             return id;
         }
 
@@ -90,6 +91,7 @@ public static class DemoEvent
         db.Attendees.AddRange(Attendees(evt.Id, now));
         await db.SaveChangesAsync();
         await DemoProgramme.PlaceAsync(db, evt.Id, now);
+        await DemoRegistration.EnsureAsync(db, evt.Id);
         return evt.Id;
     }
 

@@ -2,8 +2,6 @@ using Hangfire;
 using Kiosk.Server.Attendees;
 using Kiosk.Server.Badges;
 using Kiosk.Server.Data;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -111,9 +109,9 @@ public sealed class ConfirmationMails(
         var message = ConfirmationLetter.Write(attendee.Event, attendee.DisplayName, attendee.Email, BadgeQr.Png(token), Options, mail.MessageId!);
         try
         {
-            await DeliverAsync(message, ct);
+            await SmtpDelivery.SendAsync(message, Options, ct);
         }
-        catch (Exception e) when (Failure(e) is { } failure)
+        catch (Exception e) when (SmtpDelivery.Failure(e) is { } failure)
         {
             await RecordFailureAsync(mail, failure.Code, failure.Permanent, ct);
             return;
@@ -128,32 +126,6 @@ public sealed class ConfirmationMails(
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         logger.LogInformation("Confirmation mail {MailId} for attendee {AttendeeId} (badge version {Version}) sent", mailId, mail.AttendeeId, mail.BadgeVersion);
     }
-
-    private async Task DeliverAsync(MimeKit.MimeMessage message, CancellationToken ct)
-    {
-        using var smtp = new SmtpClient();
-        smtp.Timeout = 60_000;
-        var security = Options.Security switch
-        {
-            MailSecurity.None => SecureSocketOptions.None,
-            MailSecurity.StartTls => SecureSocketOptions.StartTls,
-            MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.Auto,
-        };
-        await smtp.ConnectAsync(Options.Host!, Options.Port, security, ct);
-        if (!string.IsNullOrEmpty(Options.User)) await smtp.AuthenticateAsync(Options.User, Options.Password ?? "", ct);
-        await smtp.SendAsync(message, ct);
-        await smtp.DisconnectAsync(quit: true, CancellationToken.None);
-    }
-
-    /// <summary>A short code for the row and the log (never the server's text, which may quote the address), and whether to give up.</summary>
-    internal static (string Code, bool Permanent)? Failure(Exception e) => e switch
-    {
-        SmtpCommandException c => ($"smtp-{(int)c.StatusCode}",
-            (int)c.StatusCode >= 500 && c.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted),
-        OperationCanceledException => null, // shutting down: the lease runs out and the sweep sends it after the restart
-        _ => (e.GetType().Name, false),
-    };
 
     private async Task RecordFailureAsync(ConfirmationMail mail, string code, bool permanent, CancellationToken ct)
     {

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosk.Server.Privacy;
 
 /// <summary>What was overwritten or deleted, for the audit entry (counts only, never values).</summary>
-public sealed record ForgetCounts(int Attendees, int Badges, int WalkInBadges, int Reprints, int AuditDetails)
+public sealed record ForgetCounts(int Attendees, int Badges, int WalkInBadges, int Reprints, int AuditDetails, int Registrations = 0)
 {
     public override string ToString() =>
-        $"attendees {Attendees}, badges replaced {Badges}, walk-in badges {WalkInBadges}, staff reasons and notes {Reprints}, audit details {AuditDetails}";
+        $"attendees {Attendees}, badges replaced {Badges}, walk-in badges {WalkInBadges}, staff reasons and notes {Reprints}, audit details {AuditDetails}, online registrations {Registrations}";
 }
 
 /// <summary>
@@ -82,10 +82,17 @@ public static class PersonalData
             reasons += await db.ImportRuns.Where(r => r.EventId == eventId && r.RejectedJson != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.RejectedJson, (string?)null).SetProperty(r => r.Error, (string?)null), ct);
 
+        // Online registrations: the sign-up's copy of the person (names, address, consents) and its mails go; the purge
+        // takes the unconfirmed ones too.
+        var signUps = attendeeId is { } registrant ? db.Registrations.Where(r => r.AttendeeId == registrant) : db.Registrations.Where(r => r.EventId == eventId);
+        await db.RegistrationMails.Where(m => m.EventId == eventId && (attendeeId == null || m.AttendeeId == attendeeId || signUps.Any(r => r.Id == m.RegistrationId)))
+            .ExecuteDeleteAsync(ct);
+        var registrations = await signUps.ExecuteDeleteAsync(ct);
+
         // Audit log: entries stay (actor, action, time, ids); only their free text goes. The only change
         // ever made to the audit log, and made only here.
         var details = await audit.Where(e => e.Details != null).ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, (string?)null), ct);
 
-        return new ForgetCounts(people, old.Count, walkIns, reasons, details);
+        return new ForgetCounts(people, old.Count, walkIns, reasons, details, registrations);
     }
 }

@@ -19,7 +19,7 @@ public sealed record KioskStateView(
     string Mode, string? EventName, bool Online, int Outbox, PrinterView Printer, bool OutOfOrder, bool AllowsWalkIns,
     SecondFactorKind SecondFactor, bool Enrolled, int IdleSeconds, int RosterSize,
     string? OutOfOrderReason = null, int OrphanedScans = 0, bool CodeRefused = false, SpeechView? Speech = null, AidsView? Aids = null,
-    ScannerState Scanner = ScannerState.Off, HelpDeskView? HelpDesk = null);
+    ScannerState Scanner = ScannerState.Off, HelpDeskView? HelpDesk = null, int ResultSeconds = 15);
 
 /// <summary>Why a kiosk is out of order, for the staff line on its screen.</summary>
 public static class OutOfOrderReasons
@@ -56,7 +56,7 @@ public static class LocalEndpoints
                 profile?.SecondFactor ?? SecondFactorKind.None, profile is not null && !withdrawn, options.Value.IdleSeconds, await roster.CountAsync(),
                 reason, await outbox.OrphanedCountAsync(), sync.State == EnrolmentState.CodeRefused,
                 new SpeechView(speech.Value.Voice, speech.Value.Rate), AidsView.From(speech.Value, display.Value), scanner.State,
-                new HelpDeskView(options.Value.HelpDeskDirections, options.Value.HelpDeskDirectionsEn)));
+                new HelpDeskView(options.Value.HelpDeskDirections, options.Value.HelpDeskDirectionsEn), options.Value.ResultSeconds));
         });
 
         // Exactly what a scanner read does: the page posts wedge and serial scans here (serial ones reach it from

@@ -8,12 +8,14 @@ start_test_redis() {
     --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/log" >/dev/null
   for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
   KIOSK_REDIS_DIR=$dir
+  KIOSK_REDIS_PORT=$port
   KIOSK_TEST_REDIS="127.0.0.1:$port"
   echo "Redis for tests on $KIOSK_TEST_REDIS"
 }
 
 # Never changes the script's exit status.
+# SHUTDOWN answers once the server has stopped writing its log, so the folder can go.
 stop_test_redis() {
-  [[ -n "${KIOSK_REDIS_DIR:-}" && -f "$KIOSK_REDIS_DIR/redis.pid" ]] && kill "$(cat "$KIOSK_REDIS_DIR/redis.pid")" >/dev/null 2>&1 || true
-  rm -rf "${KIOSK_REDIS_DIR:-/nonexistent}" || true
+  [[ -n "${KIOSK_REDIS_PORT:-}" ]] && redis-cli -p "$KIOSK_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  rm -rf "${KIOSK_REDIS_DIR:-/nonexistent}" 2>/dev/null || true
 }

@@ -21,8 +21,9 @@ public static class PageAxe
     public static async Task<int> AssertNoViolationsAsync(IPage page, string screen, bool enhancedContrast = false)
     {
         var result = await page.RunAxe(enhancedContrast ? EnhancedContrast : WcagAa);
+        // Each node with what axe's checks found (for contrast: the colours and the ratio it measured).
         var findings = string.Join("\n", result.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} — " +
-            string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() ?? ""))));
+            string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} ({string.Join("; ", (n.Any ?? []).Concat(n.All ?? []).Concat(n.None ?? []).Select(c => c.Message))})"))));
         Assert.True(result.Violations.Length == 0, $"axe-core on {screen}:\n{findings}");
         return result.Passes.Length;
     }

@@ -61,7 +61,7 @@ public static class RegistrationRowParser
         return words.Count == 1 ? (title, null, words[0]) : (title, string.Join(' ', words[..^1]), words[^1]);
     }
 
-    private static bool IsEmail(string text) =>
+    internal static bool IsEmail(string text) =>
         !text.Contains(' ') && MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
 
     private static bool TooLong(string? value, int max) => value is not null && value.Length > max;

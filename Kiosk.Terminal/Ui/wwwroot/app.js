@@ -16,7 +16,7 @@ const POLL_MS = 2000;
 const HOST_DOWN_AFTER_FAILURES = 3;
 const WELCOME_MS = 8000;
 const SPOKEN_WELCOME_MS = 16000; // time to hear the welcome and the print status
-const RESULT_MS = 15000;
+const RESULT_MS = 15000; // unless the kiosk says otherwise (Terminal:ResultSeconds)
 const ROOM_RESULT_MS = 4000;
 const SEARCH_DEBOUNCE_MS = 250;
 const BUSY_DELAY_MS = 300;
@@ -489,7 +489,7 @@ function show(screen, { focus = true } = {}) {
   render({ focus });
   if (focus) speakScreen();
   if (screen === 'welcome') screenTimer = setTimeout(reset, welcomeDuration(ui.answer, aids.speech ? SPOKEN_WELCOME_MS : WELCOME_MS));
-  else if (screen === 'already' || screen === 'refusal' || screen === 'badge-fixed') screenTimer = setTimeout(reset, RESULT_MS);
+  else if (screen === 'already' || screen === 'refusal' || screen === 'badge-fixed') screenTimer = setTimeout(reset, Number(host.state?.resultSeconds) > 0 ? Number(host.state.resultSeconds) * 1000 : RESULT_MS);
   else if (screen === 'preview') startPreviewCountdown();
   else if (screen === 'room' && ui.room.answer) screenTimer = setTimeout(() => { ui.room.answer = null; render({ focus: false }); }, ROOM_RESULT_MS);
   idle.disarm();

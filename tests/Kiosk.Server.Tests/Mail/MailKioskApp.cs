@@ -7,9 +7,13 @@ public class MailKioskApp : KioskApp
 {
     public MailKioskApp() : this(Engine.Sqlite, mailOn: true) { }
 
-    protected MailKioskApp(Engine engine, bool mailOn) : this(engine, mailOn, new SmtpSink()) { }
+    protected MailKioskApp(Engine engine, bool mailOn) : this(engine, mailOn, new SmtpSink(), []) { }
 
-    private MailKioskApp(Engine engine, bool mailOn, SmtpSink sink) : base(engine, mailOn ? MailSettings(sink) : new() { ["Mail:FirstRetrySeconds"] = "1" }) =>
+    /// <summary>Mail on, with more settings of the test's own.</summary>
+    protected MailKioskApp(Engine engine, Dictionary<string, string?> settings) : this(engine, true, new SmtpSink(), settings) { }
+
+    private MailKioskApp(Engine engine, bool mailOn, SmtpSink sink, Dictionary<string, string?> settings)
+        : base(engine, (mailOn ? MailSettings(sink) : new() { ["Mail:FirstRetrySeconds"] = "1" }).Concat(settings).ToDictionary()) =>
         Sink = sink;
 
     public SmtpSink Sink { get; }

@@ -1,0 +1,154 @@
+using System.ComponentModel.DataAnnotations;
+using Kiosk.Server.ApiDocs;
+using Kiosk.Server.Auth;
+using Kiosk.Server.Data;
+using Kiosk.Shared.Badges;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosk.Server.Registrations;
+
+public sealed record RegistrationCategoryView(int Id, string Name, string? NameEn, AttendeeCategory BadgeCategory, bool NeedsApproval, int? Quota, bool Full);
+
+/// <summary>What anyone may read about an event's registration form.</summary>
+public sealed record RegistrationFormResponse(
+    int EventId, string EventName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool Open, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt,
+    string PrivacyNotice, string? PrivacyNoticeEn, string? ContactSharingText, string? ContactSharingTextEn, IReadOnlyList<RegistrationCategoryView> Categories);
+
+public sealed record RegistrationCategoryRequest(
+    int? Id, [Required, StringLength(RegistrationCategory.MaxName), NoControlCharacters] string Name,
+    [StringLength(RegistrationCategory.MaxName), NoControlCharacters] string? NameEn = null,
+    AttendeeCategory BadgeCategory = AttendeeCategory.Visitor, bool NeedsApproval = false, [Range(1, 1_000_000)] int? Quota = null);
+
+/// <summary>The whole form at once: categories are matched by id; new ones have none; those left out are removed.</summary>
+public sealed record RegistrationFormRequest(
+    DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt,
+    [Required, StringLength(RegistrationForm.MaxNotice)] string PrivacyNotice,
+    [StringLength(RegistrationForm.MaxNotice)] string? PrivacyNoticeEn,
+    [StringLength(RegistrationForm.MaxConsentText), NoControlCharacters] string? ContactSharingText,
+    [StringLength(RegistrationForm.MaxConsentText), NoControlCharacters] string? ContactSharingTextEn,
+    [Required, MinLength(1), MaxLength(50)] RegistrationCategoryRequest[] Categories);
+
+public sealed record RegistrationAccepted(string Status, string Detail);
+
+/// <summary>The routes of online registration: the form's settings (organizers), the public submission and its confirmation.</summary>
+public static class RegistrationEndpoints
+{
+    public static void MapRegistrationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapFeature("/api/events/{eventId:int}", "Registration");
+
+        api.MapGet("/registration-form", async Task<Results<Ok<RegistrationFormResponse>, ProblemHttpResult>> (int eventId, RegistrationForms forms, CancellationToken ct) =>
+            await forms.ViewAsync(eventId, ct) is { } view ? TypedResults.Ok(forms.Response(view)) : Problems.NotFound("Registration form"))
+            .AllowAnonymous()
+            .WithName("GetRegistrationForm").WithSummary("The event's registration form: open or not, privacy notice, categories")
+            .WithDescription("Public. `open` says whether registrations are taken now (between `opensAt` and `closesAt`); a category is `full` when its quota is reached.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        api.MapPut("/registration-form", async Task<Results<Ok<RegistrationFormResponse>, ProblemHttpResult>> (
+            int eventId, RegistrationFormRequest request, RegistrationForms forms, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            if (request.OpensAt is { } opens && request.ClosesAt is { } closes && closes <= opens)
+                return Problems.Invalid("registration-times", "Registration must close after it opens.");
+            var (view, problem) = await forms.SaveAsync(eventId, request, ct);
+            if (problem is not null) return problem;
+            await audit.WriteAsync(http.User.Actor(), "registration.form-changed", eventId, details: $"{request.Categories.Length} categories");
+            return TypedResults.Ok(forms.Response(view!));
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("SetRegistrationForm").WithSummary("Set up the event's online registration")
+            .WithDescription("`{opensAt?, closesAt?, privacyNotice, privacyNoticeEn?, contactSharingText?, contactSharingTextEn?, categories: [{id?, name, nameEn?, badgeCategory, needsApproval, quota?}]}`. " +
+                "Categories are matched by `id`; one without an id is new; one left out is removed (refused while it has registrations). Audited `registration.form-changed`.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/registration-times`: closes before it opens.")
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/registration-category-used`: a category left out has registrations.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        api.MapPost("/registrations", async Task<Results<Accepted<RegistrationAccepted>, ValidationProblem, ProblemHttpResult>> (
+            int eventId, RegistrationRequest request, Registrations registrations, CancellationToken ct) =>
+        {
+            var (outcome, errors) = await registrations.SubmitAsync(eventId, request, ct);
+            return outcome switch
+            {
+                SubmitOutcome.NoForm => Problems.NotFound("Registration form"),
+                SubmitOutcome.Closed => Problems.Conflict("registration-closed", "The event takes no registrations now."),
+                SubmitOutcome.Invalid => TypedResults.ValidationProblem(
+                    errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Detail).ToArray())),
+                _ => TypedResults.Accepted((string?)null, new RegistrationAccepted("pending", "A mail with a confirmation link is on its way; the registration counts once it is confirmed.")),
+            };
+        }).AllowAnonymous().RequireRateLimiting(RegistrationsFeature.RateLimit)
+            .WithName("SubmitRegistration").WithSummary("Register for the event (double opt-in)")
+            .WithDescription("Public. `{title?, firstName?, lastName, organization?, email, categoryId, privacyAccepted, contactSharing?, language?}`: 202 and a mail with a " +
+                "confirmation link. The answer is the same for an address that is already registered (it gets a mail saying so) and never tells whether it is. " +
+                "Field errors as `/problems/validation` with `errors: {field: [message]}` (a full category: `categoryId`). Rate-limited per client address (`Registration:PerClientPerMinute`).")
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/registration-closed`: before `opensAt` or after `closesAt`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        MapPages(app);
+    }
+
+    /// <summary>The page itself: works without JavaScript (a form that posts back), so it is not part of the API document.</summary>
+    private static void MapPages(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/register/{eventId:int}").AllowAnonymous().ExcludeFromDescription();
+
+        pages.MapGet("/", async (int eventId, string? lang, HttpRequest request, RegistrationForms forms, TimeProvider time, CancellationToken ct) =>
+        {
+            var language = Language(lang, request);
+            return await forms.ViewAsync(eventId, ct) is { } view
+                ? Html(RegistrationPage.Form(view, language, null, [], time.GetUtcNow()))
+                : Html(RegistrationPage.NoForm(language), StatusCodes.Status404NotFound);
+        });
+
+        pages.MapPost("/", async (int eventId, HttpRequest request, RegistrationForms forms, Registrations registrations, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType) return Html(RegistrationPage.NoForm("de"), StatusCodes.Status400BadRequest);
+            var form = await request.ReadFormAsync(ct);
+            var values = new RegistrationRequest(
+                form["title"], form["firstName"], form["lastName"], form["organization"], form["email"],
+                int.TryParse(form["categoryId"], out var category) ? category : null,
+                form["privacyAccepted"] == "true", form["contactSharing"] == "true", form["language"], form["website"]);
+            var language = RegistrationRules.Language(values.Language);
+            var (outcome, errors) = await registrations.SubmitAsync(eventId, values, ct);
+            if (outcome == SubmitOutcome.NoForm || await forms.ViewAsync(eventId, ct) is not { } view)
+                return Html(RegistrationPage.NoForm(language), StatusCodes.Status404NotFound);
+            return outcome switch
+            {
+                SubmitOutcome.Accepted => Html(RegistrationPage.Sent(view.Event, language)),
+                SubmitOutcome.Invalid => Html(RegistrationPage.Form(view, language, values, errors, time.GetUtcNow()), StatusCodes.Status400BadRequest),
+                _ => Html(RegistrationPage.Form(view, language, values, [], time.GetUtcNow()), StatusCodes.Status409Conflict),
+            };
+        }).RequireRateLimiting(RegistrationsFeature.RateLimit).DisableAntiforgery();
+
+        pages.MapGet("/confirm", async (int eventId, string? t, string? lang, HttpRequest request, KioskDb db, RegistrationLinks links, CancellationToken ct) =>
+        {
+            var language = Language(lang, request);
+            var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+            var id = links.ReadConfirmToken(t);
+            if (evt is null || id is null) return Html(RegistrationPage.Confirmed(evt, language, ConfirmOutcome.Invalid), StatusCodes.Status404NotFound);
+            var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.EventId == eventId, ct);
+            if (registration is null) return Html(RegistrationPage.Confirmed(evt, language, ConfirmOutcome.Invalid), StatusCodes.Status404NotFound);
+            language = lang is null ? registration.Language : language;
+            return registration.State == RegistrationState.Pending
+                ? Html(RegistrationPage.ConfirmPrompt(evt, language, t!))
+                : Html(RegistrationPage.Confirmed(evt, language, ConfirmOutcome.AlreadyConfirmed));
+        });
+
+        pages.MapPost("/confirm", async (int eventId, HttpRequest request, KioskDb db, RegistrationLinks links, Registrations registrations, CancellationToken ct) =>
+        {
+            var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+            var language = RegistrationRules.Language(form?["language"]);
+            var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+            var id = links.ReadConfirmToken(form?["t"]);
+            if (evt is null || id is null || !await db.Registrations.AnyAsync(r => r.Id == id && r.EventId == eventId, ct))
+                return Html(RegistrationPage.Confirmed(evt, language, ConfirmOutcome.Invalid), StatusCodes.Status404NotFound);
+            var outcome = await registrations.ConfirmAsync(id.Value, ct);
+            return Html(RegistrationPage.Confirmed(evt, language, outcome));
+        }).RequireRateLimiting(RegistrationsFeature.RateLimit).DisableAntiforgery();
+    }
+
+    private static string Language(string? asked, HttpRequest request) =>
+        asked is "de" or "en" ? asked
+        : request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "de";
+
+    private static IResult Html(string page, int status = StatusCodes.Status200OK) =>
+        Results.Content(page, "text/html; charset=utf-8", statusCode: status);
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Kiosk.Server.Events;
+using Kiosk.Server.Mail;
+using MimeKit;
+
+namespace Kiosk.Server.Registrations;
+
+/// <summary>The registration mails, in the registrant's language: plain text and HTML, a link and nothing loaded from elsewhere.</summary>
+public static class RegistrationLetter
+{
+    public static MimeMessage Write(RegistrationMailKind kind, Event evt, string displayName, string address, string language, string? link,
+        int confirmHours, MailOptions options, string messageId)
+    {
+        var en = language == "en";
+        var (dateDe, dateEn) = ConfirmationLetter.Dates(evt);
+        var (subject, lines, button) = (kind, en) switch
+        {
+            (RegistrationMailKind.ConfirmLink, false) => ($"Bitte bestätigen Sie Ihre Anmeldung: {evt.Name}",
+                new[] { $"Guten Tag {displayName},", $"Sie haben sich für {evt.Name} ({dateDe}) angemeldet. Bitte bestätigen Sie die Anmeldung mit diesem Link (gültig {confirmHours} Stunden):",
+                    "Erst nach der Bestätigung sind Sie angemeldet; Ihr Badge mit QR-Code kommt dann per E-Mail.",
+                    "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail: ohne Bestätigung wird die Anmeldung gelöscht." }, "Anmeldung bestätigen"),
+            (RegistrationMailKind.ConfirmLink, true) => ($"Please confirm your registration: {evt.Name}",
+                new[] { $"Hello {displayName},", $"you registered for {evt.Name} ({dateEn}). Please confirm your registration with this link (valid for {confirmHours} hours):",
+                    "You are registered only once you have confirmed; your badge with its QR code then comes by e-mail.",
+                    "If you did not register, ignore this e-mail: without confirmation the registration is deleted." }, "Confirm registration"),
+            (_, false) => ($"Sie sind bereits angemeldet: {evt.Name}",
+                new[] { $"Guten Tag {displayName},", $"jemand hat Sie soeben noch einmal für {evt.Name} ({dateDe}) angemeldet. Sie sind bereits angemeldet; es ändert sich nichts.",
+                    "Ihr Badge mit QR-Code haben Sie per E-Mail erhalten. Wenn Sie sich nicht noch einmal angemeldet haben, können Sie diese E-Mail ignorieren." }, ""),
+            (_, true) => ($"You are already registered: {evt.Name}",
+                new[] { $"Hello {displayName},", $"someone has just registered you again for {evt.Name} ({dateEn}). You are already registered; nothing changes.",
+                    "You received your badge with its QR code by e-mail. If you did not register again, you can ignore this e-mail." }, ""),
+        };
+
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        message.To.Add(new MailboxAddress(displayName, address));
+        message.Subject = subject;
+        message.MessageId = messageId;
+        var body = new BodyBuilder();
+        var text = lines.ToList();
+        if (link is not null) text.Insert(2, link);
+        body.TextBody = string.Join("\n\n", text) + "\n";
+        string H(string s) => WebUtility.HtmlEncode(s);
+        var html = lines.Select(l => $"<p>{H(l)}</p>").ToList();
+        if (link is not null) html.Insert(2, $"<p><a href=\"{H(link)}\" style=\"font-weight: bold;\">{H(button)}</a></p>");
+        body.HtmlBody = $"""
+            <!DOCTYPE html>
+            <html lang="{language}"><head><meta charset="utf-8"><title>{H(subject)}</title></head>
+            <body style="font-family: sans-serif; color: #1a1a1a;">
+            {string.Join("\n", html)}
+            </body></html>
+            """;
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}

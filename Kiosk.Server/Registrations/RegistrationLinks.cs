@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Server.Registrations;
+
+/// <summary>
+/// The signed links of registration mails. A link names its registration and expires; the server's data protection
+/// keys sign and encrypt it, so it cannot be made up or changed. It is used once because what it does changes the
+/// registration's state (a second click finds it confirmed). Links are made when a mail is written and never stored.
+/// </summary>
+public sealed class RegistrationLinks(IDataProtectionProvider protection, IOptions<RegistrationOptions> options, TimeProvider time)
+{
+    private ITimeLimitedDataProtector Confirm => protection.CreateProtector("Kiosk.Registrations.Confirm.v1").ToTimeLimitedDataProtector();
+
+    public string ConfirmToken(Guid registrationId) =>
+        Confirm.Protect(registrationId.ToString("N"), time.GetUtcNow() + TimeSpan.FromHours(options.Value.ConfirmHours));
+
+    public string ConfirmUrl(int eventId, Guid registrationId) =>
+        options.Value.Link($"/register/{eventId}/confirm?t={Uri.EscapeDataString(ConfirmToken(registrationId))}");
+
+    /// <summary>The registration a confirmation token names, or null when it is not one of ours or has expired.</summary>
+    public Guid? ReadConfirmToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000) return null;
+        try
+        {
+            var text = Confirm.Unprotect(token, out var expires);
+            return expires > time.GetUtcNow() && Guid.TryParseExact(text, "N", out var id) ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}

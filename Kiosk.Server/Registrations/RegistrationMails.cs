@@ -1,0 +1,78 @@
+using Kiosk.Server.Attendees;
+using Kiosk.Server.Data;
+using Kiosk.Server.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Server.Registrations;
+
+/// <summary>
+/// Sends the registration mails that are due: each row is claimed with a lease (so two workers never send one twice at
+/// once, and a crashed worker's claim runs out), written when it is sent, and retried as confirmation mails are.
+/// Runs after every submission and every minute; safe to run twice and at once.
+/// </summary>
+public sealed class RegistrationMails(
+    KioskDb db, RegistrationLinks links, IOptions<MailOptions> mail, IOptions<RegistrationOptions> registration, TimeProvider time, ILogger<RegistrationMails> log)
+{
+    public async Task SendDueAsync(CancellationToken ct)
+    {
+        if (!mail.Value.Enabled) return;
+        var now = time.GetUtcNow();
+        var due = await db.RegistrationMails.AsNoTracking()
+            .Where(m => m.Status == ConfirmationMailStatus.Waiting && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(mail.Value.BatchSize).ToListAsync(ct);
+        foreach (var id in due) await SendAsync(id, ct);
+    }
+
+    private async Task SendAsync(long mailId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var messageId = MimeKit.Utils.MimeUtils.GenerateMessageId(ConfirmationLetter.Domain(mail.Value));
+        var claimed = await db.RegistrationMails
+            .Where(m => m.Id == mailId && m.Status == ConfirmationMailStatus.Waiting && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, now + ConfirmationMails.Lease).SetProperty(m => m.MessageId, m => m.MessageId ?? messageId), ct);
+        if (claimed == 0) return;
+        var row = await db.RegistrationMails.AsNoTracking().SingleAsync(m => m.Id == mailId, ct);
+        var evt = await db.Events.AsNoTracking().SingleAsync(e => e.Id == row.EventId, ct);
+        var to = await RecipientAsync(row, ct);
+        if (to is null)
+        {
+            // Deleted, erased or confirmed since it was queued: nobody to write to, or the link would no longer do anything.
+            await db.RegistrationMails.Where(m => m.Id == mailId).ExecuteDeleteAsync(ct);
+            return;
+        }
+        var link = row.Kind == RegistrationMailKind.ConfirmLink ? links.ConfirmUrl(row.EventId, row.RegistrationId!.Value) : null;
+        var message = RegistrationLetter.Write(row.Kind, evt, to.Value.Name, to.Value.Address, row.Language, link, registration.Value.ConfirmHours, mail.Value, row.MessageId!);
+        try
+        {
+            await SmtpDelivery.SendAsync(message, mail.Value, ct);
+        }
+        catch (Exception e) when (SmtpDelivery.Failure(e) is { } failure)
+        {
+            var attempts = row.Attempts + 1;
+            var (status, next) = MailRetry.AfterFailure(attempts, failure.Permanent, mail.Value, time.GetUtcNow());
+            await db.RegistrationMails.Where(m => m.Id == mailId).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, status).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.LastError, failure.Code).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            log.LogWarning("Registration mail {MailId} ({Kind}) attempt {Attempt} failed ({Code}); now {Status}", mailId, row.Kind, attempts, failure.Code, status);
+            return;
+        }
+        var sentAt = time.GetUtcNow();
+        await db.RegistrationMails.Where(m => m.Id == mailId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, ConfirmationMailStatus.Sent).SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        log.LogInformation("Registration mail {MailId} ({Kind}) for event {EventId} sent", mailId, row.Kind, row.EventId);
+    }
+
+    private async Task<(string Name, string Address)?> RecipientAsync(RegistrationMail row, CancellationToken ct)
+    {
+        if (row.RegistrationId is { } registrationId)
+        {
+            var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId, ct);
+            if (r is null || (row.Kind == RegistrationMailKind.ConfirmLink && r.State != RegistrationState.Pending)) return null;
+            return (Kiosk.Shared.Text.PersonNameRules.DisplayName(r.Title, r.FirstName, r.LastName), r.Email);
+        }
+        var a = await db.Attendees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == row.AttendeeId && x.AnonymisedAt == null && x.Status == AttendeeStatus.Registered, ct);
+        return a?.Email is null ? null : (a.DisplayName, a.Email);
+    }
+}
