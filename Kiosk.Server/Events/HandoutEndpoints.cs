@@ -53,24 +53,7 @@ public static class HandoutEndpoints
                 return Problems.Invalid("handout-category", $"Category must be one of {string.Join(", ", Enum.GetNames<AttendeeCategory>())}.");
             if (!await db.Events.AnyAsync(e => e.Id == eventId)) return Problems.NotFound("Event");
             var note = Normalise(request?.Note);
-            var row = await db.CategoryHandouts.FindAsync(eventId, which);
-            if (row?.Note == note) return TypedResults.Ok(new CategoryHandoutView(which, note));
-            if (note is null) db.CategoryHandouts.Remove(row!);
-            else if (row is null) db.CategoryHandouts.Add(new CategoryHandoutNote { EventId = eventId, Category = which, Note = note });
-            else row.Note = note;
-            try { await db.SaveChangesAsync(); }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
-                // Another organizer added this category's note a moment earlier: this one, the later, wins.
-                db.ChangeTracker.Clear();
-                (await db.CategoryHandouts.SingleAsync(h => h.EventId == eventId && h.Category == which)).Note = note!;
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Removed by someone else meanwhile: what was asked for holds.
-                if (note is not null) throw;
-            }
+            if (!await SaveNoteAsync(db, eventId, which, note)) return TypedResults.Ok(new CategoryHandoutView(which, note));
             await audit.WriteAsync(http.User.Actor(), "event.handout-changed", eventId, details: $"category {which}: {(note is null ? "removed" : "set")}");
             foreach (var terminalId in await db.Terminals.AsNoTracking().Where(t => t.EventId == eventId).Select(t => t.Id).ToListAsync())
                 await pushes.ProfileChangedAsync(terminalId);
@@ -80,6 +63,29 @@ public static class HandoutEndpoints
             .WithDescription("`{note}` (at most 200 characters; empty or null removes it) for `Visitor`, `Exhibitor`, `Speaker`, `Press` or `Team`: shown and spoken on the kiosk's welcome screen to attendees of that category, pushed to the event's kiosks at once (`profileChanged`); audited `event.handout-changed`.")
             .Refuses(StatusCodes.Status400BadRequest, "`/problems/handout-category`: not one of the categories.")
             .ProducesProblems(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>
+    /// Sets or removes the note; false when it already was so. Organizers changing the same note at once race on the
+    /// row (an insert meets a unique violation, an update or removal a vanished row): the later request wins.
+    /// </summary>
+    private static async Task<bool> SaveNoteAsync(KioskDb db, int eventId, AttendeeCategory which, string? note)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var row = await db.CategoryHandouts.FindAsync(eventId, which);
+            if (row?.Note == note) return attempt > 1;
+            if (note is null) db.CategoryHandouts.Remove(row!);
+            else if (row is null) db.CategoryHandouts.Add(new CategoryHandoutNote { EventId = eventId, Category = which, Note = note });
+            else row.Note = note;
+            try
+            {
+                await db.SaveChangesAsync();
+                return true;
+            }
+            catch (DbUpdateException e) when (attempt < 5 && (e is DbUpdateConcurrencyException || e.IsUniqueViolation())) { }
+        }
     }
 
     /// <summary>White space trimmed; nothing left means no note.</summary>

@@ -49,9 +49,11 @@ public class HandoutTests(KioskApp app) : IClassFixture<KioskApp>
             .Build();
         hub.On(TerminalHubNames.ProfileChanged, () => heard.TrySetResult());
         await hub.StartAsync(TestContext.Current.CancellationToken);
+        // The server joins the connection to its groups after the handshake; a call's answer proves it has.
+        await hub.InvokeAsync<HeartbeatAnswer>(TerminalHubNames.Heartbeat, new TerminalHeartbeat("1.2.3", 0, "Ready", "lobby"), TestContext.Current.CancellationToken);
 
         await fair.Organizer.PutAsJsonAsync($"/api/events/{fair.Event.Id}/handouts/Visitor", new HandoutNoteRequest("Programmheft am Eingang"), Json.Options);
-        await heard.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await heard.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
     [Fact]
