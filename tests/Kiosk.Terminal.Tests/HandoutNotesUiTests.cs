@@ -77,7 +77,15 @@ public sealed class HandoutNotesUiTests(KioskApp server) : IClassFixture<KioskAp
     private static async Task WelcomeAsync(IPage page, string token, string name)
     {
         await KioskBrowser.ScanAsync(page, token);
-        await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync(name);
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync(name);
+        }
+        catch (PlaywrightException e)
+        {
+            var shown = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('[data-testid^=screen-]')].filter(s => s.getClientRects().length).map(s => s.dataset.testid + ': ' + s.innerText.slice(0, 200)).join(' | ')");
+            throw new Xunit.Sdk.XunitException($"no welcome for {name}; on screen: {shown}\n{e.Message}");
+        }
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=badge-preview]'); return !i || (i.complete && i.naturalWidth > 0); }");
     }
 

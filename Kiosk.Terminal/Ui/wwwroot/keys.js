@@ -42,7 +42,9 @@ export function startKeys({ onCode, onType, onBackspace, onEnter, onDoubleEnter,
   function onKeyDown(e) {
     if (e.isComposing || e.ctrlKey || e.metaKey || (e.altKey && !e.getModifierState?.('AltGraph'))) return;
     const now = performance.now();
-    const quick = now - lastKeyAt <= SCAN_GAP_MS;
+    // Quick: within SCAN_GAP_MS of the last key, or the page has not yet had a moment to notice a pause (its flush
+    // timer is still pending), as when a busy PC held the keys back and hands them over at once.
+    const quick = now - lastKeyAt <= SCAN_GAP_MS || (run !== '' && flushTimer !== 0);
     onActivity?.();
 
     if (e.key === 'Enter') {
