@@ -110,6 +110,13 @@ public sealed class NewcomerTests(RepositoryCopy copy, ITestOutputHelper output)
         if (expectKioskLink) await Assertions.Expect(page.GetByTestId("start-kiosk")).ToHaveAttributeAsync("href", $"{kiosk}");
         watch.AssertClean("start page");
 
+        // The demo fair's public registration page answers without signing in.
+        var register = await page.GotoAsync(new Uri(server, "/register/1/").ToString());
+        Assert.True(register is { Ok: true }, $"/register/1/: {register?.Status}");
+        await Assertions.Expect(page.Locator("form.rg-form")).ToBeVisibleAsync();
+        watch.AssertClean("/register/1/");
+        await page.GotoAsync(server.ToString());
+
         // Not signed in: a page sends the newcomer to the sign-in form, which brings them back.
         await page.GetByTestId("start-dashboard").ClickAsync();
         await page.WaitForURLAsync($"{server}login/?return=%2Fdashboard%2F");
@@ -133,6 +140,10 @@ public sealed class NewcomerTests(RepositoryCopy copy, ITestOutputHelper output)
         // The demo kiosk: a visitor scans the badge from their confirmation mail and sees it printed.
         using var organizer = await OrganizerAsync(server, password);
         var token = await TokenOfSomeoneNotHereYetAsync(organizer);
+        // A kiosk enrolled a moment ago may still be copying the roster; a scan before that answers "unknown".
+        using (var local = new HttpClient { BaseAddress = kiosk })
+            await Eventually.Async(() => local.GetFromJsonAsync<JsonElement>("/local/state"),
+                s => s.GetProperty("enrolled").GetBoolean() && s.GetProperty("rosterSize").GetInt32() >= 2000, "the kiosk's roster copy", seconds: 120);
         var kioskPage = await context.NewPageAsync();
         var kioskWatch = new PageWatch(kioskPage);
         await kioskPage.GotoAsync(kiosk.ToString());
