@@ -75,7 +75,7 @@ public static class HandoutEndpoints
         {
             db.ChangeTracker.Clear();
             var row = await db.CategoryHandouts.FindAsync(eventId, which);
-            if (row?.Note == note) return attempt > 1;
+            if (row?.Note == note) return false; // already so, perhaps set by the request this one raced: that one told the kiosks
             if (note is null) db.CategoryHandouts.Remove(row!);
             else if (row is null) db.CategoryHandouts.Add(new CategoryHandoutNote { EventId = eventId, Category = which, Note = note });
             else row.Note = note;
