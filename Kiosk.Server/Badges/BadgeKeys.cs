@@ -53,6 +53,7 @@ public sealed class BadgeKeys(IServiceScopeFactory scopes, IDataProtectionProvid
             CreatedAt = time.GetUtcNow(),
         };
         // Two rotations at once pick the same next id; the unique index refuses the second, which takes the id after.
+        // Each round one of the racing rotations wins, so n at once need up to n tries: 20 covers any organizer team.
         for (var attempt = 1; ; attempt++)
         {
             var lastId = await db.BadgeKeys.Where(k => k.EventId == eventId).MaxAsync(k => (int?)k.KeyId, ct) ?? 0;
@@ -64,7 +65,7 @@ public sealed class BadgeKeys(IServiceScopeFactory scopes, IDataProtectionProvid
                 await db.SaveChangesAsync(ct);
                 break;
             }
-            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 5)
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 20)
             {
                 db.Entry(row).State = EntityState.Detached;
             }

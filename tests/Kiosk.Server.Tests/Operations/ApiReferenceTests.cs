@@ -86,16 +86,17 @@ public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClas
         onReference = true;
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kiosk API", Level = 1 })).ToBeVisibleAsync();
+        // Scalar renders in the browser from a 1 MB bundle: on a busy CI machine that alone can take many seconds.
+        await Step(page, "the page heading", () => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kiosk API", Level = 1 })).ToBeVisibleAsync(Slow));
         var sidebar = page.GetByRole(AriaRole.Complementary);
         foreach (var (tag, _) in ApiFeatures.All)
-            await Assertions.Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = tag, Exact = true })).ToBeVisibleAsync();
+            await Step(page, $"the sidebar link {tag}", () => Assertions.Expect(sidebar.GetByRole(AriaRole.Link, new() { Name = tag, Exact = true })).ToBeVisibleAsync(Slow));
         // A feature's operations by their summaries; one of them opened, with its problem answers.
-        await sidebar.GetByRole(AriaRole.Button, new() { Name = "Open Group - Check-in" }).ClickAsync();
-        await sidebar.GetByRole(AriaRole.Link, new() { Name = "Record a check-in" }).ClickAsync();
+        await Step(page, "opening Check-in", () => sidebar.GetByRole(AriaRole.Button, new() { Name = "Open Group - Check-in" }).ClickAsync());
+        await Step(page, "the link Record a check-in", () => sidebar.GetByRole(AriaRole.Link, new() { Name = "Record a check-in" }).ClickAsync());
         var main = page.GetByRole(AriaRole.Main);
-        await Assertions.Expect(main.GetByRole(AriaRole.Heading, new() { Name = "Record a check-in" })).ToBeVisibleAsync();
-        await Assertions.Expect(main.GetByText("/problems/client-scan-id").First).ToBeVisibleAsync();
+        await Step(page, "the operation heading", () => Assertions.Expect(main.GetByRole(AriaRole.Heading, new() { Name = "Record a check-in" })).ToBeVisibleAsync(Slow));
+        await Step(page, "its problem answers", () => Assertions.Expect(main.GetByText("/problems/client-scan-id").First).ToBeVisibleAsync(Slow));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "api-reference.png"), FullPage = false });
 
@@ -118,6 +119,20 @@ public sealed partial class ApiReferenceTests(KioskApp app) : BrowserTest, IClas
             Assert.True(violations.Count == probes.Count, string.Join("\n", violations.Except(probes)));
         }
         await context.DisposeAsync();
+    }
+
+    private static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 45_000 };
+
+    /// <summary>One step on the page; if it fails, the failure names the step and a screenshot shows what the page held.</summary>
+    private static async Task Step(IPage page, string what, Func<Task> step)
+    {
+        try { await step(); }
+        catch (PlaywrightException e)
+        {
+            var shot = Path.Combine(Shots, "api-reference-failed.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            throw new Xunit.Sdk.XunitException($"API reference: {what} did not appear ({e.Message.Split('\n')[0]}); the page is in {shot}");
+        }
     }
 
     /// <summary>A request over the network to anywhere but loopback (data: and blob: URLs stay in the page).</summary>
