@@ -61,14 +61,18 @@ public static class RegistrationPage
         }
         html.Append("</fieldset>");
 
-        var notice = lang == "en" && !string.IsNullOrWhiteSpace(view.Form.PrivacyNoticeEn) ? view.Form.PrivacyNoticeEn! : view.Form.PrivacyNotice;
+        // An organizer's text given only in German is shown as it is, marked German so a screen reader reads it so.
+        var noticeInEnglish = lang == "en" && !string.IsNullOrWhiteSpace(view.Form.PrivacyNoticeEn);
+        var notice = noticeInEnglish ? view.Form.PrivacyNoticeEn! : view.Form.PrivacyNotice;
         html.Append("<section class=\"rg-notice\" aria-labelledby=\"privacy-heading\"><h2 id=\"privacy-heading\">").Append(E(t["privacyHeading"])).Append("</h2>");
         foreach (var paragraph in notice.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            html.Append("<p>").Append(E(paragraph)).Append("</p>");
+            html.Append(lang == "en" && !noticeInEnglish ? "<p lang=\"de\">" : "<p>").Append(E(paragraph)).Append("</p>");
         html.Append("</section>");
         Check(html, t, errors, "privacyAccepted", t["privacyAccepted"], values?.PrivacyAccepted == true, required: true);
-        var sharing = lang == "en" && !string.IsNullOrWhiteSpace(view.Form.ContactSharingTextEn) ? view.Form.ContactSharingTextEn : view.Form.ContactSharingText;
-        if (!string.IsNullOrWhiteSpace(sharing)) Check(html, t, errors, "contactSharing", sharing!, values?.ContactSharing == true, required: false);
+        var sharingInEnglish = lang == "en" && !string.IsNullOrWhiteSpace(view.Form.ContactSharingTextEn);
+        var sharing = sharingInEnglish ? view.Form.ContactSharingTextEn : view.Form.ContactSharingText;
+        if (!string.IsNullOrWhiteSpace(sharing))
+            Check(html, t, errors, "contactSharing", sharing!, values?.ContactSharing == true, required: false, labelLang: lang == "en" && !sharingInEnglish ? "de" : null);
 
         // The honeypot: out of sight and out of the tab order; people leave it empty, form-filling robots do not.
         html.Append("<div class=\"rg-hp\" aria-hidden=\"true\"><label for=\"website\">Website</label>")
@@ -137,14 +141,14 @@ public static class RegistrationPage
     }
 
     private static void Check(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,
-        string name, string label, bool value, bool required)
+        string name, string label, bool value, bool required, string? labelLang = null)
     {
         var error = errors.FirstOrDefault(e => e.Field == name);
         html.Append("<div class=\"rg-check\">");
         if (error is not null) html.Append("<p class=\"rg-field-error\" id=\"").Append(name).Append("-error\">").Append(E(Message(t, error))).Append("</p>");
         html.Append("<input type=\"checkbox\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" value=\"true\"").Append(value ? " checked" : "")
             .Append(required ? " required aria-required=\"true\"" : "").Append(error is null ? "" : $" aria-invalid=\"true\" aria-describedby=\"{name}-error\"").Append('>')
-            .Append("<label for=\"").Append(name).Append("\">").Append(E(label));
+            .Append("<label for=\"").Append(name).Append('"').Append(labelLang is null ? "" : $" lang=\"{labelLang}\"").Append('>').Append(E(label));
         if (required) html.Append(" <span class=\"rg-req\">").Append(E(t["req"])).Append("</span>");
         html.Append("</label></div>");
     }
