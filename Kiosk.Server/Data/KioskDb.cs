@@ -30,6 +30,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<RoomSession> Sessions => Set<RoomSession>();
     public DbSet<CategoryHandoutNote> CategoryHandouts => Set<CategoryHandoutNote>();
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
+    public DbSet<SessionWaitlistEntry> SessionWaitlist => Set<SessionWaitlistEntry>();
     public DbSet<Desk.Reprint> Reprints => Set<Desk.Reprint>();
     public DbSet<Desk.PrintBatch> PrintBatches => Set<Desk.PrintBatch>();
     public DbSet<Desk.BadgeCorrectionRequest> CorrectionRequests => Set<Desk.BadgeCorrectionRequest>();

@@ -51,6 +51,8 @@ public static class DemoProgramme
                 var session = k < mine.Count ? mine[k] : db.Sessions.Add(new RoomSession { EventId = eventId, RoomId = room.Id, Title = titles[k] }).Entity;
                 session.StartsAt = anchor + k * every;
                 session.EndsAt = session.StartsAt + length;
+                // Master classes are booked on the registration form (those still to come are shown there).
+                session.OnRegistrationForm = room.Kind == RoomKind.MasterClassRoom;
             }
         }
         await db.SaveChangesAsync(ct);

@@ -13,7 +13,8 @@ public sealed record ExportedAttendee(
 public sealed record ExportedBadge(Guid Id, int Version, DateTimeOffset IssuedAt);
 public sealed record ExportedCheckIn(CheckInOutcome Outcome, DateTimeOffset ScannedAt, DateTimeOffset ReceivedAt, string? Terminal);
 public sealed record ExportedPresenceScan(string Room, PresenceDirection Direction, PresenceDecision Decision, bool Counted, DateTimeOffset ScannedAt);
-public sealed record ExportedSessionBooking(string Session, string Room, DateTimeOffset StartsAt);
+/// <summary>A seat (booked, or offered from the waitlist) or a waitlist place.</summary>
+public sealed record ExportedSessionBooking(string Session, string Room, DateTimeOffset StartsAt, Rooms.SeatStatus Status = Rooms.SeatStatus.Booked);
 public sealed record ExportedReprint(string Reason, string Terminal, DateTimeOffset RequestedAt, DateTimeOffset? PrintedAt);
 public sealed record ExportedWalkIn(string Terminal, DateTimeOffset? RegisteredAt);
 public sealed record ExportedAuditEntry(string Action, DateTimeOffset At, string ActorRole);
@@ -49,9 +50,14 @@ public sealed record PersonalDataExport(
             .Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new ExportedPresenceScan(r.Name, s.Direction, s.Decision, s.Counted, s.ScannedAt))
             .ToListAsync(ct);
         var bookings = await db.SessionBookings.AsNoTracking().Where(b => b.AttendeeId == attendeeId)
-            .Join(db.Sessions, b => b.SessionId, s => s.Id, (b, s) => s)
-            .Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new ExportedSessionBooking(s.Title, r.Name, s.StartsAt))
+            .Join(db.Sessions, b => b.SessionId, s => s.Id, (b, s) => new { Session = s, Offered = b.OfferExpiresAt != null })
+            .Join(db.Rooms, x => x.Session.RoomId, r => r.Id, (x, r) => new ExportedSessionBooking(x.Session.Title, r.Name, x.Session.StartsAt,
+                x.Offered ? Rooms.SeatStatus.Offered : Rooms.SeatStatus.Booked))
             .ToListAsync(ct);
+        bookings.AddRange(await db.SessionWaitlist.AsNoTracking().Where(w => w.AttendeeId == attendeeId)
+            .Join(db.Sessions, w => w.SessionId, s => s.Id, (w, s) => s)
+            .Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new ExportedSessionBooking(s.Title, r.Name, s.StartsAt, Rooms.SeatStatus.Waitlisted))
+            .ToListAsync(ct));
         var reprints = (await db.Reprints.AsNoTracking().Where(r => r.AttendeeId == attendeeId).OrderBy(r => r.RequestedAt).ToListAsync(ct))
             .Select(r => new ExportedReprint(r.Reason, Terminal(r.TerminalId) ?? "", r.RequestedAt, r.PrintedAt)).ToList();
         var walkIn = badge is null ? null : await db.WalkInBadges.AsNoTracking().Where(w => w.BadgeId == badge.Id)

@@ -46,6 +46,9 @@ public sealed class Registration
     public DateTimeOffset PrivacyAcceptedAt { get; set; }
     public DateTimeOffset? ContactSharingAt { get; set; }
 
+    /// <summary>The master classes chosen on the form: booked (seat or waitlist) in the write that makes the attendee.</summary>
+    public List<int> SessionIds { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
     public int? AttendeeId { get; set; }

@@ -13,7 +13,11 @@ public sealed record RegistrationCategoryView(int Id, string Name, string? NameE
 /// <summary>What anyone may read about an event's registration form.</summary>
 public sealed record RegistrationFormResponse(
     int EventId, string EventName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool Open, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt,
-    string PrivacyNotice, string? PrivacyNoticeEn, string? ContactSharingText, string? ContactSharingTextEn, IReadOnlyList<RegistrationCategoryView> Categories);
+    string PrivacyNotice, string? PrivacyNoticeEn, string? ContactSharingText, string? ContactSharingTextEn, IReadOnlyList<RegistrationCategoryView> Categories,
+    IReadOnlyList<RegistrationSessionView> Sessions);
+
+/// <summary>A master class on the form: its seats now (<see cref="Free"/> null: no limit; 0: full, new bookings go on the waitlist).</summary>
+public sealed record RegistrationSessionView(int Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Room, int? Capacity, int Booked, int Waitlisted, int? Free);
 
 public sealed record RegistrationCategoryRequest(
     int? Id, [Required, StringLength(RegistrationCategory.MaxName), NoControlCharacters] string Name,
@@ -27,7 +31,8 @@ public sealed record RegistrationFormRequest(
     [StringLength(RegistrationForm.MaxNotice)] string? PrivacyNoticeEn,
     [StringLength(RegistrationForm.MaxConsentText), NoControlCharacters] string? ContactSharingText,
     [StringLength(RegistrationForm.MaxConsentText), NoControlCharacters] string? ContactSharingTextEn,
-    [Required, MinLength(1), MaxLength(50)] RegistrationCategoryRequest[] Categories);
+    [Required, MinLength(1), MaxLength(50)] RegistrationCategoryRequest[] Categories,
+    [MaxLength(RegistrationForm.MaxSessions)] int[]? SessionIds = null);
 
 public sealed record RegistrationAccepted(string Status, string Detail);
 
@@ -42,7 +47,8 @@ public static class RegistrationEndpoints
             await forms.ViewAsync(eventId, ct) is { } view ? TypedResults.Ok(forms.Response(view)) : Problems.NotFound("Registration form"))
             .AllowAnonymous()
             .WithName("GetRegistrationForm").WithSummary("The event's registration form: open or not, privacy notice, categories")
-            .WithDescription("Public. `open` says whether registrations are taken now (between `opensAt` and `closesAt`); a category is `full` when its quota is reached.")
+            .WithDescription("Public. `open` says whether registrations are taken now (between `opensAt` and `closesAt`); a category is `full` when its quota is reached; " +
+                "`sessions` are the master classes to choose, each with `free` seats now (0: full, a choice goes on the waitlist; null: no limit).")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         api.MapPut("/registration-form", async Task<Results<Ok<RegistrationFormResponse>, ProblemHttpResult>> (
@@ -56,8 +62,10 @@ public static class RegistrationEndpoints
             return TypedResults.Ok(forms.Response(view!));
         }).RequireAuthorization(Policies.Organizer)
             .WithName("SetRegistrationForm").WithSummary("Set up the event's online registration")
-            .WithDescription("`{opensAt?, closesAt?, privacyNotice, privacyNoticeEn?, contactSharingText?, contactSharingTextEn?, categories: [{id?, name, nameEn?, badgeCategory, needsApproval, quota?}]}`. " +
-                "Categories are matched by `id`; one without an id is new; one left out is removed (refused while it has registrations). Audited `registration.form-changed`.")
+            .WithDescription("`{opensAt?, closesAt?, privacyNotice, privacyNoticeEn?, contactSharingText?, contactSharingTextEn?, categories: [{id?, name, nameEn?, badgeCategory, needsApproval, quota?}], sessionIds?}`. " +
+                "Categories are matched by `id`; one without an id is new; one left out is removed (refused while it has registrations). `sessionIds`: the event's sessions " +
+                "registrants may choose (at most 50; none when left out). Audited `registration.form-changed`.")
+            .Refuses(StatusCodes.Status400BadRequest, "`/problems/registration-sessions`: a session id is not one of the event's.")
             .Refuses(StatusCodes.Status400BadRequest, "`/problems/registration-times`: closes before it opens.")
             .Refuses(StatusCodes.Status409Conflict, "`/problems/registration-category-used`: a category left out has registrations.")
             .ProducesProblems(StatusCodes.Status404NotFound);
@@ -76,9 +84,11 @@ public static class RegistrationEndpoints
             };
         }).AllowAnonymous().RequireRateLimiting(RegistrationsFeature.RateLimit)
             .WithName("SubmitRegistration").WithSummary("Register for the event (double opt-in)")
-            .WithDescription("Public. `{title?, firstName?, lastName, organization?, email, categoryId, privacyAccepted, contactSharing?, language?}`: 202 and a mail with a " +
+            .WithDescription("Public. `{title?, firstName?, lastName, organization?, email, categoryId, privacyAccepted, contactSharing?, language?, sessionIds?}`: 202 and a mail with a " +
                 "confirmation link. The answer is the same for an address that is already registered (it gets a mail saying so) and never tells whether it is. " +
-                "Field errors as `/problems/validation` with `errors: {field: [message]}` (a full category: `categoryId`). Rate-limited per client address (`Registration:PerClientPerMinute`).")
+                "Field errors as `/problems/validation` with `errors: {field: [message]}` (a full category: `categoryId`; a session not on the form or two at the same time: " +
+                "`sessionIds`). The chosen sessions are booked when the registration is confirmed: a seat while there is one, else a waitlist place. " +
+                "Rate-limited per client address (`Registration:PerClientPerMinute`).")
             .Refuses(StatusCodes.Status409Conflict, "`/problems/registration-closed`: before `opensAt` or after `closesAt`.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
@@ -105,7 +115,8 @@ public static class RegistrationEndpoints
             var values = new RegistrationRequest(
                 form["title"], form["firstName"], form["lastName"], form["organization"], form["email"],
                 int.TryParse(form["categoryId"], out var category) ? category : null,
-                form["privacyAccepted"] == "true", form["contactSharing"] == "true", form["language"], form["website"]);
+                form["privacyAccepted"] == "true", form["contactSharing"] == "true", form["language"], form["website"],
+                form["sessionIds"].Select(v => int.TryParse(v, out var id) ? id : -1).ToArray());
             var language = RegistrationRules.Language(values.Language);
             var (outcome, errors) = await registrations.SubmitAsync(eventId, values, ct);
             if (outcome == SubmitOutcome.NoForm || await forms.ViewAsync(eventId, ct) is not { } view)
@@ -132,7 +143,8 @@ public static class RegistrationEndpoints
                 : Html(RegistrationPage.Confirmed(evt, language, ConfirmOutcome.AlreadyConfirmed));
         });
 
-        pages.MapPost("/confirm", async (int eventId, HttpRequest request, KioskDb db, RegistrationLinks links, Registrations registrations, CancellationToken ct) =>
+        pages.MapPost("/confirm", async (int eventId, HttpRequest request, KioskDb db, RegistrationLinks links, Registrations registrations, Rooms.SessionSeats seats,
+            CancellationToken ct) =>
         {
             var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
             var language = RegistrationRules.Language(form?["language"]);
@@ -141,7 +153,41 @@ public static class RegistrationEndpoints
             if (evt is null || id is null || !await db.Registrations.AnyAsync(r => r.Id == id && r.EventId == eventId, ct))
                 return Html(RegistrationPage.Confirmed(evt, language, ConfirmOutcome.Invalid), StatusCodes.Status404NotFound);
             var outcome = await registrations.ConfirmAsync(id.Value, ct);
-            return Html(RegistrationPage.Confirmed(evt, language, outcome));
+            var confirmed = await db.Registrations.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.AttendeeId, r.SessionIds }).SingleAsync(ct);
+            var choices = confirmed.AttendeeId is { } attendee && confirmed.SessionIds.Count > 0 ? await seats.StandingAsync(attendee, confirmed.SessionIds, ct) : null;
+            return Html(RegistrationPage.Confirmed(evt, language, outcome, choices));
+        }).RequireRateLimiting(RegistrationsFeature.RateLimit).DisableAntiforgery();
+
+        MapSeatOfferPages(pages);
+    }
+
+    /// <summary>The seat offer's link (from the waitlist mail): a page with "take" and "give up", which post back.</summary>
+    private static void MapSeatOfferPages(RouteGroupBuilder pages)
+    {
+        pages.MapGet("/seat", async (int eventId, string? t, string? lang, HttpRequest request, KioskDb db, RegistrationLinks links, Rooms.SessionSeats seats, CancellationToken ct) =>
+        {
+            var language = Language(lang, request);
+            var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+            var named = links.ReadSeatOfferToken(t);
+            if (evt is null || named is not { } offer) return Html(RegistrationPage.SeatAnswered(evt, language, Rooms.SeatOfferOutcome.Gone), StatusCodes.Status404NotFound);
+            if (lang is null)
+                language = await db.Registrations.Where(r => r.AttendeeId == offer.AttendeeId).Select(r => r.Language).FirstOrDefaultAsync(ct) ?? language;
+            if (await seats.OfferAsync(offer.SessionId, offer.AttendeeId, ct) is { } letter)
+                return Html(RegistrationPage.SeatOfferPrompt(evt, language, t!, letter));
+            var taken = await db.SessionBookings.AnyAsync(b => b.SessionId == offer.SessionId && b.AttendeeId == offer.AttendeeId && b.OfferExpiresAt == null, ct);
+            return Html(RegistrationPage.SeatAnswered(evt, language, taken ? Rooms.SeatOfferOutcome.AlreadyTaken : Rooms.SeatOfferOutcome.Gone));
+        });
+
+        pages.MapPost("/seat", async (int eventId, HttpRequest request, KioskDb db, RegistrationLinks links, Rooms.SessionSeats seats, CancellationToken ct) =>
+        {
+            var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+            var language = RegistrationRules.Language(form?["language"]);
+            var evt = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+            var offer = links.ReadSeatOfferToken(form?["t"]);
+            var session = offer is { } named ? await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == named.SessionId && s.EventId == eventId, ct) : null;
+            if (evt is null || session is null) return Html(RegistrationPage.SeatAnswered(evt, language, Rooms.SeatOfferOutcome.Gone), StatusCodes.Status404NotFound);
+            var outcome = await seats.AnswerOfferAsync(session, offer!.Value.AttendeeId, form!["answer"] != "decline", ct);
+            return Html(RegistrationPage.SeatAnswered(evt, language, outcome), outcome == Rooms.SeatOfferOutcome.Gone ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
         }).RequireRateLimiting(RegistrationsFeature.RateLimit).DisableAntiforgery();
     }
 

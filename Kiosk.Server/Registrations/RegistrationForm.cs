@@ -12,7 +12,7 @@ namespace Kiosk.Server.Registrations;
 /// </summary>
 public sealed class RegistrationForm
 {
-    public const int MaxNotice = 4000, MaxConsentText = 500;
+    public const int MaxNotice = 4000, MaxConsentText = 500, MaxSessions = 50;
 
     public int EventId { get; set; }
     public DateTimeOffset? OpensAt { get; set; }

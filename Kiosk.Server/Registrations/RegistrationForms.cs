@@ -15,14 +15,29 @@ public sealed class RegistrationForms(KioskDb db, TimeProvider time)
         var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.Position).ThenBy(c => c.Id).ToListAsync(ct);
         var taken = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State != RegistrationState.Refused)
             .GroupBy(r => r.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return new(evt, form, categories.Select(c => (c, c.Quota is { } quota && taken.GetValueOrDefault(c.Id) >= quota)).ToList());
+        return new(evt, form, categories.Select(c => (c, c.Quota is { } quota && taken.GetValueOrDefault(c.Id) >= quota)).ToList(), await SessionsAsync(eventId, ct));
+    }
+
+    /// <summary>The master classes on the form that are still to come, in start order, with their seats now.</summary>
+    public async Task<IReadOnlyList<RegistrationSessionView>> SessionsAsync(int eventId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var rows = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId && s.OnRegistrationForm && s.StartsAt > now)
+            .Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new
+            {
+                s.Id, s.Title, s.StartsAt, s.EndsAt, Room = r.Name, Capacity = s.Capacity ?? r.Capacity,
+                Booked = db.SessionBookings.Count(b => b.SessionId == s.Id), Waitlisted = db.SessionWaitlist.Count(w => w.SessionId == s.Id),
+            }).ToListAsync(ct);
+        return rows.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .Select(s => new RegistrationSessionView(s.Id, s.Title, s.StartsAt, s.EndsAt, s.Room, s.Capacity, s.Booked, s.Waitlisted,
+                s.Waitlisted > 0 ? 0 : Math.Max(0, s.Capacity - s.Booked))).ToList();
     }
 
     public RegistrationFormResponse Response(RegistrationFormView view) => new(
         view.Event.Id, view.Event.Name, view.Event.StartsAt, view.Event.EndsAt, view.Form.IsOpen(time.GetUtcNow()), view.Form.OpensAt, view.Form.ClosesAt,
         view.Form.PrivacyNotice, view.Form.PrivacyNoticeEn, view.Form.ContactSharingText, view.Form.ContactSharingTextEn,
         view.Categories.Select(x => new RegistrationCategoryView(x.Category.Id, x.Category.Name, x.Category.NameEn, x.Category.BadgeCategory,
-            x.Category.NeedsApproval, x.Category.Quota, x.Full)).ToList());
+            x.Category.NeedsApproval, x.Category.Quota, x.Full)).ToList(), view.Sessions);
 
     public async Task<(RegistrationFormView?, ProblemHttpResult?)> SaveAsync(int eventId, RegistrationFormRequest request, CancellationToken ct)
     {
@@ -43,6 +58,12 @@ public sealed class RegistrationForms(KioskDb db, TimeProvider time)
         var removedIds = removed.Select(r => r.Id).ToList();
         if (await db.Registrations.AnyAsync(r => removedIds.Contains(r.CategoryId), ct))
             return (null, Problems.Conflict("registration-category-used", "A category left out has registrations; keep it (it can be renamed or given a quota of its registrations)."));
+        var sessionIds = (request.SessionIds ?? []).Distinct().ToList();
+        if (await db.Sessions.CountAsync(s => s.EventId == eventId && sessionIds.Contains(s.Id), ct) != sessionIds.Count)
+            return (null, Problems.Invalid("registration-sessions", "A session id is not one of this event's sessions."));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Sessions.Where(s => s.EventId == eventId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnRegistrationForm, s => sessionIds.Contains(s.Id)), ct);
         db.RegistrationCategories.RemoveRange(removed);
         for (var i = 0; i < request.Categories.Length; i++)
         {
@@ -57,6 +78,7 @@ public sealed class RegistrationForms(KioskDb db, TimeProvider time)
             row.Position = i;
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (await ViewAsync(eventId, ct), null);
     }
 

@@ -5,16 +5,26 @@ using MimeKit;
 
 namespace Kiosk.Server.Registrations;
 
+/// <summary>The seat a <see cref="RegistrationMailKind.SeatOffered"/> mail offers, and until when.</summary>
+public sealed record SeatOfferLetter(string Session, string Room, DateTimeOffset StartsAt, DateTimeOffset ExpiresAt);
+
 /// <summary>The registration mails, in the registrant's language: plain text and HTML, a link and nothing loaded from elsewhere.</summary>
 public static class RegistrationLetter
 {
     public static MimeMessage Write(RegistrationMailKind kind, Event evt, string displayName, string address, string language, string? link,
-        int confirmHours, MailOptions options, string messageId)
+        int confirmHours, MailOptions options, string messageId, SeatOfferLetter? offer = null)
     {
         var en = language == "en";
         var (dateDe, dateEn) = ConfirmationLetter.Dates(evt);
+        string At(DateTimeOffset at) => RegistrationPage.Local(evt, at, language);
         var (subject, lines, button) = (kind, en) switch
         {
+            (RegistrationMailKind.SeatOffered, false) => ($"Ein Platz ist frei: {offer!.Session}",
+                new[] { $"Guten Tag {displayName},", $"in „{offer.Session}“ ({At(offer.StartsAt)}, {offer.Room}) bei {evt.Name} ist ein Platz frei geworden, und Sie stehen auf der Warteliste vorn. Der Platz ist bis {At(offer.ExpiresAt)} für Sie reserviert:",
+                    "Wenn Sie ihn bis dahin nicht annehmen, geht er an die nächste Person auf der Warteliste. Unter dem Link können Sie ihn auch freigeben." }, "Platz annehmen"),
+            (RegistrationMailKind.SeatOffered, true) => ($"A seat is free: {offer!.Session}",
+                new[] { $"Hello {displayName},", $"a seat has become free in “{offer.Session}” ({At(offer.StartsAt)}, {offer.Room}) at {evt.Name}, and you are first on the waitlist. The seat is held for you until {At(offer.ExpiresAt)}:",
+                    "If you do not take it by then, it goes to the next person on the waitlist. You can also give it up with the link." }, "Take the seat"),
             (RegistrationMailKind.ConfirmLink, false) => ($"Bitte bestätigen Sie Ihre Anmeldung: {evt.Name}",
                 new[] { $"Guten Tag {displayName},", $"Sie haben sich für {evt.Name} ({dateDe}) angemeldet. Bitte bestätigen Sie die Anmeldung mit diesem Link (gültig {confirmHours} Stunden):",
                     "Erst nach der Bestätigung sind Sie angemeldet; Ihr Badge mit QR-Code kommt dann per E-Mail.",

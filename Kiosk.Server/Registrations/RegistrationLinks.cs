@@ -19,6 +19,28 @@ public sealed class RegistrationLinks(IDataProtectionProvider protection, IOptio
     public string ConfirmUrl(int eventId, Guid registrationId) =>
         options.Value.Link($"/register/{eventId}/confirm?t={Uri.EscapeDataString(ConfirmToken(registrationId))}");
 
+    private ITimeLimitedDataProtector SeatOffer => protection.CreateProtector("Kiosk.Registrations.SeatOffer.v1").ToTimeLimitedDataProtector();
+
+    /// <summary>The link to take (or decline) a seat offered from the waitlist; it runs out with the offer.</summary>
+    public string SeatOfferUrl(int eventId, int sessionId, int attendeeId, DateTimeOffset expires) =>
+        options.Value.Link($"/register/{eventId}/seat?t={Uri.EscapeDataString(SeatOffer.Protect(FormattableString.Invariant($"{sessionId}:{attendeeId}"), expires))}");
+
+    /// <summary>The session and attendee a seat offer token names, or null when it is not one of ours or has run out.</summary>
+    public (int SessionId, int AttendeeId)? ReadSeatOfferToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000) return null;
+        try
+        {
+            var parts = SeatOffer.Unprotect(token, out var expires).Split(':');
+            return expires > time.GetUtcNow() && parts.Length == 2 && int.TryParse(parts[0], out var session) && int.TryParse(parts[1], out var attendee)
+                ? (session, attendee) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The registration a confirmation token names, or null when it is not one of ours or has expired.</summary>
     public Guid? ReadConfirmToken(string? token)
     {

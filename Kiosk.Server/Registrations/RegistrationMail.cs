@@ -12,6 +12,9 @@ public enum RegistrationMailKind
 
     /// <summary>Someone registered again with an address that already has an attendee: "you are already registered".</summary>
     AlreadyRegistered = 1,
+
+    /// <summary>A seat in a full session became free for the first on its waitlist: "take it by …" (<see cref="RegistrationMail.SessionId"/>).</summary>
+    SeatOffered = 2,
 }
 
 /// <summary>
@@ -27,6 +30,9 @@ public sealed class RegistrationMail
     public RegistrationMailKind Kind { get; set; }
     public Guid? RegistrationId { get; set; }
     public int? AttendeeId { get; set; }
+
+    /// <summary>The session of a <see cref="RegistrationMailKind.SeatOffered"/> mail.</summary>
+    public int? SessionId { get; set; }
 
     /// <summary>"de" or "en".</summary>
     public required string Language { get; set; }

@@ -12,7 +12,7 @@ namespace Kiosk.Server.Registrations;
 /// Runs after every submission and every minute; safe to run twice and at once.
 /// </summary>
 public sealed class RegistrationMails(
-    KioskDb db, RegistrationLinks links, IOptions<MailOptions> mail, IOptions<RegistrationOptions> registration, TimeProvider time, ILogger<RegistrationMails> log)
+    KioskDb db, Rooms.SessionSeats seats, RegistrationLinks links, IOptions<MailOptions> mail, IOptions<RegistrationOptions> registration, TimeProvider time, ILogger<RegistrationMails> log)
 {
     public async Task SendDueAsync(CancellationToken ct)
     {
@@ -41,8 +41,20 @@ public sealed class RegistrationMails(
             await db.RegistrationMails.Where(m => m.Id == mailId).ExecuteDeleteAsync(ct);
             return;
         }
-        var link = row.Kind == RegistrationMailKind.ConfirmLink ? links.ConfirmUrl(row.EventId, row.RegistrationId!.Value) : null;
-        var message = RegistrationLetter.Write(row.Kind, evt, to.Value.Name, to.Value.Address, row.Language, link, registration.Value.ConfirmHours, mail.Value, row.MessageId!);
+        var offer = row.Kind == RegistrationMailKind.SeatOffered ? await seats.OfferAsync(row.SessionId!.Value, row.AttendeeId!.Value, ct) : null;
+        if (row.Kind == RegistrationMailKind.SeatOffered && offer is null)
+        {
+            // Taken, declined or run out since it was queued: the link would no longer do anything.
+            await db.RegistrationMails.Where(m => m.Id == mailId).ExecuteDeleteAsync(ct);
+            return;
+        }
+        var link = row.Kind switch
+        {
+            RegistrationMailKind.ConfirmLink => links.ConfirmUrl(row.EventId, row.RegistrationId!.Value),
+            RegistrationMailKind.SeatOffered => links.SeatOfferUrl(row.EventId, row.SessionId!.Value, row.AttendeeId!.Value, offer!.ExpiresAt),
+            _ => null,
+        };
+        var message = RegistrationLetter.Write(row.Kind, evt, to.Value.Name, to.Value.Address, row.Language, link, registration.Value.ConfirmHours, mail.Value, row.MessageId!, offer);
         try
         {
             await SmtpDelivery.SendAsync(message, mail.Value, ct);

@@ -17,6 +17,13 @@ public sealed class RegistrationOptions : IValidatableObject
     [Range(1, 24 * 14)]
     public int ConfirmHours { get; set; } = 48;
 
+    /// <summary>
+    /// How long the first on a waitlist has to take a seat that became free before it goes to the next (default 24 h;
+    /// never past the session's start).
+    /// </summary>
+    [Range(1, 24 * 14)]
+    public int SeatOfferHours { get; set; } = 24;
+
     /// <summary>Registrations one client address may send per minute (default 10).</summary>
     [Range(1, 100_000)]
     public int PerClientPerMinute { get; set; } = 10;

@@ -6,7 +6,8 @@ using Kiosk.Server.Events;
 namespace Kiosk.Server.Registrations;
 
 /// <summary>What the form shows: the event, its form and categories (with whether each is full).</summary>
-public sealed record RegistrationFormView(Event Event, RegistrationForm Form, IReadOnlyList<(RegistrationCategory Category, bool Full)> Categories);
+public sealed record RegistrationFormView(
+    Event Event, RegistrationForm Form, IReadOnlyList<(RegistrationCategory Category, bool Full)> Categories, IReadOnlyList<RegistrationSessionView> Sessions);
 
 /// <summary>
 /// The public registration page, written on the server so the form works without JavaScript: a plain HTML form that
@@ -61,6 +62,8 @@ public static class RegistrationPage
         }
         html.Append("</fieldset>");
 
+        if (view.Sessions.Count > 0) Sessions(html, t, errors, view, lang, values?.SessionIds ?? []);
+
         // An organizer's text given only in German is shown as it is, marked German so a screen reader reads it so.
         var noticeInEnglish = lang == "en" && !string.IsNullOrWhiteSpace(view.Form.PrivacyNoticeEn);
         var notice = noticeInEnglish ? view.Form.PrivacyNoticeEn! : view.Form.PrivacyNotice;
@@ -101,7 +104,38 @@ public static class RegistrationPage
         return End(html);
     }
 
-    public static string Confirmed(Event? evt, string lang, ConfirmOutcome outcome)
+    /// <summary>A seat offered from the waitlist: take it or give it up (buttons, as for the confirmation).</summary>
+    public static string SeatOfferPrompt(Event evt, string lang, string token, SeatOfferLetter offer)
+    {
+        var t = RegistrationTexts.For(lang);
+        var html = Start(t, t["seatHeading"], lang, null);
+        html.Append("<main class=\"rg-main\" id=\"main\"><h1>").Append(E(t["seatHeading"])).Append("</h1>")
+            .Append("<p class=\"rg-when\">").Append(E(evt.Name)).Append(" · ").Append(E(When(evt, lang))).Append("</p>")
+            .Append("<p class=\"rg-banner\">").Append(E(string.Format(CultureInfo.InvariantCulture, t["seatOffer"], offer.Session, Local(evt, offer.StartsAt, lang), offer.Room,
+                Local(evt, offer.ExpiresAt, lang)))).Append("</p>")
+            .Append("<form method=\"post\" action=\"/register/").Append(evt.Id).Append("/seat\" class=\"rg-actions\">")
+            .Append("<input type=\"hidden\" name=\"t\" value=\"").Append(E(token)).Append("\">")
+            .Append("<input type=\"hidden\" name=\"language\" value=\"").Append(E(lang)).Append("\">")
+            .Append("<button type=\"submit\" name=\"answer\" value=\"take\" class=\"btn rg-submit\">").Append(E(t["seatTake"])).Append("</button>")
+            .Append("<button type=\"submit\" name=\"answer\" value=\"decline\" class=\"btn btn-ghost rg-submit\">").Append(E(t["seatDecline"])).Append("</button></form></main>");
+        return End(html);
+    }
+
+    public static string SeatAnswered(Event? evt, string lang, Rooms.SeatOfferOutcome outcome)
+    {
+        var t = RegistrationTexts.For(lang);
+        var (heading, text) = outcome switch
+        {
+            Rooms.SeatOfferOutcome.Taken => (t["seatTakenHeading"], t["seatTaken"]),
+            Rooms.SeatOfferOutcome.AlreadyTaken => (t["seatTakenHeading"], t["seatAlreadyTaken"]),
+            Rooms.SeatOfferOutcome.Declined => (t["seatDeclinedHeading"], t["seatDeclined"]),
+            _ => (t["seatGoneHeading"], t["seatGone"]),
+        };
+        return evt is null ? Page(lang, heading, text, null) : Message(evt, lang, heading, text);
+    }
+
+    /// <summary>The confirmation's answer; once confirmed, where the registrant stands in each chosen master class.</summary>
+    public static string Confirmed(Event? evt, string lang, ConfirmOutcome outcome, IReadOnlyList<(string Session, Rooms.BookingOutcome Outcome)>? choices = null)
     {
         var t = RegistrationTexts.For(lang);
         var (heading, text) = outcome switch
@@ -111,21 +145,63 @@ public static class RegistrationPage
             ConfirmOutcome.AlreadyConfirmed => (t["confirmedHeading"], t["alreadyConfirmed"]),
             _ => (t["invalidHeading"], t["invalid"]),
         };
-        return evt is null ? Page(lang, heading, text, null) : Message(evt, lang, heading, text);
+        var lines = (choices ?? []).Select(c => c.Outcome.Status == Rooms.SeatStatus.Waitlisted
+            ? string.Format(CultureInfo.InvariantCulture, t["choiceWaitlisted"], c.Session, c.Outcome.Position)
+            : string.Format(CultureInfo.InvariantCulture, t["choiceBooked"], c.Session)).ToList();
+        return evt is null ? Page(lang, heading, text, null) : Page(lang, heading, text, $"{evt.Name} · {When(evt, lang)}", lines);
     }
 
     private static string Message(Event evt, string lang, string heading, string text) =>
         Page(lang, heading, text, $"{evt.Name} · {When(evt, lang)}");
 
-    private static string Page(string lang, string heading, string text, string? subtitle)
+    private static string Page(string lang, string heading, string text, string? subtitle, IReadOnlyList<string>? lines = null)
     {
         var t = RegistrationTexts.For(lang);
         var html = Start(t, heading, lang, null);
         html.Append("<main class=\"rg-main\" id=\"main\"><h1>").Append(E(heading)).Append("</h1>");
         if (subtitle is not null) html.Append("<p class=\"rg-when\">").Append(E(subtitle)).Append("</p>");
-        html.Append("<p class=\"rg-banner\" role=\"status\">").Append(E(text)).Append("</p></main>");
+        html.Append("<p class=\"rg-banner\" role=\"status\">").Append(E(text)).Append("</p>");
+        if (lines is { Count: > 0 })
+        {
+            html.Append("<ul class=\"rg-choices\">");
+            foreach (var line in lines) html.Append("<li>").Append(E(line)).Append("</li>");
+            html.Append("</ul>");
+        }
+        html.Append("</main>");
         return End(html);
     }
+
+    /// <summary>The master classes to choose, each with its seats now; a full one can still be chosen, for its waitlist.</summary>
+    private static void Sessions(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,
+        RegistrationFormView view, string lang, IReadOnlyCollection<int> chosen)
+    {
+        var error = errors.FirstOrDefault(e => e.Field == "sessionIds");
+        html.Append("<fieldset class=\"rg-group\" id=\"sessionIds\"").Append(error is null ? "" : " aria-describedby=\"sessionIds-error\"")
+            .Append(" data-seats-url=\"/api/events/").Append(view.Event.Id).Append("/registration-form\" data-full=\"").Append(E(t["seatsFull"]))
+            .Append("\" data-one=\"").Append(E(t["seatsOne"])).Append("\" data-free=\"").Append(E(t["seatsFree"])).Append("\"><legend>")
+            .Append(E(t["sessionIds"])).Append("</legend>");
+        if (error is not null) html.Append("<p class=\"rg-field-error\" id=\"sessionIds-error\">").Append(E(Message(t, error))).Append("</p>");
+        html.Append("<p class=\"rg-hint\">").Append(E(t["sessionsHint"])).Append("</p>");
+        foreach (var session in view.Sessions)
+        {
+            var id = $"session-{session.Id}";
+            html.Append("<div class=\"rg-choice\"><input type=\"checkbox\" name=\"sessionIds\" id=\"").Append(id).Append("\" value=\"").Append(session.Id).Append('"')
+                .Append(chosen.Contains(session.Id) ? " checked" : "").Append(" aria-describedby=\"").Append(id).Append("-seats\">")
+                .Append("<label for=\"").Append(id).Append("\">").Append(E(session.Title)).Append(" <span class=\"rg-note\">")
+                .Append(E($"{Local(view.Event, session.StartsAt, lang)} · {session.Room}")).Append("</span></label>")
+                .Append(" <span class=\"rg-seats\" id=\"").Append(id).Append("-seats\" data-session=\"").Append(session.Id).Append("\">")
+                .Append(E(SeatsText(t, session))).Append("</span></div>");
+        }
+        html.Append("</fieldset><script src=\"/register/seats.js\" defer></script>");
+    }
+
+    public static string SeatsText(IReadOnlyDictionary<string, string> t, RegistrationSessionView session) => session.Free switch
+    {
+        null => "",
+        0 => t["seatsFull"],
+        1 => t["seatsOne"],
+        var free => string.Format(CultureInfo.InvariantCulture, t["seatsFree"], free),
+    };
 
     private static void Field(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,
         string name, string? value, string type, string autocomplete, bool required)
@@ -185,7 +261,8 @@ public static class RegistrationPage
         return place.Length == 0 ? date : $"{date} · {place}";
     }
 
-    private static string Local(Event evt, DateTimeOffset at, string lang)
+    /// <summary>A moment in the venue's time zone, as the page and the mails write it.</summary>
+    internal static string Local(Event evt, DateTimeOffset at, string lang)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(evt.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(at, zone);

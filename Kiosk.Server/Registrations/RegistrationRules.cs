@@ -9,7 +9,7 @@ namespace Kiosk.Server.Registrations;
 /// </summary>
 public sealed record RegistrationRequest(
     string? Title, string? FirstName, string? LastName, string? Organization, string? Email, int? CategoryId,
-    bool PrivacyAccepted, bool ContactSharing = false, string? Language = null, string? Website = null);
+    bool PrivacyAccepted, bool ContactSharing = false, string? Language = null, string? Website = null, int[]? SessionIds = null);
 
 /// <summary>A field of the form that breaks a rule, with a stable code the page translates.</summary>
 public sealed record RegistrationFieldError(string Field, string Code, string Detail);
@@ -20,7 +20,7 @@ public static class RegistrationRules
     public static string Language(string? asked) => asked is "en" ? "en" : "de";
 
     /// <summary>Every broken field, in form order; empty when the request can be registered.</summary>
-    public static List<RegistrationFieldError> Check(RegistrationRequest r, IReadOnlyCollection<int> categoryIds)
+    public static List<RegistrationFieldError> Check(RegistrationRequest r, IReadOnlyCollection<int> categoryIds, IReadOnlyList<RegistrationSessionView> sessions)
     {
         var errors = new List<RegistrationFieldError>();
         void Name(string field, PersonNamePart part, string? text)
@@ -36,6 +36,11 @@ public static class RegistrationRules
         else if (email.Length > 254 || !RegistrationRowParser.IsEmail(email)) errors.Add(new("email", "email-invalid", "The e-mail address is not valid."));
         if (r.CategoryId is not { } category || !categoryIds.Contains(category))
             errors.Add(new("categoryId", "category-missing", "Choose one of the event's categories."));
+        var chosen = (r.SessionIds ?? []).Distinct().ToList();
+        var offered = chosen.Select(id => sessions.FirstOrDefault(s => s.Id == id)).ToList();
+        if (offered.Any(s => s is null)) errors.Add(new("sessionIds", "session-unknown", "A chosen session is not on the form."));
+        else if (offered.Any(a => offered.Any(b => a!.Id < b!.Id && a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt)))
+            errors.Add(new("sessionIds", "sessions-overlap", "Two chosen sessions take place at the same time."));
         if (!r.PrivacyAccepted) errors.Add(new("privacyAccepted", "privacy-required", "The privacy notice must be accepted."));
         return errors;
     }

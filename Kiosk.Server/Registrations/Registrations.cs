@@ -36,7 +36,7 @@ public enum ConfirmOutcome
 /// attendee gets a mail, never a second attendee, and the answer to the form is the same whatever the address.
 /// </summary>
 public sealed class Registrations(
-    KioskDb db, WriteGate writes, TerminalPushes pushes, AttendeeSearch search, IBackgroundJobClient jobs,
+    KioskDb db, WriteGate writes, TerminalPushes pushes, AttendeeSearch search, IBackgroundJobClient jobs, RegistrationForms forms, Rooms.SessionSeats seats,
     IOptions<RegistrationOptions> options, TimeProvider time, ILogger<Registrations> log)
 {
     public async Task<(SubmitOutcome, List<RegistrationFieldError>)> SubmitAsync(int eventId, RegistrationRequest request, CancellationToken ct)
@@ -46,7 +46,7 @@ public sealed class Registrations(
         var now = time.GetUtcNow();
         if (!form.IsOpen(now)) return (SubmitOutcome.Closed, []);
         var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EventId == eventId).ToListAsync(ct);
-        var errors = RegistrationRules.Check(request, categories.Select(c => c.Id).ToList());
+        var errors = RegistrationRules.Check(request, categories.Select(c => c.Id).ToList(), await forms.SessionsAsync(eventId, ct));
         if (errors.Count > 0) return (SubmitOutcome.Invalid, errors);
         if (!string.IsNullOrEmpty(request.Website))
         {
@@ -65,6 +65,7 @@ public sealed class Registrations(
             LastName = Kiosk.Shared.Text.PersonNameRules.Normalise(request.LastName)!,
             Organization = Kiosk.Shared.Text.PersonNameRules.Normalise(request.Organization),
             Email = email, Language = language, PrivacyAcceptedAt = now, ContactSharingAt = request.ContactSharing ? now : null, CreatedAt = now,
+            SessionIds = (request.SessionIds ?? []).Distinct().ToList(),
         };
 
         var full = false;
@@ -148,8 +149,13 @@ public sealed class Registrations(
             var moved = await db.Registrations.Where(r => r.Id == registration.Id && r.State == from)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Confirmed)
                     .SetProperty(r => r.ConfirmedAt, r => r.ConfirmedAt ?? now).SetProperty(r => r.AttendeeId, attendeeId), ct);
-            return moved == 1;
+            if (moved != 1) return false;
+            // The chosen master classes, by the seat rule, in this same write: the attendee never exists without them.
+            var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == registration.EventId && registration.SessionIds.Contains(s.Id)).ToListAsync(ct);
+            foreach (var session in sessions.OrderBy(s => s.StartsAt)) await seats.BookWithinAsync(session, attendeeId, seq, ct);
+            return true;
         }, ct);
+        await seats.AfterCommitAsync(registration.EventId, seq);
         if (seq is null) return false;
         search.Invalidate(registration.EventId);
         await pushes.RosterChangedAsync(registration.EventId, seq.Value);

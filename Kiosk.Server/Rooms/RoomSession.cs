@@ -21,17 +21,36 @@ public sealed class RoomSession
     /// <summary>What its booked attendees are told at check-in and read on their badge's programme ("Unterlagen am Counter 2").</summary>
     public string? HandoutNote { get; set; }
 
+    /// <summary>Offered on the event's registration form, with its free seats (set with the form).</summary>
+    public bool OnRegistrationForm { get; set; }
+
     public const int MaxHandoutNote = 200;
 }
 
-/// <summary>An attendee's seat booked for a session.</summary>
+/// <summary>
+/// An attendee's seat in a session. Every rule that asks "booked?" (the door's pre-booking, the badge's programme,
+/// print batches, reports) reads this table: a seat offered from the waitlist is held here too until its offer runs out.
+/// </summary>
 public sealed class SessionBooking
 {
     public int SessionId { get; set; }
     public int AttendeeId { get; set; }
+
+    /// <summary>A seat offered from the waitlist and not yet taken: held until then, then it goes to the next (null: confirmed).</summary>
+    public DateTimeOffset? OfferExpiresAt { get; set; }
 }
 
-internal sealed class RoomSessionConfiguration : IEntityTypeConfiguration<RoomSession>, IEntityTypeConfiguration<SessionBooking>
+/// <summary>A place on a full session's waitlist. <see cref="Place"/> counts up in the order bookings arrived; the lowest is next.</summary>
+public sealed class SessionWaitlistEntry
+{
+    public int SessionId { get; set; }
+    public int AttendeeId { get; set; }
+    public long Place { get; set; }
+    public DateTimeOffset QueuedAt { get; set; }
+}
+
+internal sealed class RoomSessionConfiguration
+    : IEntityTypeConfiguration<RoomSession>, IEntityTypeConfiguration<SessionBooking>, IEntityTypeConfiguration<SessionWaitlistEntry>
 {
     public void Configure(EntityTypeBuilder<RoomSession> e)
     {
@@ -45,5 +64,14 @@ internal sealed class RoomSessionConfiguration : IEntityTypeConfiguration<RoomSe
     {
         e.ToTable("SessionBookings");
         e.HasKey(x => new { x.SessionId, x.AttendeeId });
+        e.HasIndex(x => x.OfferExpiresAt);
+    }
+
+    public void Configure(EntityTypeBuilder<SessionWaitlistEntry> e)
+    {
+        e.ToTable("SessionWaitlist");
+        e.HasKey(x => new { x.SessionId, x.AttendeeId });
+        // Two bookings can never share a place, whatever the locking does.
+        e.HasIndex(x => new { x.SessionId, x.Place }).IsUnique();
     }
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using Kiosk.Server.Jobs;
 using Kiosk.Server.Reports;
 
@@ -10,6 +11,8 @@ public static class RoomsFeature
     {
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PresenceRecorder>();
+        services.AddScoped<SessionSeats>();
+        services.AddSingleton<IRecurringWork, SeatOfferSchedule>();
         services.AddSingleton<EndOfDay>();
         services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());
         // Occupancy is sampled for the reports' timelines.
@@ -25,4 +28,13 @@ public static class RoomsFeature
         app.MapPresenceEndpoints();
         return app;
     }
+}
+
+/// <summary>Every minute, seats offered from a waitlist and not taken in time go to the next.</summary>
+internal sealed class SeatOfferSchedule : IRecurringWork
+{
+    public const string JobId = "seat-offers";
+
+    public void Register(IRecurringJobManager recurring) =>
+        recurring.AddOrUpdate<SessionSeats>(JobId, s => s.ExpireOffersAsync(CancellationToken.None), Cron.Minutely());
 }

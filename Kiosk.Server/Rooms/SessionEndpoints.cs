@@ -12,10 +12,19 @@ public sealed record SessionRequest(
     [Range(1, 100_000)] int? Capacity = null, [Range(0, 24 * 60)] int? PreBookingMinutes = null,
     [StringLength(RoomSession.MaxHandoutNote), NoControlCharacters] string? HandoutNote = null);
 
-public sealed record SessionResponse(int Id, int RoomId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity, int? PreBookingMinutes, int Booked, string? HandoutNote = null);
+/// <summary>A session with its seats: <see cref="Booked"/> held (confirmed or offered), <see cref="Waitlisted"/> waiting; a booking's answer says where each attendee stands.</summary>
+public sealed record SessionResponse(
+    int Id, int RoomId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity, int? PreBookingMinutes, int Booked, string? HandoutNote = null,
+    int Waitlisted = 0, IReadOnlyList<BookingOutcome>? Attendees = null);
 
-/// <summary>At most <see cref="MaxAttendees"/> a request: a master class, not a whole fair, per call.</summary>
-public sealed record BookingRequest([Required, MaxLength(BookingRequest.MaxAttendees)] int[] AttendeeIds)
+/// <summary>A session's seats and its waitlist in order (position 1 is next).</summary>
+public sealed record SessionBookingsResponse(SessionResponse Session, IReadOnlyList<BookingOutcome> Booked, IReadOnlyList<BookingOutcome> Waitlisted);
+
+/// <summary>
+/// At most <see cref="MaxAttendees"/> a request: a master class, not a whole fair, per call. <see cref="Overbook"/>: each gets a
+/// seat whatever the capacity (the organizer's decision), else the capacity holds and the rest go on the waitlist.
+/// </summary>
+public sealed record BookingRequest([Required, MaxLength(BookingRequest.MaxAttendees)] int[] AttendeeIds, bool Overbook = false)
 {
     public const int MaxAttendees = 10_000;
 }
@@ -49,38 +58,57 @@ public static class SessionEndpoints
         sessions.MapGet("/", async (int eventId, int roomId, KioskDb db) =>
         {
             var list = await db.Sessions.AsNoTracking().Where(s => s.RoomId == roomId && s.EventId == eventId).OrderBy(s => s.StartsAt)
-                .Select(s => new { Session = s, Booked = db.SessionBookings.Count(b => b.SessionId == s.Id) }).ToListAsync();
-            return TypedResults.Ok(list.Select(x => View(x.Session, x.Booked)).ToList());
+                .Select(s => new { Session = s, Booked = db.SessionBookings.Count(b => b.SessionId == s.Id), Waitlisted = db.SessionWaitlist.Count(w => w.SessionId == s.Id) })
+                .ToListAsync();
+            return TypedResults.Ok(list.Select(x => View(x.Session, x.Booked, x.Waitlisted)).ToList());
         }).RequireAuthorization(Policies.TerminalOrStaff)
-            .WithName("ListSessions").WithSummary("The room's sessions in start order, with seats booked");
+            .WithName("ListSessions").WithSummary("The room's sessions in start order, with seats booked and places on the waitlist");
 
-        // Adds bookings (e.g. from the registration system's master class choices); repeats change nothing.
         var oneSession = app.MapFeature("/api/sessions/{sessionId:int}", "Rooms");
-        // Adds bookings (e.g. from the registration system's master class choices); repeats change nothing. The newly
-        // booked attendees' roster rows change (kiosks print their programme on the badge).
+        // Adds bookings (e.g. from the registration system's master class choices) by the one seat rule (SessionSeats); repeats
+        // change nothing. The newly seated attendees' roster rows change (kiosks print their programme on the badge).
         oneSession.MapPost("/bookings", async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> (
-            int sessionId, BookingRequest request, KioskDb db, WriteGate writes, Terminals.TerminalPushes pushes, CancellationToken ct) =>
+            int sessionId, BookingRequest request, KioskDb db, SessionSeats seats, CancellationToken ct) =>
         {
-            var session = await db.Sessions.FindAsync([sessionId], ct);
+            var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
             if (session is null) return Problems.NotFound("Session");
             var ids = request.AttendeeIds.Distinct().ToList();
             var known = await db.Attendees.Where(a => a.EventId == session.EventId && ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
             if (known.Count != ids.Count) return Problems.Invalid("booking-attendees", "Some attendees are not registered for this event.");
-            var seq = await Attendees.RosterChanges.WriteAsync(db, writes, session.EventId, async seq =>
-            {
-                var existing = await db.SessionBookings.Where(b => b.SessionId == sessionId && ids.Contains(b.AttendeeId)).Select(b => b.AttendeeId).ToListAsync(ct);
-                var added = ids.Except(existing).ToList();
-                if (added.Count == 0) return false;
-                db.SessionBookings.AddRange(added.Select(id => new SessionBooking { SessionId = sessionId, AttendeeId = id }));
-                await db.Attendees.Where(a => added.Contains(a.Id)).ExecuteUpdateAsync(a => a.SetProperty(x => x.RosterSeq, seq), ct);
-                return true;
-            }, ct);
-            if (seq is { } changed) await pushes.RosterChangedAsync(session.EventId, changed);
-            return TypedResults.Ok(View(session, await db.SessionBookings.CountAsync(b => b.SessionId == sessionId, ct)));
+            var outcomes = await seats.BookAsync(session, ids, request.Overbook, ct);
+            return TypedResults.Ok(await ViewAsync(db, session, ct) with { Attendees = outcomes });
         }).RequireAuthorization(Policies.Organizer)
             .WithName("BookSessionSeats").WithSummary("Book seats in a session for attendees")
-            .WithDescription("`{attendeeIds: […]}`, at most 10,000 a request (e.g. from the registration system's master class choices); repeats change nothing.")
+            .WithDescription("`{attendeeIds: […], overbook?}`, at most 10,000 a request (e.g. from the registration system's master class choices). Seats go in the order " +
+                "the list gives, up to the session's capacity (else the room's); the rest go on the waitlist. `overbook: true` seats them all. The answer is the session " +
+                "with `attendees: [{attendeeId, status: booked|offered|waitlisted, position?}]`; repeats change nothing and answer where each stands.")
             .Refuses(StatusCodes.Status400BadRequest, "`/problems/booking-attendees`: some attendees are not registered for the session's event.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        oneSession.MapGet("/bookings", async Task<Results<Ok<SessionBookingsResponse>, ProblemHttpResult>> (int sessionId, KioskDb db, SessionSeats seats, CancellationToken ct) =>
+        {
+            var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+            if (session is null) return Problems.NotFound("Session");
+            var (booked, waitlisted) = await seats.ListAsync(sessionId, ct);
+            return TypedResults.Ok(new SessionBookingsResponse(await ViewAsync(db, session, ct), booked, waitlisted));
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("ListSessionBookings").WithSummary("A session's booked seats and its waitlist in order")
+            .WithDescription("`{session, booked: [{attendeeId, status: booked|offered, offerExpiresAt?}], waitlisted: [{attendeeId, status: waitlisted, position}]}`. " +
+                "`offered`: the seat became free and waits for the first on the waitlist to take it (mailed) until `offerExpiresAt`.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        oneSession.MapDelete("/bookings/{attendeeId:int}", async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> (
+            int sessionId, int attendeeId, KioskDb db, SessionSeats seats, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
+        {
+            var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+            if (session is null) return Problems.NotFound("Session");
+            if (await seats.CancelAsync(session, attendeeId, ct) is not { } had) return Problems.NotFound("Booking");
+            await audit.WriteAsync(http.User.Actor(), "session.booking-cancelled", session.EventId, attendeeId, details: $"session {sessionId}: {had.ToString().ToLowerInvariant()}");
+            return TypedResults.Ok(await ViewAsync(db, session, ct));
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("CancelSessionBooking").WithSummary("Cancel an attendee's seat or waitlist place")
+            .WithDescription("A freed seat is offered to the first on the waitlist at once: they are mailed a link and hold the seat for `Registration:SeatOfferHours` " +
+                "(never past the start); if they do not take it, it goes to the next. Audited `session.booking-cancelled`.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         oneSession.MapPut("/handout", async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> (
@@ -100,13 +128,16 @@ public static class SessionEndpoints
             }, ct);
             if (seq is { } changed) await pushes.RosterChangedAsync(current.EventId, changed);
             current.HandoutNote = note;
-            return TypedResults.Ok(View(current, await booked.CountAsync(ct)));
+            return TypedResults.Ok(await ViewAsync(db, current, ct));
         }).RequireAuthorization(Policies.Organizer)
             .WithName("SetSessionHandout").WithSummary("Set or remove the handout note of a session")
             .WithDescription("`{note}` (at most 200 characters; empty or null removes it): shown and spoken on the kiosk's welcome screen to the session's booked attendees, with its time and room. Their roster rows change, so kiosks have it at the next sync (`rosterChanged`); audited `session.handout-changed`.")
             .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
-    private static SessionResponse View(RoomSession s, int booked) =>
-        new(s.Id, s.RoomId, s.Title, s.StartsAt, s.EndsAt, s.Capacity, s.PreBookingMinutes, booked, s.HandoutNote);
+    private static SessionResponse View(RoomSession s, int booked, int waitlisted = 0) =>
+        new(s.Id, s.RoomId, s.Title, s.StartsAt, s.EndsAt, s.Capacity, s.PreBookingMinutes, booked, s.HandoutNote, waitlisted);
+
+    private static async Task<SessionResponse> ViewAsync(KioskDb db, RoomSession s, CancellationToken ct) =>
+        View(s, await db.SessionBookings.CountAsync(b => b.SessionId == s.Id, ct), await db.SessionWaitlist.CountAsync(w => w.SessionId == s.Id, ct));
 }

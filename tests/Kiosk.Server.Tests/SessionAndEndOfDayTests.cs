@@ -39,7 +39,7 @@ public abstract class SessionAndEndOfDayTests<TApp>(TApp app) : IClassFixture<TA
         var created = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms/{room.RoomId}/sessions",
             new SessionRequest("KI in der Verwaltung – Masterclass", now.AddMinutes(20), now.AddMinutes(110), Capacity: 1, PreBookingMinutes: 10), Json.Options);
         var session = (await created.Content.ReadFromJsonAsync<SessionResponse>(Json.Options))!;
-        var booked = await fair.Organizer.PostAsJsonAsync($"/api/sessions/{session.Id}/bookings", new BookingRequest([people[0], people[1], people[0]]), Json.Options);
+        var booked = await fair.Organizer.PostAsJsonAsync($"/api/sessions/{session.Id}/bookings", new BookingRequest([people[0], people[1], people[0]], Overbook: true), Json.Options);
         Assert.Equal(2, (await booked.Content.ReadFromJsonAsync<SessionResponse>(Json.Options))!.Booked);
 
         Assert.Equal(PresenceDecision.NotBooked, (await EnterAsync(door, room.RoomId, people[2])).Decision);

@@ -16,9 +16,12 @@ public sealed class RegistrationPageUiTests(RegistrationKioskApp app) : BrowserT
     {
         Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
         var fair = await Fair.OpenAsync(app);
-        var saved = await fair.Organizer.PutAsJsonAsync($"/api/events/{fair.Event.Id}/registration-form", RegistrationTests<RegistrationKioskApp>.Form(
+        // Two master classes on the form: one already full (its choice is a waitlist place), one with seats.
+        var (full, open) = (await SessionAsync(fair, "KI-Assistenz im Bürgeramt", capacity: 1, hours: 48), await SessionAsync(fair, "Open Data für Kommunen", capacity: 30, hours: 52));
+        (await fair.Organizer.PostAsJsonAsync($"/api/sessions/{full}/bookings", new Kiosk.Server.Rooms.BookingRequest([(await fair.AttendeeAsync("A-1")).Id]), Json.Options)).EnsureSuccessStatusCode();
+        var saved = await fair.Organizer.PutAsJsonAsync($"/api/events/{fair.Event.Id}/registration-form", FormWith(RegistrationTests<RegistrationKioskApp>.Form(
             new { name = "Öffentliche Verwaltung", nameEn = "Public administration", badgeCategory = "Visitor" },
-            new { name = "Presse", nameEn = "Press", badgeCategory = "Press", needsApproval = true }));
+            new { name = "Presse", nameEn = "Press", badgeCategory = "Press", needsApproval = true }), full, open));
         var form = await saved.Content.ReadFromJsonAsync<JsonElement>();
         var email = $"ui.{lang}.{Guid.NewGuid().ToString("N")[..8]}@essen.example";
 
@@ -65,6 +68,12 @@ public sealed class RegistrationPageUiTests(RegistrationKioskApp app) : BrowserT
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator($"#category-{form.GetProperty("categories")[0].GetProperty("id").GetInt32()}")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator($"#session-{full}")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator($"#session-{open}")).ToBeCheckedAsync();
         await page.Locator("#privacyAccepted").FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator("#privacyAccepted")).ToBeCheckedAsync();
@@ -88,8 +97,72 @@ public sealed class RegistrationPageUiTests(RegistrationKioskApp app) : BrowserT
         await page.Locator("button[type=submit]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(lang == "en" ? "Registration confirmed" : "Anmeldung bestätigt");
+        await Assertions.Expect(page.Locator(".rg-choices li")).ToHaveTextAsync(lang == "en"
+            ? ["KI-Assistenz im Bürgeramt: fully booked, you are number 1 on the waitlist. If a seat becomes free, we will write to you.", "Open Data für Kommunen: your seat is booked."]
+            : ["KI-Assistenz im Bürgeramt: ausgebucht, Sie stehen auf Platz 1 der Warteliste. Wird ein Platz frei, schreiben wir Ihnen.", "Open Data für Kommunen: Ihr Platz ist gebucht."]);
         await AxeAsync(page, $"registration confirmed ({lang})");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"register-confirmed-{lang}.png"), FullPage = true });
         Assert.True(await app.WithDbAsync(db => db.Attendees.AnyAsync(a => a.Email == email && a.LastName == "Groß-Öztürk")));
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task Free_seats_on_the_form_follow_the_bookings_while_it_is_open_and_the_seat_offer_pages_pass_axe()
+    {
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var session = await SessionAsync(fair, "Digitale Bauakte", capacity: 2, hours: 30);
+        var saved = await fair.Organizer.PutAsJsonAsync($"/api/events/{fair.Event.Id}/registration-form", FormWith(RegistrationTests<RegistrationKioskApp>.Form(), session));
+        saved.EnsureSuccessStatusCode();
+        var (anna, juergen, soeren) = ((await fair.AttendeeAsync("A-1")).Id, (await fair.AttendeeAsync("A-2")).Id, (await fair.AttendeeAsync("A-3")).Id);
+
+        // The page's clock is held, so the refresh every 15 s runs when the test says, not when the machine gets round to it.
+        await using var context = await Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 1200 }, Locale = "de-DE" });
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/register/{fair.Event.Id}/").ToString());
+        var seats = page.Locator($"#session-{session}-seats");
+        await Assertions.Expect(seats).ToHaveTextAsync("noch 2 Plätze frei");
+        await Book(anna);
+        await page.Clock.RunForAsync(15_000);
+        await Assertions.Expect(seats).ToHaveTextAsync("noch 1 Platz frei");
+        await Book(juergen, soeren);
+        await page.Clock.RunForAsync(15_000);
+        await Assertions.Expect(seats).ToHaveTextAsync("ausgebucht – Warteliste");
+
+        // A seat freed: Sören's offer mail, its page (take or give up) and the answer, by keyboard, through axe.
+        (await fair.Organizer.DeleteAsync($"/api/sessions/{session}/bookings/{anna}", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var mail = (await Eventually.Async(() => Task.FromResult(app.Sink.To("soeren@rathaus-digital.example").Select(m => m.Message())
+            .Where(m => (m.TextBody ?? "").Contains($"/register/{fair.Event.Id}/seat?", StringComparison.Ordinal)).ToList()), m => m.Count > 0, "the seat offer"))[0];
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", "https://\\S+/seat\\?t=\\S+").Value);
+        var offer = await context.NewPageAsync();
+        await offer.GotoAsync(new Uri(app.BaseAddress, link.PathAndQuery).ToString());
+        await Assertions.Expect(offer.Locator("h1")).ToHaveTextAsync("Ein Platz ist für Sie frei");
+        await PageAxe.AssertNoViolationsAsync(offer, "seat offer");
+        await offer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "register-seat-offer.png"), FullPage = true });
+        await offer.Locator("button[value=take]").FocusAsync();
+        await offer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(offer.Locator("h1")).ToHaveTextAsync("Platz gebucht");
+        await PageAxe.AssertNoViolationsAsync(offer, "seat taken");
+        await offer.ScreenshotAsync(new() { Path = Path.Combine(Shots, "register-seat-taken.png"), FullPage = true });
+
+        async Task Book(params int[] ids) =>
+            (await fair.Organizer.PostAsJsonAsync($"/api/sessions/{session}/bookings", new Kiosk.Server.Rooms.BookingRequest(ids), Json.Options)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A master class in a room of its own, so many hours from now.</summary>
+    private static async Task<int> SessionAsync(Fair fair, string title, int capacity, int hours)
+    {
+        var room = await fair.RoomAsync($"Raum {title}", 40);
+        var starts = DateTimeOffset.UtcNow.AddHours(hours);
+        var created = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms/{room.RoomId}/sessions",
+            new Kiosk.Server.Rooms.SessionRequest(title, starts, starts.AddMinutes(90), Capacity: capacity), Json.Options);
+        return (await created.Content.ReadFromJsonAsync<Kiosk.Server.Rooms.SessionResponse>(Json.Options))!.Id;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject FormWith(object form, params int[] sessionIds)
+    {
+        var node = JsonSerializer.SerializeToNode(form)!.AsObject();
+        node["sessionIds"] = new System.Text.Json.Nodes.JsonArray([.. sessionIds.Select(id => (System.Text.Json.Nodes.JsonNode?)id)]);
+        return node;
     }
 }
