@@ -713,6 +713,10 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.Property<DateTimeOffset>("PrivacyAcceptedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.PrimitiveCollection<string>("SessionIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("State")
                         .HasColumnType("int");
 
@@ -851,6 +855,9 @@ namespace Kiosk.Server.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1016,6 +1023,9 @@ namespace Kiosk.Server.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("OnRegistrationForm")
+                        .HasColumnType("bit");
+
                     b.Property<int?>("PreBookingMinutes")
                         .HasColumnType("int");
 
@@ -1045,9 +1055,36 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.Property<int>("AttendeeId")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("SessionId", "AttendeeId");
 
+                    b.HasIndex("OfferExpiresAt");
+
                     b.ToTable("SessionBookings", (string)null);
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Rooms.SessionWaitlistEntry", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Place")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("SessionId", "AttendeeId");
+
+                    b.HasIndex("SessionId", "Place")
+                        .IsUnique();
+
+                    b.ToTable("SessionWaitlist", (string)null);
                 });
 
             modelBuilder.Entity("Kiosk.Server.Staff.ApiToken", b =>

@@ -687,6 +687,10 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.Property<long>("PrivacyAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("SessionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -820,6 +824,9 @@ namespace Kiosk.Server.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -977,6 +984,9 @@ namespace Kiosk.Server.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnRegistrationForm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PreBookingMinutes")
                         .HasColumnType("INTEGER");
 
@@ -1006,9 +1016,36 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.Property<int>("AttendeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OfferExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("SessionId", "AttendeeId");
 
+                    b.HasIndex("OfferExpiresAt");
+
                     b.ToTable("SessionBookings", (string)null);
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Rooms.SessionWaitlistEntry", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "AttendeeId");
+
+                    b.HasIndex("SessionId", "Place")
+                        .IsUnique();
+
+                    b.ToTable("SessionWaitlist", (string)null);
                 });
 
             modelBuilder.Entity("Kiosk.Server.Staff.ApiToken", b =>
