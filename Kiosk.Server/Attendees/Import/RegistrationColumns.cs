@@ -14,17 +14,21 @@ public static class RegistrationColumns
 {
     private static readonly Dictionary<string, RegistrationField> Synonyms = Build(new()
     {
-        [RegistrationField.ExternalId] = ["id", "external id", "externe id", "registrierungs id", "registration id", "teilnehmer id", "attendee id", "ticket id", "buchungsnummer", "anmeldenummer", "registrierungsnummer"],
-        [RegistrationField.OrderCode] = ["order code", "order", "bestellnummer", "bestellung", "bestellcode"],
+        [RegistrationField.ExternalId] = ["id", "external id", "externe id", "registrierungs id", "registration id", "teilnehmer id", "attendee id", "ticket id", "buchungsnummer", "anmeldenummer", "registrierungsnummer",
+            // Eventbrite's "Attendee #" (one per person; its "Order #" may hold several), Cvent's confirmation number, XING's ticket number.
+            "attendee number", "attendee no", "teilnehmernummer", "confirmation number", "bestatigungsnummer", "ticket number", "ticketnummer"],
+        [RegistrationField.OrderCode] = ["order code", "order", "order number", "order no", "bestellnummer", "bestellung", "bestellcode"],
         [RegistrationField.PositionId] = ["position id", "position", "positions id", "positionsnummer"],
         [RegistrationField.Title] = ["titel", "title", "akademischer titel", "namenszusatz"],
         [RegistrationField.FirstName] = ["vorname", "first name", "firstname", "given name", "rufname", "forename"],
         [RegistrationField.LastName] = ["nachname", "last name", "lastname", "family name", "surname", "familienname", "zuname"],
         [RegistrationField.FullName] = ["name", "full name", "attendee name", "teilnehmername", "teilnehmer", "teilnehmerin", "vollstandiger name", "teilnehmer innenname"],
-        [RegistrationField.Organization] = ["organisation", "organization", "firma", "behorde", "company", "unternehmen", "institution", "kommune", "arbeitgeber", "dienststelle", "verwaltung", "organisation firma", "firma organisation", "firma behorde"],
+        [RegistrationField.Organization] = ["organisation", "organization", "firma", "behorde", "company", "unternehmen", "institution", "kommune", "arbeitgeber", "dienststelle", "verwaltung", "organisation firma", "firma organisation", "firma behorde",
+            "company name", "organization name", "organisation name", "firmenname"],
         [RegistrationField.Email] = ["email", "e mail", "e mail adresse", "email adresse", "email address", "e mail address", "mail", "attendee email", "teilnehmer e mail"],
-        [RegistrationField.Category] = ["kategorie", "category", "ticket type", "ticketart", "ticket typ", "tickettyp", "ticket", "produkt", "product", "teilnehmertyp", "teilnehmerkategorie", "typ", "type", "rolle", "role"],
-        [RegistrationField.Status] = ["status", "bestellstatus", "order status", "anmeldestatus"],
+        [RegistrationField.Category] = ["kategorie", "category", "ticket type", "ticketart", "ticket typ", "tickettyp", "ticket", "produkt", "product", "teilnehmertyp", "teilnehmerkategorie", "typ", "type", "rolle", "role",
+            "ticketkategorie", "ticket category", "registration type", "attendee type", "attendee category"],
+        [RegistrationField.Status] = ["status", "bestellstatus", "order status", "anmeldestatus", "attendee status", "registration status", "teilnehmerstatus", "ticket status", "ticketstatus"],
     });
 
     private static Dictionary<string, RegistrationField> Build(Dictionary<RegistrationField, string[]> byField) =>
@@ -33,6 +37,9 @@ public static class RegistrationColumns
     /// <summary>The field a header names, or null for columns the import ignores (price, phone, invoice address …).</summary>
     public static RegistrationField? Recognise(string header)
     {
+        // "Attendee #", "Order #": the sign says "number" (folding would drop it).
+        header = header.Trim();
+        if (header.EndsWith('#')) header = header[..^1] + " number";
         var colon = header.LastIndexOf(':');
         if (colon >= 0)
         {
@@ -58,11 +65,21 @@ public static class RegistrationColumns
         return AttendeeCategory.Visitor;
     }
 
-    /// <summary>pretix and similar: cancelled or expired orders arrive as cancelled registrations.</summary>
-    public static bool IsCancelled(string? status)
+    /// <summary>
+    /// What a registration system's status word means here: cancelled (pretix "Canceled"/"Expired", Eventbrite "Not Attending",
+    /// XING "Storniert", Cvent "Cancelled"/"Declined" …), registered ("Paid", "Attending", "Checked In", "Aktiv", "Accepted" …, or
+    /// no status at all), or null for a word the import does not know: that row is refused rather than guessed.
+    /// </summary>
+    public static bool? IsCancelled(string? status)
     {
         var s = NameFolding.Fold(status);
-        return Has(s, "cancel", "storn", "abgesagt", "expired", "abgelaufen", "refunded", "erstattet");
+        if (s.Length == 0) return false;
+        if (Has(s, "cancel", "storn", "abgesagt", "expired", "abgelaufen", "refund", "erstattet", "not attending", "nicht teilnehm",
+            "declined", "abgelehnt", "deleted", "geloscht", "void", "ungultig", "withdrawn", "zuruckgezogen")) return true;
+        if (Has(s, "paid", "bezahlt", "attending", "checked in", "eingecheckt", "registered", "angemeldet", "confirmed", "bestatigt",
+            "accepted", "angenommen", "approved", "genehmigt", "aktiv", "active", "valid", "gultig", "complete", "abgeschlossen",
+            "pending", "ausstehend", "offen", "open", "placed", "zugesagt", "teilnehm")) return false;
+        return null;
     }
 
     private static bool Has(string text, params string[] parts) => parts.Any(p => text.Contains(p, StringComparison.Ordinal));

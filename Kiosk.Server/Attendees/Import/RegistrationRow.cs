@@ -22,6 +22,8 @@ public sealed record RegistrationRow(
 public sealed record RejectedRow(int Line, string Reason, string? Code = null, string? Value = null)
 {
     public static RejectedRow NameMissing(int line) => new(line, "Name is missing.", "name-missing");
+    public static RejectedRow UnknownStatus(int line, string text) =>
+        new(line, $"Status \"{text}\" is not known: use words such as Registered, Paid, Attending, or Cancelled, Storniert, Not Attending.", "status-unknown", text);
     public static RejectedRow NotAnEmail(int line, string text) => new(line, $"\"{text}\" is not an e-mail address.", "email-invalid", text);
     public static RejectedRow NameTooLong(int line, int max) => new(line, $"Name is longer than {max} characters.", "name-too-long", $"{max}");
     public static RejectedRow TitleTooLong(int line, int max) => new(line, $"Title is longer than {max} characters.", "title-too-long", $"{max}");

@@ -31,13 +31,15 @@ public static class RegistrationRowParser
             externalId = field(RegistrationField.PositionId) is { } position ? $"{order}-{position}" : order;
 
         if (nameProblem is not null) return Reject(Rejected(line, nameProblem));
+        var status = field(RegistrationField.Status);
+        if (RegistrationColumns.IsCancelled(status) is not { } cancelled) return Reject(RejectedRow.UnknownStatus(line, status!));
         if (TooLong(email, 254)) return Reject(RejectedRow.EmailTooLong(line, 254));
         if (TooLong(externalId, 100)) return Reject(RejectedRow.ExternalIdTooLong(line, 100));
 
         return new Result(new RegistrationRow(line, externalId, PersonNameRules.Normalise(title), PersonNameRules.Normalise(first) ?? "",
             PersonNameRules.Normalise(last)!, PersonNameRules.Normalise(organization), email,
             RegistrationColumns.Category(field(RegistrationField.Category)),
-            RegistrationColumns.IsCancelled(field(RegistrationField.Status))), null);
+            cancelled), null);
 
         static Result Reject(RejectedRow rejected) => new(null, rejected);
     }

@@ -27,6 +27,22 @@ public class ImportEndpointTests(KioskApp app) : IClassFixture<KioskApp>
     }
 
     [Fact]
+    public async Task An_eventbrite_export_with_two_people_on_one_order_imports_two_attendees_and_not_attending_as_cancelled()
+    {
+        var fair = await Fair.OpenAsync(app);
+
+        var result = await fair.ImportAsync("""
+            Order #,Order Date,Attendee #,First Name,Last Name,Email,Ticket Type,Company,Attendee Status
+            4711,2026-05-02,90001,Anna,Schäfer,anna.schaefer@herne.example,General Admission,Stadt Herne,Attending
+            4711,2026-05-02,90002,Bernd,Groß,bernd.gross@herne.example,General Admission,Stadt Herne,Not Attending
+            """);
+
+        Assert.Empty(result.Rejected);
+        Assert.Equal(2, result.Created);
+        Assert.Equal((AttendeeStatus.Registered, AttendeeStatus.Cancelled), ((await fair.AttendeeAsync("90001")).Status, (await fair.AttendeeAsync("90002")).Status));
+    }
+
+    [Fact]
     public async Task Changed_rows_update_by_external_id_and_rows_without_id_match_by_email()
     {
         var fair = await Fair.OpenAsync(app);

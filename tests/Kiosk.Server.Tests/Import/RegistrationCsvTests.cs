@@ -59,6 +59,44 @@ public class RegistrationCsvTests
     }
 
     [Fact]
+    public void Eventbrite_attendee_export_takes_the_attendee_number_as_the_id_so_two_people_on_one_order_stay_two_and_not_attending_is_cancelled()
+    {
+        var file = Read("""
+            Order #,Order Date,Attendee #,First Name,Last Name,Email,Ticket Type,Company,Attendee Status
+            4711,2026-05-02,90001,Anna,Müller,anna@essen.example,Speaker,Stadt Essen,Attending
+            4711,2026-05-02,90002,Bernd,Groß,bernd@essen.example,General Admission,Stadt Essen,Not Attending
+            4712,2026-05-03,90003,Çiğdem,Yılmaz,cy@bochum.example,General Admission,Stadt Bochum,Checked In
+            """);
+
+        Assert.Empty(file.Rejected);
+        Assert.Equal(["90001", "90002", "90003"], file.Rows.Select(r => r.ExternalId));
+        Assert.Equal([false, true, false], file.Rows.Select(r => r.Cancelled));
+        Assert.Equal((AttendeeCategory.Speaker, "Stadt Essen"), (file.Rows[0].Category, file.Rows[0].Organization));
+    }
+
+    [Theory]
+    [InlineData("Ticketnummer;Vorname;Nachname;E-Mail;Firma;Ticketkategorie;Status\nX-1;Jürgen;Weiß;jw@gladbeck.example;Stadt Gladbeck;Aussteller;Storniert\n",
+        "X-1", AttendeeCategory.Exhibitor, true)] // XING Events, German
+    [InlineData("Confirmation Number,First Name,Last Name,Email Address,Company Name,Registration Type,Registration Status\nC77,Zoë,Öztürk,zoe@waz.example,WAZ,Press,Accepted\n",
+        "C77", AttendeeCategory.Press, false)] // Cvent
+    [InlineData("ID;Vorname;Nachname;E-Mail;Status\nA-9;Sören;Weiß;sw@essen.example;Abgesagt\n", "A-9", AttendeeCategory.Visitor, true)] // plain Excel
+    public void Exports_of_other_systems_map_their_id_category_and_status(string csv, string id, AttendeeCategory category, bool cancelled)
+    {
+        var row = Assert.Single(Read(csv).Rows);
+        Assert.Equal((id, category, cancelled), (row.ExternalId, row.Category, row.Cancelled));
+    }
+
+    [Fact]
+    public void A_status_word_the_import_does_not_know_refuses_the_row_instead_of_registering_it()
+    {
+        var file = Read("ID;Vorname;Nachname;Status\nA-1;Anna;Müller;Warteliste\nA-2;Jan;Schäfer;bezahlt\n");
+
+        Assert.Equal("A-2", Assert.Single(file.Rows).ExternalId);
+        var rejected = Assert.Single(file.Rejected);
+        Assert.Equal((2, "status-unknown", "Warteliste"), (rejected.Line, rejected.Code, rejected.Value));
+    }
+
+    [Fact]
     public void A_single_name_column_is_split_into_title_first_and_last_name()
     {
         var row = Assert.Single(Read("Name;E-Mail\nProf. Dr. Anna Maria Müller-Lüdenscheidt;a@b.example\n").Rows);
