@@ -13,7 +13,8 @@ public enum EraseOutcome { Erased, NotFound, AlreadyErased }
 /// Both take a roster sequence number in the same transaction, so every kiosk replaces its copy of the
 /// rows, and compact the database afterwards so the old values are gone from the file too.
 /// </summary>
-public sealed class Erasure(KioskDb db, WriteGate writes, AttendeeSearch search, TerminalPushes pushes, TimeProvider time, ILogger<Erasure> log)
+public sealed class Erasure(
+    KioskDb db, WriteGate writes, AttendeeSearch search, TerminalPushes pushes, Rooms.SessionSeats seats, TimeProvider time, ILogger<Erasure> log)
 {
     public const string Actor = "retention";
 
@@ -52,6 +53,8 @@ public sealed class Erasure(KioskDb db, WriteGate writes, AttendeeSearch search,
                 .SingleAsync(ct);
             if (person.AnonymisedAt is not null) { outcome = EraseOutcome.AlreadyErased; return false; }
             var counts = await PersonalData.ForgetAsync(db, eventId, attendeeId, seq, cancel: true, now, ct);
+            // The person leaves the roster: their master class seats go to the next waiting.
+            await seats.ReleaseWithinAsync([attendeeId], seq, ct);
             // The reason documents the request; the person's own names in it would undo the erasure.
             var scrubbed = ErasureRules.Scrub(reason, person.FirstName, person.LastName, person.Title, person.Organization, person.Email, person.ExternalId);
             db.AuditLog.Add(new AuditEntry
@@ -61,6 +64,7 @@ public sealed class Erasure(KioskDb db, WriteGate writes, AttendeeSearch search,
             });
             return true;
         }, ct);
+        await seats.AfterCommitAsync(eventId, seq);
         if (seq is null) return outcome;
         await AfterAsync(eventId, seq.Value, ct);
         return EraseOutcome.Erased;

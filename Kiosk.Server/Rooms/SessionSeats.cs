@@ -130,6 +130,25 @@ public sealed class SessionSeats(
         return had;
     }
 
+    /// <summary>
+    /// Inside a roster write the caller holds: attendees who left the event (cancelled by an import, erased) give up their
+    /// seats and waitlist places in sessions still to come, and the seats go to the next waiting. Call <see cref="AfterCommitAsync"/> once it committed.
+    /// </summary>
+    public async Task ReleaseWithinAsync(IReadOnlyCollection<int> attendeeIds, long seq, CancellationToken ct)
+    {
+        if (attendeeIds.Count == 0) return;
+        // Sessions that have begun keep their bookings: they are what happened (reports, certificates).
+        var now = time.GetUtcNow();
+        var sessionIds = await db.SessionBookings.Where(b => attendeeIds.Contains(b.AttendeeId)).Select(b => b.SessionId)
+            .Union(db.SessionWaitlist.Where(w => attendeeIds.Contains(w.AttendeeId)).Select(w => w.SessionId)).ToListAsync(ct);
+        foreach (var session in await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id) && s.StartsAt > now).ToListAsync(ct))
+            await WithinAsync(session, seq, async (seats, _) =>
+            {
+                foreach (var id in attendeeIds) await LeaveAsync(seats, session, id, seq, ct);
+                return true;
+            }, ct);
+    }
+
     /// <summary>The attendee takes or declines the seat they were offered, if the offer still holds.</summary>
     public async Task<SeatOfferOutcome> AnswerOfferAsync(RoomSession session, int attendeeId, bool take, CancellationToken ct)
     {

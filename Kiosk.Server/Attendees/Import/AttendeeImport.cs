@@ -16,7 +16,8 @@ public sealed record ImportResult(bool DryRun, int Created, int Updated, int Unc
 /// are left alone: imports add and update, they never delete. After a write, the confirmation mails of
 /// new attendees are queued.
 /// </summary>
-public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate writes, TerminalPushes pushes, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class AttendeeImport(
+    KioskDb db, AttendeeSearch search, WriteGate writes, TerminalPushes pushes, IBackgroundJobClient jobs, Rooms.SessionSeats seats, TimeProvider time)
 {
     /// <summary>Rows written per round trip inside the one transaction; progress is reported after each.</summary>
     public const int WriteChunk = 1000;
@@ -34,6 +35,7 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
         var seen = new Dictionary<object, int>(); // attendee or new key → line that claimed it
         int created = 0, updated = 0, unchanged = 0;
         var changed = new List<Attendee>();
+        var cancelled = new List<int>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         foreach (var row in file.Rows)
@@ -51,11 +53,12 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
                 changed.Add(attendee);
                 created++;
             }
-            else if (Apply(match, row))
+            else if (match.Status is var before && Apply(match, row))
             {
                 match.UpdatedAt = now;
                 changed.Add(match);
                 updated++;
+                if (before != AttendeeStatus.Cancelled && match.Status == AttendeeStatus.Cancelled) cancelled.Add(match.Id);
             }
             else unchanged++;
         }
@@ -81,8 +84,11 @@ public sealed class AttendeeImport(KioskDb db, AttendeeSearch search, WriteGate 
                     done += chunk.Length;
                     if (progress is not null) await progress(done, ct);
                 }
+                // Cancelled in the file: their master class seats go to the next on each waitlist, in this same write.
+                await seats.ReleaseWithinAsync(cancelled, seq, ct);
                 return true;
             }, ct);
+            await seats.AfterCommitAsync(eventId, seq);
             search.Invalidate(eventId);
             await pushes.RosterChangedAsync(eventId, seq!.Value);
             jobs.Enqueue<ConfirmationMails>(j => j.QueueForEventAsync(eventId, CancellationToken.None));

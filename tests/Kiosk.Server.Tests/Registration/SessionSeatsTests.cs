@@ -175,6 +175,26 @@ public abstract partial class SessionSeatsTests<TApp>(TApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_attendee_cancelled_by_an_import_or_erased_gives_their_seats_to_the_next_waiting()
+    {
+        var (fair, session) = await OpenAsync(40, sessionCapacity: 1);
+        var (anna, juergen, soeren) = ((await fair.AttendeeAsync("A-1")).Id, (await fair.AttendeeAsync("A-2")).Id, (await fair.AttendeeAsync("A-3")).Id);
+        await BookAsync(fair.Organizer, session.Id, false, anna, juergen, soeren);
+
+        var import = await fair.ImportAsync("ID;Vorname;Nachname;Organisation;Kategorie;E-Mail;Status\nA-1;Anna;Müller;Stadt Essen;Besucher;anna.mueller@essen.example;Storniert\n");
+        Assert.Equal(1, import.Updated);
+        var list = await ListAsync(fair.Organizer, session.Id);
+        Assert.Equal((juergen, SeatStatus.Offered), (list.Booked.Single().AttendeeId, list.Booked.Single().Status));
+        Assert.Equal([new BookingOutcome(soeren, SeatStatus.Waitlisted, 1)], list.Waitlisted);
+
+        var erased = await fair.Organizer.PostAsJsonAsync($"/api/attendees/{juergen}/erase", new { reason = "Widerruf per E-Mail" });
+        Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
+        list = await ListAsync(fair.Organizer, session.Id);
+        Assert.Equal((soeren, SeatStatus.Offered), (list.Booked.Single().AttendeeId, list.Booked.Single().Status));
+        Assert.Empty(list.Waitlisted);
+    }
+
+    [Fact]
     public async Task Master_classes_chosen_on_the_form_are_booked_when_the_registration_is_confirmed_a_full_one_as_a_waitlist_place()
     {
         var (fair, full) = await OpenAsync(40, sessionCapacity: 1);
