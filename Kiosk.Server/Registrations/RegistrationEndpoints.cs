@@ -36,6 +36,18 @@ public sealed record RegistrationFormRequest(
 
 public sealed record RegistrationAccepted(string Status, string Detail);
 
+/// <summary>One online registration as organizers see it (personal data: organizers only).</summary>
+public sealed record RegistrationView(
+    Guid Id, RegistrationState State, int CategoryId, string? Title, string FirstName, string LastName, string? Organization, string Email, string Language,
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, int? AttendeeId, bool ContactSharing);
+
+/// <summary>A category's registrations by state, and its quota.</summary>
+public sealed record RegistrationCount(int CategoryId, string Category, int? Quota, bool NeedsApproval, int Pending, int AwaitingApproval, int Confirmed, int Refused);
+
+public sealed record RegistrationListResponse(IReadOnlyList<RegistrationCount> Counts, IReadOnlyList<RegistrationView> Registrations);
+
+public sealed record RegistrationDecision(Guid Id, RegistrationState State, int? AttendeeId);
+
 /// <summary>The routes of online registration: the form's settings (organizers), the public submission and its confirmation.</summary>
 public static class RegistrationEndpoints
 {
@@ -92,7 +104,59 @@ public static class RegistrationEndpoints
             .Refuses(StatusCodes.Status409Conflict, "`/problems/registration-closed`: before `opensAt` or after `closesAt`.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
+        MapOrganizerRoutes(api);
         MapPages(app);
+    }
+
+    /// <summary>The organizers' side: the registrations with counts per category, and the decisions on those that need approval.</summary>
+    private static void MapOrganizerRoutes(RouteGroupBuilder api)
+    {
+        api.MapGet("/registrations", async Task<Results<Ok<RegistrationListResponse>, ProblemHttpResult>> (int eventId, RegistrationState? state, KioskDb db, CancellationToken ct) =>
+        {
+            if (!await db.Events.AnyAsync(e => e.Id == eventId, ct)) return Problems.NotFound("Event");
+            var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.Position).ToListAsync(ct);
+            var byState = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId).GroupBy(r => new { r.CategoryId, r.State })
+                .Select(g => new { g.Key.CategoryId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+            int Count(int category, RegistrationState s) => byState.Where(x => x.CategoryId == category && x.State == s).Sum(x => x.Count);
+            var list = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && (state == null || r.State == state))
+                .OrderBy(r => r.CreatedAt).Take(10_000).ToListAsync(ct);
+            return TypedResults.Ok(new RegistrationListResponse(
+                categories.Select(c => new RegistrationCount(c.Id, c.Name, c.Quota, c.NeedsApproval, Count(c.Id, RegistrationState.Pending),
+                    Count(c.Id, RegistrationState.AwaitingApproval), Count(c.Id, RegistrationState.Confirmed), Count(c.Id, RegistrationState.Refused))).ToList(),
+                list.Select(r => new RegistrationView(r.Id, r.State, r.CategoryId, r.Title, r.FirstName, r.LastName, r.Organization, r.Email, r.Language,
+                    r.CreatedAt, r.ConfirmedAt, r.AttendeeId, r.ContactSharingAt is not null)).ToList()));
+        }).RequireAuthorization(Policies.Organizer)
+            .WithName("ListRegistrations").WithSummary("The event's online registrations, with counts per category and state")
+            .WithDescription("`?state=Pending|AwaitingApproval|Confirmed|Refused` filters the list (at most 10,000, oldest first); `counts` always covers all of them.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        api.MapPost("/registrations/{registrationId:guid}/approve", async Task<Results<Ok<RegistrationDecision>, ProblemHttpResult>> (
+            int eventId, Guid registrationId, Registrations registrations, KioskDb db, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
+            await DecidedAsync(await registrations.ApproveAsync(eventId, registrationId, ct), "registration.approved", eventId, registrationId, db, audit, http, ct))
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("ApproveRegistration").WithSummary("Approve a registration of a category that needs approval")
+            .WithDescription("The registration becomes an attendee with a badge (and the badge mail); its chosen master classes are booked by the seat rule. Audited `registration.approved`.")
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/registration-not-awaiting`: the registration is not awaiting approval (decided already, or not confirmed by the registrant yet).")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
+        api.MapPost("/registrations/{registrationId:guid}/refuse", async Task<Results<Ok<RegistrationDecision>, ProblemHttpResult>> (
+            int eventId, Guid registrationId, Registrations registrations, KioskDb db, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
+            await DecidedAsync(await registrations.RefuseAsync(eventId, registrationId, ct), "registration.refused", eventId, registrationId, db, audit, http, ct))
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("RefuseRegistration").WithSummary("Refuse a registration of a category that needs approval")
+            .WithDescription("No attendee; the registration's place in the category's quota is free again; the registrant gets a mail saying so. Audited `registration.refused`.")
+            .Refuses(StatusCodes.Status409Conflict, "`/problems/registration-not-awaiting`: the registration is not awaiting approval.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<RegistrationDecision>, ProblemHttpResult>> DecidedAsync(
+        DecisionOutcome outcome, string action, int eventId, Guid registrationId, KioskDb db, Audit.AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        if (outcome == DecisionOutcome.NotFound) return Problems.NotFound("Registration");
+        if (outcome == DecisionOutcome.NotAwaiting) return Problems.Conflict("registration-not-awaiting", "The registration is not awaiting approval.");
+        var decided = await db.Registrations.AsNoTracking().Where(r => r.Id == registrationId).Select(r => new RegistrationDecision(r.Id, r.State, r.AttendeeId)).SingleAsync(ct);
+        await audit.WriteAsync(http.User.Actor(), action, eventId, decided.AttendeeId, details: $"registration {registrationId:N}");
+        return TypedResults.Ok(decided);
     }
 
     /// <summary>The page itself: works without JavaScript (a form that posts back), so it is not part of the API document.</summary>

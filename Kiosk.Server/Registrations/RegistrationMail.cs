@@ -15,6 +15,9 @@ public enum RegistrationMailKind
 
     /// <summary>A seat in a full session became free for the first on its waitlist: "take it by …" (<see cref="RegistrationMail.SessionId"/>).</summary>
     SeatOffered = 2,
+
+    /// <summary>An organizer refused a registration of a "needs approval" category.</summary>
+    Refused = 3,
 }
 
 /// <summary>

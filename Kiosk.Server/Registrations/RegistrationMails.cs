@@ -81,7 +81,8 @@ public sealed class RegistrationMails(
         if (row.RegistrationId is { } registrationId)
         {
             var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId, ct);
-            if (r is null || (row.Kind == RegistrationMailKind.ConfirmLink && r.State != RegistrationState.Pending)) return null;
+            if (r is null || (row.Kind == RegistrationMailKind.ConfirmLink && r.State != RegistrationState.Pending)
+                || (row.Kind == RegistrationMailKind.Refused && r.State != RegistrationState.Refused)) return null;
             return (Kiosk.Shared.Text.PersonNameRules.DisplayName(r.Title, r.FirstName, r.LastName), r.Email);
         }
         var a = await db.Attendees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == row.AttendeeId && x.AnonymisedAt == null && x.Status == AttendeeStatus.Registered, ct);

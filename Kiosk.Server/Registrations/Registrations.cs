@@ -18,6 +18,8 @@ public enum SubmitOutcome
     Invalid,
 }
 
+public enum DecisionOutcome { Done, NotFound, NotAwaiting }
+
 public enum ConfirmOutcome
 {
     /// <summary>Confirmed now: the attendee and the badge exist; the badge mail follows.</summary>
@@ -120,6 +122,34 @@ public sealed class Registrations(
             return moved == 1 ? ConfirmOutcome.AwaitingApproval : ConfirmOutcome.AlreadyConfirmed;
         }
         return await AdmitAsync(registration, category, now, ct) ? ConfirmOutcome.Confirmed : ConfirmOutcome.AlreadyConfirmed;
+    }
+
+    /// <summary>An organizer approves a registration of a "needs approval" category: it becomes an attendee with a badge (and its badge mail).</summary>
+    public async Task<DecisionOutcome> ApproveAsync(int eventId, Guid registrationId, CancellationToken ct)
+    {
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, ct);
+        if (registration is null) return DecisionOutcome.NotFound;
+        if (registration.State != RegistrationState.AwaitingApproval) return DecisionOutcome.NotAwaiting;
+        var category = await db.RegistrationCategories.AsNoTracking().SingleAsync(c => c.Id == registration.CategoryId, ct);
+        return await AdmitAsync(registration, category, time.GetUtcNow(), ct) ? DecisionOutcome.Done : DecisionOutcome.NotAwaiting;
+    }
+
+    /// <summary>An organizer refuses a registration awaiting approval: no attendee, its place in the category's quota is free, and the registrant is told by mail.</summary>
+    public async Task<DecisionOutcome> RefuseAsync(int eventId, Guid registrationId, CancellationToken ct)
+    {
+        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, ct);
+        if (registration is null) return DecisionOutcome.NotFound;
+        var now = time.GetUtcNow();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (await db.Registrations.Where(r => r.Id == registrationId && r.State == RegistrationState.AwaitingApproval)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Refused), ct) == 0) return DecisionOutcome.NotAwaiting;
+            db.RegistrationMails.Add(NewMail(eventId, RegistrationMailKind.Refused, registrationId, null, registration.Language, now));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        jobs.Enqueue<RegistrationMails>(m => m.SendDueAsync(CancellationToken.None));
+        return DecisionOutcome.Done;
     }
 
     /// <summary>

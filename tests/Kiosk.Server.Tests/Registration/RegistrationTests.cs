@@ -223,6 +223,43 @@ public abstract partial class RegistrationTests<TApp>(TApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_organizer_approves_one_registration_awaiting_approval_into_an_attendee_and_refuses_another_which_frees_its_quota_place()
+    {
+        var (fair, form, tag) = await OpenAsync(Form(new { name = "Presse", badgeCategory = "Press", needsApproval = true, quota = 2 }));
+        var press = Category(form);
+        var (approved, refused) = ($"presse.a.{tag}@waz.example", $"presse.r.{tag}@waz.example");
+        foreach (var email in new[] { approved, refused })
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await RegisterAsync(fair, Person(press, email))).StatusCode);
+            var token = Uri.UnescapeDataString(LinkIn(await MailAsync(email, _ => true, "the link")).Split("t=")[1]);
+            (await Browser().PostAsync($"/register/{fair.Event.Id}/confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["t"] = token, ["language"] = "de" }))).EnsureSuccessStatusCode();
+        }
+        var waiting = await fair.Organizer.GetFromJsonAsync<RegistrationListResponse>($"/api/events/{fair.Event.Id}/registrations?state=AwaitingApproval", Json.Options);
+        Assert.Equal(2, waiting!.Registrations.Count);
+        Assert.Equal((2, 0, 0), (waiting.Counts.Single().AwaitingApproval, waiting.Counts.Single().Confirmed, waiting.Counts.Single().Refused));
+        var ids = waiting.Registrations.ToDictionary(r => r.Email, r => r.Id);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync($"/api/events/{fair.Event.Id}/registrations/{ids[approved]}/approve", null)).StatusCode);
+
+        var yes = await fair.Organizer.PostAsync($"/api/events/{fair.Event.Id}/registrations/{ids[approved]}/approve", null);
+        Assert.Equal(HttpStatusCode.OK, yes.StatusCode);
+        var decision = (await yes.Content.ReadFromJsonAsync<RegistrationDecision>(Json.Options))!;
+        var attendee = Assert.Single(await AttendeesAsync(fair.Event.Id, approved));
+        Assert.Equal((RegistrationState.Confirmed, attendee.Id, Kiosk.Shared.Badges.AttendeeCategory.Press), (decision.State, decision.AttendeeId!.Value, attendee.Category));
+        await MailAsync(approved, m => (m.Subject ?? "").StartsWith("Ihr Badge", StringComparison.Ordinal), "the badge mail");
+        Assert.Equal(HttpStatusCode.Conflict, (await fair.Organizer.PostAsync($"/api/events/{fair.Event.Id}/registrations/{ids[approved]}/approve", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await fair.Organizer.PostAsync($"/api/events/{fair.Event.Id}/registrations/{ids[refused]}/refuse", null)).StatusCode);
+        Assert.Empty(await AttendeesAsync(fair.Event.Id, refused));
+        await MailAsync(refused, m => m.Subject == "Ihre Anmeldung: dikomm Test", "the refusal");
+        Assert.Equal(HttpStatusCode.Conflict, (await fair.Organizer.PostAsync($"/api/events/{fair.Event.Id}/registrations/{ids[refused]}/approve", null)).StatusCode);
+        // The refused place in the quota of 2 is free again.
+        Assert.Equal(HttpStatusCode.Accepted, (await RegisterAsync(fair, Person(press, $"presse.n.{tag}@waz.example"))).StatusCode);
+        var all = await fair.Organizer.GetFromJsonAsync<RegistrationListResponse>($"/api/events/{fair.Event.Id}/registrations", Json.Options);
+        Assert.Equal((1, 0, 1, 1), (all!.Counts.Single().Pending, all.Counts.Single().AwaitingApproval, all.Counts.Single().Confirmed, all.Counts.Single().Refused));
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.EventId == fair.Event.Id && (e.Action == "registration.approved" || e.Action == "registration.refused"))));
+    }
+
+    [Fact]
     public async Task A_link_that_was_changed_or_belongs_to_nobody_confirms_nothing()
     {
         var (fair, form, tag) = await OpenAsync();
