@@ -1,3 +1,4 @@
+using Hangfire;
 using Kiosk.Server.Attendees;
 using Kiosk.Server.Data;
 using Kiosk.Server.Mail;
@@ -14,6 +15,22 @@ namespace Kiosk.Server.Registrations;
 public sealed class RegistrationMails(
     KioskDb db, Rooms.SessionSeats seats, RegistrationLinks links, IOptions<MailOptions> mail, IOptions<RegistrationOptions> registration, TimeProvider time, ILogger<RegistrationMails> log)
 {
+    /// <summary>
+    /// Sends the queued mails now rather than at the next minute. The mails are rows already; when the job store cannot
+    /// take the job at this moment, the minute job sends them, so the committed change is never answered with an error.
+    /// </summary>
+    public static void EnqueueNow(IBackgroundJobClient jobs, ILogger log)
+    {
+        try
+        {
+            jobs.Enqueue<RegistrationMails>(m => m.SendDueAsync(CancellationToken.None));
+        }
+        catch (BackgroundJobClientException e)
+        {
+            log.LogWarning(e, "Registration mails not enqueued now; the minute job sends them");
+        }
+    }
+
     public async Task SendDueAsync(CancellationToken ct)
     {
         if (!mail.Value.Enabled) return;

@@ -103,7 +103,7 @@ public sealed class Registrations(
             }
         }
         if (full) return (SubmitOutcome.Invalid, [new("categoryId", "category-full", "This category is fully booked.")]);
-        jobs.Enqueue<RegistrationMails>(m => m.SendDueAsync(CancellationToken.None));
+        RegistrationMails.EnqueueNow(jobs, log);
         return (SubmitOutcome.Accepted, []);
     }
 
@@ -148,7 +148,7 @@ public sealed class Registrations(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        jobs.Enqueue<RegistrationMails>(m => m.SendDueAsync(CancellationToken.None));
+        RegistrationMails.EnqueueNow(jobs, log);
         return DecisionOutcome.Done;
     }
 

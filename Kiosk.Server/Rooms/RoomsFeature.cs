@@ -12,6 +12,7 @@ public static class RoomsFeature
         services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PresenceRecorder>();
         services.AddScoped<SessionSeats>();
+        services.AddSingleton<SeatGates>();
         services.AddSingleton<IRecurringWork, SeatOfferSchedule>();
         services.AddSingleton<EndOfDay>();
         services.AddHostedService(sp => sp.GetRequiredService<EndOfDay>());

@@ -45,7 +45,8 @@ public enum SeatOfferOutcome
 /// any engine and the order of arrival is the order of the lock.
 /// </summary>
 public sealed class SessionSeats(
-    KioskDb db, WriteGate writes, TerminalPushes pushes, IBackgroundJobClient jobs, IOptions<RegistrationOptions> options, TimeProvider time)
+    KioskDb db, WriteGate writes, SeatGates gates, TerminalPushes pushes, IBackgroundJobClient jobs, IOptions<RegistrationOptions> options, TimeProvider time,
+    ILogger<SessionSeats> log)
 {
     // What the last write did that must be told once it committed (see AfterCommitAsync).
     private bool _rosterTouched, _mailQueued;
@@ -238,8 +239,14 @@ public sealed class SessionSeats(
         public int Free => capacity is { } c ? Math.Max(0, c - Seated.Count) : int.MaxValue;
     }
 
-    private async Task<long?> WriteAsync(RoomSession session, Func<Seats, long, Task<bool>> change, CancellationToken ct) =>
-        await RosterChanges.WriteAsync(db, writes, session.EventId, seq => WithinAsync(session, seq, change, ct), ct);
+    private async Task<long?> WriteAsync(RoomSession session, Func<Seats, long, Task<bool>> change, CancellationToken ct)
+    {
+        // One seat write of an event at a time in this server: the others wait here, not in the database holding a pooled
+        // connection each while the event's row is locked (a rush on PostgreSQL ran the pool dry that way). The row lock
+        // still orders the writes of several servers.
+        using (await gates.EnterAsync(session.EventId, ct))
+            return await RosterChanges.WriteAsync(db, writes, session.EventId, seq => WithinAsync(session, seq, change, ct), ct);
+    }
 
     private async Task<bool> WithinAsync(RoomSession session, long seq, Func<Seats, long, Task<bool>> change, CancellationToken ct)
     {
@@ -316,9 +323,32 @@ public sealed class SessionSeats(
     public async Task AfterCommitAsync(int eventId, long? seq)
     {
         if (seq is { } committed && _rosterTouched) await pushes.RosterChangedAsync(eventId, committed);
-        if (seq is not null && _mailQueued) jobs.Enqueue<RegistrationMails>(m => m.SendDueAsync(CancellationToken.None));
+        if (seq is not null && _mailQueued) RegistrationMails.EnqueueNow(jobs, log);
         _rosterTouched = _mailQueued = false;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
+
+/// <summary>One seat write per event at a time in this server (see <see cref="SessionSeats"/>).</summary>
+public sealed class SeatGates
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+
+    public async ValueTask<IDisposable> EnterAsync(int eventId, CancellationToken ct)
+    {
+        var gate = _gates.GetOrAdd(eventId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Pass(gate);
+    }
+
+    private sealed class Pass(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
+    }
 }
