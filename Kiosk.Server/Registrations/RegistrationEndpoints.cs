@@ -130,6 +130,22 @@ public static class RegistrationEndpoints
             .WithDescription("`?state=Pending|AwaitingApproval|Confirmed|Refused` filters the list (at most 10,000, oldest first); `counts` always covers all of them.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
+        const string exported = "One row per registration, oldest first: when it came in, its state, category, names, organisation, e-mail, language, when the privacy " +
+            "notice and the contact sharing were agreed to, when it was confirmed, and the chosen master classes (with the waitlist place). Personal data: organizers only.";
+        api.MapGet("/registrations.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int eventId, KioskDb db, Rooms.SessionSeats seats, CancellationToken ct) =>
+            await RegistrationExport.TableAsync(db, seats, eventId, ct) is { } table
+                ? TypedResults.File(Reports.CsvReport.Write(table), "text/csv; charset=utf-8", $"event-{eventId}-anmeldungen.csv") : Problems.NotFound("Event"))
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("GetRegistrationsCsv").WithSummary("The event's online registrations as CSV").WithDescription(exported)
+            .ProducesFile("text/csv; charset=utf-8").ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapGet("/registrations.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int eventId, KioskDb db, Rooms.SessionSeats seats, CancellationToken ct) =>
+            await RegistrationExport.TableAsync(db, seats, eventId, ct) is { } table
+                ? TypedResults.File(Reports.XlsxReport.Write(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"event-{eventId}-anmeldungen.xlsx")
+                : Problems.NotFound("Event"))
+            .RequireAuthorization(Policies.Organizer)
+            .WithName("GetRegistrationsXlsx").WithSummary("The event's online registrations as an Excel workbook").WithDescription(exported)
+            .ProducesFile("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblems(StatusCodes.Status404NotFound);
+
         api.MapPost("/registrations/{registrationId:guid}/approve", async Task<Results<Ok<RegistrationDecision>, ProblemHttpResult>> (
             int eventId, Guid registrationId, Registrations registrations, KioskDb db, Audit.AuditLog audit, HttpContext http, CancellationToken ct) =>
             await DecidedAsync(await registrations.ApproveAsync(eventId, registrationId, ct), "registration.approved", eventId, registrationId, db, audit, http, ct))

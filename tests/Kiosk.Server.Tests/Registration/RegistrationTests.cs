@@ -257,6 +257,18 @@ public abstract partial class RegistrationTests<TApp>(TApp app) : IClassFixture<
         var all = await fair.Organizer.GetFromJsonAsync<RegistrationListResponse>($"/api/events/{fair.Event.Id}/registrations", Json.Options);
         Assert.Equal((1, 0, 1, 1), (all!.Counts.Single().Pending, all.Counts.Single().AwaitingApproval, all.Counts.Single().Confirmed, all.Counts.Single().Refused));
         Assert.Equal(2, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.EventId == fair.Event.Id && (e.Action == "registration.approved" || e.Action == "registration.refused"))));
+
+        // The list as German Excel opens it: one line per registration with its state and consent times; the same as a workbook.
+        var csv = System.Text.Encoding.UTF8.GetString(await fair.Organizer.GetByteArrayAsync($"/api/events/{fair.Event.Id}/registrations.csv")).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Eingegangen;Status;Teilnahme als;Titel;Vorname;Nachname;Organisation;E-Mail;Sprache;Datenschutz zugestimmt", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.Contains(";bestätigt;Presse;Dr.;Jürgen;Weiß;Stadt Gelsenkirchen;" + approved + ";de;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(";abgelehnt;", StringComparison.Ordinal) && l.Contains(refused, StringComparison.Ordinal));
+        var xlsx = await fair.Organizer.GetAsync($"/api/events/{fair.Event.Id}/registrations.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((byte)'P', (await xlsx.Content.ReadAsByteArrayAsync())[0]);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync($"/api/events/{fair.Event.Id}/registrations.csv")).StatusCode);
     }
 
     [Fact]
