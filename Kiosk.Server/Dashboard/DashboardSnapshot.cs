@@ -3,7 +3,8 @@ namespace Kiosk.Server.Dashboard;
 
 public sealed record DashboardEvent(int Id, string Name, string TimeZone);
 public sealed record ArrivalBucket(DateTimeOffset From, int Count);
-public sealed record SessionView(string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+/// <summary>A session on a room tile; <see cref="Seats"/> its capacity (else the room's), with seats booked and places on its waitlist.</summary>
+public sealed record SessionView(string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Seats = 0, int Booked = 0, int Waitlisted = 0);
 public sealed record RoomTile(int RoomId, string Name, string Kind, int Capacity, int Inside, long Seq, SessionView? SessionNow, SessionView? SessionNext);
 public sealed record KioskView(int Id, string Name, bool Online, DateTimeOffset? LastSeenAt, int? Outbox, string? PrinterState, string? Mode);
 public sealed record DashboardAlert(string Kind, int? RoomId = null, int? TerminalId = null, int? Count = null);

@@ -16,6 +16,14 @@ public sealed class DashboardUiTests(KioskApp app) : BrowserTest, IClassFixture<
         var fair = await Fair.OpenAsync(app);
         var room = await fair.RoomAsync("Dialoginsel D – Informationssicherheit", 15, RoomKind.DialogueIsland);
         var (door, _) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id, "Tür Insel D");
+        // A master class later today, full with one waiting: its tile says so under the title.
+        var classRoom = await fair.RoomAsync("Masterclass Raum Ruhr", 40);
+        var starts = DateTimeOffset.UtcNow.AddHours(2);
+        var created = await fair.Organizer.PostAsJsonAsync($"/api/events/{fair.Event.Id}/rooms/{classRoom.RoomId}/sessions",
+            new SessionRequest("Registermodernisierung", starts, starts.AddMinutes(90), Capacity: 2), Json.Options);
+        var session = (await created.Content.ReadFromJsonAsync<SessionResponse>(Json.Options))!;
+        (await fair.Organizer.PostAsJsonAsync($"/api/sessions/{session.Id}/bookings",
+            new BookingRequest([(await fair.AttendeeAsync("A-1")).Id, (await fair.AttendeeAsync("A-2")).Id, (await fair.AttendeeAsync("A-3")).Id]), Json.Options)).EnsureSuccessStatusCode();
 
         var page = await Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "de-DE", TimezoneId = "Europe/Berlin" });
         await page.GotoAsync(new Uri(app.BaseAddress, $"/dashboard/?event={fair.Event.Id}").ToString());
@@ -25,6 +33,7 @@ public sealed class DashboardUiTests(KioskApp app) : BrowserTest, IClassFixture<
 
         var tile = page.Locator($"[data-testid=room-tile][data-room-id='{room.RoomId}']");
         await Assertions.Expect(tile.GetByTestId("room-inside")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator($"[data-testid=room-tile][data-room-id='{classRoom.RoomId}'] .session-seats")).ToHaveTextAsync("2/2 gebucht · 1 auf der Warteliste");
         await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-state", "live");
 
         for (var i = 0; i < 14; i++)

@@ -47,7 +47,8 @@ public abstract class SessionAndEndOfDayTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(PresenceDecision.Full, (await EnterAsync(door, room.RoomId, people[1])).Decision);
 
         var snapshot = await fair.Organizer.GetFromJsonAsync<Kiosk.Server.Dashboard.DashboardSnapshot>($"/api/events/{fair.Event.Id}/dashboard", Json.Options);
-        Assert.Equal("KI in der Verwaltung – Masterclass", snapshot!.Rooms.Single().SessionNext!.Title);
+        var next = snapshot!.Rooms.Single().SessionNext!;
+        Assert.Equal(("KI in der Verwaltung – Masterclass", 1, 2, 0), (next.Title, next.Seats, next.Booked, next.Waitlisted));
     }
 
     [Fact]

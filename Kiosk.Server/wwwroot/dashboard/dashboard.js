@@ -477,7 +477,13 @@ function sessionLine(labelKey, session, tz) {
     h('dd', {},
       h('span', { class: 'session-time' }, to ? `${from}–${to}` : from),
       ' ',
-      h('span', { class: 'session-title' }, session.title ?? '')));
+      h('span', { class: 'session-title' }, session.title ?? ''),
+      session.booked > 0 || session.waitlisted > 0
+        ? h('span', { class: 'session-seats' }, [
+          t('rooms.booked', { booked: session.booked ?? 0, seats: session.seats ?? 0 }),
+          session.waitlisted > 0 ? t('rooms.waitlist', { count: session.waitlisted }) : null,
+        ].filter(Boolean).join(' · '))
+        : null));
 }
 
 function renderRoomTile(room) {

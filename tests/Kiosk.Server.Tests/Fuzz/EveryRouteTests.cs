@@ -187,7 +187,7 @@ public abstract class EveryRouteTests<TApp>(TApp app) : IClassFixture<TApp> wher
                 "id" when op.Path.StartsWith("/api/users/") => spareAccountId.ToString(),
                 "id" when op.Path.StartsWith("/api/attendees/") => anna.Id.ToString(),
                 "id" when op.Path.StartsWith("/api/corrections/") => "1",
-                "id" or "orderId" or "batchId" => Guid.NewGuid().ToString(),
+                "id" or "orderId" or "batchId" or "registrationId" => Guid.NewGuid().ToString(),
                 "category" => "Speaker",
                 "scanId" or "checkInId" => "1",
                 _ => throw new InvalidOperationException($"{op}: no real value for path parameter {name}; add one here."),
