@@ -52,11 +52,11 @@ public static class RegistrationPage
         foreach (var (category, full) in view.Categories)
         {
             var id = $"category-{category.Id}";
-            var name = lang == "en" && !string.IsNullOrWhiteSpace(category.NameEn) ? category.NameEn! : category.Name;
+            var (name, nameLang) = InPageLanguage(lang, category.Name, category.NameEn);
             var note = full ? t["full"] : category.NeedsApproval ? t["approval"] : null;
             html.Append("<div class=\"rg-choice\"><input type=\"radio\" name=\"categoryId\" id=\"").Append(id).Append("\" value=\"").Append(category.Id).Append('"')
                 .Append(values?.CategoryId == category.Id ? " checked" : "").Append(full ? " disabled" : "").Append(" required>")
-                .Append("<label for=\"").Append(id).Append("\">").Append(E(name));
+                .Append("<label for=\"").Append(id).Append("\">").Append(nameLang is null ? E(name) : $"<span lang=\"{nameLang}\">{E(name)}</span>");
             if (note is not null) html.Append(" <span class=\"rg-note\">(").Append(E(note)).Append(")</span>");
             html.Append("</label></div>");
         }
@@ -64,18 +64,17 @@ public static class RegistrationPage
 
         if (view.Sessions.Count > 0) Sessions(html, t, errors, view, lang, values?.SessionIds ?? []);
 
-        // An organizer's text given only in German is shown as it is, marked German so a screen reader reads it so.
-        var noticeInEnglish = lang == "en" && !string.IsNullOrWhiteSpace(view.Form.PrivacyNoticeEn);
-        var notice = noticeInEnglish ? view.Form.PrivacyNoticeEn! : view.Form.PrivacyNotice;
+        var (notice, noticeLang) = InPageLanguage(lang, view.Form.PrivacyNotice, view.Form.PrivacyNoticeEn);
         html.Append("<section class=\"rg-notice\" aria-labelledby=\"privacy-heading\"><h2 id=\"privacy-heading\">").Append(E(t["privacyHeading"])).Append("</h2>");
         foreach (var paragraph in notice.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            html.Append(lang == "en" && !noticeInEnglish ? "<p lang=\"de\">" : "<p>").Append(E(paragraph)).Append("</p>");
+            html.Append(noticeLang is null ? "<p>" : $"<p lang=\"{noticeLang}\">").Append(E(paragraph)).Append("</p>");
         html.Append("</section>");
         Check(html, t, errors, "privacyAccepted", t["privacyAccepted"], values?.PrivacyAccepted == true, required: true);
-        var sharingInEnglish = lang == "en" && !string.IsNullOrWhiteSpace(view.Form.ContactSharingTextEn);
-        var sharing = sharingInEnglish ? view.Form.ContactSharingTextEn : view.Form.ContactSharingText;
-        if (!string.IsNullOrWhiteSpace(sharing))
-            Check(html, t, errors, "contactSharing", sharing!, values?.ContactSharing == true, required: false, labelLang: lang == "en" && !sharingInEnglish ? "de" : null);
+        if (!string.IsNullOrWhiteSpace(view.Form.ContactSharingText))
+        {
+            var (sharing, sharingLang) = InPageLanguage(lang, view.Form.ContactSharingText, view.Form.ContactSharingTextEn);
+            Check(html, t, errors, "contactSharing", sharing, values?.ContactSharing == true, required: false, labelLang: sharingLang);
+        }
 
         // The honeypot: out of sight and out of the tab order; people leave it empty, form-filling robots do not.
         html.Append("<div class=\"rg-hp\" aria-hidden=\"true\"><label for=\"website\">Website</label>")
@@ -103,6 +102,13 @@ public static class RegistrationPage
             .Append("<button type=\"submit\" class=\"btn rg-submit\">").Append(E(t["confirmButton"])).Append("</button></form></main>");
         return End(html);
     }
+
+    /// <summary>
+    /// An organizer's text in the page's language: the English one on the English page when there is one, else the German
+    /// one as it is, with "de" to mark it so a screen reader pronounces it as German (null: it is in the page's language).
+    /// </summary>
+    private static (string Text, string? Lang) InPageLanguage(string lang, string german, string? english) =>
+        lang != "en" ? (german, null) : string.IsNullOrWhiteSpace(english) ? (german, "de") : (english, null);
 
     /// <summary>A seat offered from the waitlist: take it or give it up (buttons, as for the confirmation).</summary>
     public static string SeatOfferPrompt(Event evt, string lang, string token, SeatOfferLetter offer)
