@@ -43,7 +43,8 @@ public static class SecurityHeaders
                 headers.ContentSecurityPolicy = apiReference ? ApiReferencePolicy(ApiDocs.ApiReference.NonceOf(context)) : policy;
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "same-origin";
+            // A page that hands nothing on at all (a personal one) keeps its stricter policy.
+            if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = "same-origin";
             return Task.CompletedTask;
         });
         return next(context);

@@ -17,7 +17,7 @@ public static class ConfirmationLetter
     /// <summary>The domain part of the mail's Message-ID: the sender's.</summary>
     public static string Domain(MailOptions options) => options.From.Split('@').Last();
 
-    public static MimeMessage Write(Event evt, string displayName, string address, byte[] qrPng, MailOptions options, string messageId)
+    public static MimeMessage Write(Event evt, string displayName, string address, byte[] qrPng, MailOptions options, string messageId, string myRegistration)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.From));
@@ -42,6 +42,9 @@ public static class ConfirmationLetter
             Zeigen Sie am Eingang den QR-Code im Anhang (badge.png) am Kiosk vor, auf dem Handy oder ausgedruckt.
             Ihr Badge wird dann sofort gedruckt.
 
+            Meine Anmeldung (QR-Code, Kalender, Masterclasses, Schreibweise des Namens, Stornierung), nur für Sie:
+            {myRegistration}
+
             ----
 
             Hello {displayName},
@@ -52,6 +55,9 @@ public static class ConfirmationLetter
 
             At the entrance, show the QR code attached (badge.png) to the kiosk, on your phone or printed.
             Your badge is printed at once.
+
+            My registration (QR code, calendar, master classes, spelling of your name, cancellation), for you only:
+            {myRegistration}
             """;
 
         string H(string s) => WebUtility.HtmlEncode(s);
@@ -63,11 +69,13 @@ public static class ConfirmationLetter
             <p>Sie sind für <strong>{H(evt.Name)}</strong> angemeldet.<br>{H(place)}<br>{H(de)}</p>
             <p>Zeigen Sie am Eingang diesen QR-Code am Kiosk vor, auf dem Handy oder ausgedruckt. Ihr Badge wird dann sofort gedruckt.</p>
             <p><img src="cid:{qr.ContentId}" alt="Badge QR-Code" width="240" height="240"></p>
+            <p>QR-Code, Kalender, Masterclasses, Schreibweise des Namens, Stornierung (nur für Sie): <a href="{H(myRegistration)}">Meine Anmeldung</a></p>
             <hr>
             <div lang="en">
             <p>Hello {H(displayName)},</p>
             <p>you are registered for <strong>{H(evt.Name)}</strong>.<br>{H(place)}<br>{H(en)}</p>
             <p>At the entrance, show the QR code above to the kiosk, on your phone or printed. Your badge is printed at once.</p>
+            <p>QR code, calendar, master classes, spelling of your name, cancellation (for you only): <a href="{H(myRegistration)}">My registration</a></p>
             </div>
             </body></html>
             """;

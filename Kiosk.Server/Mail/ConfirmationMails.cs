@@ -13,7 +13,7 @@ namespace Kiosk.Server.Mail;
 /// Both are safe to run twice and at once on several workers.
 /// </summary>
 public sealed class ConfirmationMails(
-    KioskDb db, BadgeKeys keys, IOptions<MailOptions> options, IBackgroundJobClient jobs, TimeProvider time, ILogger<ConfirmationMails> logger)
+    KioskDb db, BadgeKeys keys, Registrations.RegistrationLinks links, IOptions<MailOptions> options, IBackgroundJobClient jobs, TimeProvider time, ILogger<ConfirmationMails> logger)
 {
     /// <summary>How long a worker holds a claimed mail: longer than any SMTP conversation should take.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -106,7 +106,8 @@ public sealed class ConfirmationMails(
         }
 
         var token = await keys.SignAsync(attendee.Event, attendee.Badge, attendee.Category, ct);
-        var message = ConfirmationLetter.Write(attendee.Event, attendee.DisplayName, attendee.Email, BadgeQr.Png(token), Options, mail.MessageId!);
+        var message = ConfirmationLetter.Write(attendee.Event, attendee.DisplayName, attendee.Email, BadgeQr.Png(token), Options, mail.MessageId!,
+            links.MyRegistrationUrl(attendee.Event, attendee.Id));
         try
         {
             await SmtpDelivery.SendAsync(message, Options, ct);

@@ -18,6 +18,9 @@ public enum RegistrationState
 
     /// <summary>An organizer refused it.</summary>
     Refused = 3,
+
+    /// <summary>The registrant cancelled it on "Meine Anmeldung": the attendee is cancelled, the badge revoked, the seats free.</summary>
+    Cancelled = 4,
 }
 
 /// <summary>

@@ -42,7 +42,7 @@ public sealed record RegistrationView(
     DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, int? AttendeeId, bool ContactSharing);
 
 /// <summary>A category's registrations by state, and its quota.</summary>
-public sealed record RegistrationCount(int CategoryId, string Category, int? Quota, bool NeedsApproval, int Pending, int AwaitingApproval, int Confirmed, int Refused);
+public sealed record RegistrationCount(int CategoryId, string Category, int? Quota, bool NeedsApproval, int Pending, int AwaitingApproval, int Confirmed, int Refused, int Cancelled = 0);
 
 public sealed record RegistrationListResponse(IReadOnlyList<RegistrationCount> Counts, IReadOnlyList<RegistrationView> Registrations);
 
@@ -122,12 +122,13 @@ public static class RegistrationEndpoints
                 .OrderBy(r => r.CreatedAt).Take(10_000).ToListAsync(ct);
             return TypedResults.Ok(new RegistrationListResponse(
                 categories.Select(c => new RegistrationCount(c.Id, c.Name, c.Quota, c.NeedsApproval, Count(c.Id, RegistrationState.Pending),
-                    Count(c.Id, RegistrationState.AwaitingApproval), Count(c.Id, RegistrationState.Confirmed), Count(c.Id, RegistrationState.Refused))).ToList(),
+                    Count(c.Id, RegistrationState.AwaitingApproval), Count(c.Id, RegistrationState.Confirmed), Count(c.Id, RegistrationState.Refused),
+                    Count(c.Id, RegistrationState.Cancelled))).ToList(),
                 list.Select(r => new RegistrationView(r.Id, r.State, r.CategoryId, r.Title, r.FirstName, r.LastName, r.Organization, r.Email, r.Language,
                     r.CreatedAt, r.ConfirmedAt, r.AttendeeId, r.ContactSharingAt is not null)).ToList()));
         }).RequireAuthorization(Policies.Organizer)
             .WithName("ListRegistrations").WithSummary("The event's online registrations, with counts per category and state")
-            .WithDescription("`?state=Pending|AwaitingApproval|Confirmed|Refused` filters the list (at most 10,000, oldest first); `counts` always covers all of them.")
+            .WithDescription("`?state=Pending|AwaitingApproval|Confirmed|Refused|Cancelled` filters the list (at most 10,000, oldest first); `counts` always covers all of them.")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         const string exported = "One row per registration, oldest first: when it came in, its state, category, names, organisation, e-mail, language, when the privacy " +
@@ -239,6 +240,7 @@ public static class RegistrationEndpoints
         }).RequireRateLimiting(RegistrationsFeature.RateLimit).DisableAntiforgery();
 
         MapSeatOfferPages(pages);
+        pages.MapMyRegistrationPages();
     }
 
     /// <summary>The seat offer's link (from the waitlist mail): a page with "take" and "give up", which post back.</summary>
@@ -271,7 +273,7 @@ public static class RegistrationEndpoints
         }).RequireRateLimiting(RegistrationsFeature.RateLimit).DisableAntiforgery();
     }
 
-    private static string Language(string? asked, HttpRequest request) =>
+    internal static string Language(string? asked, HttpRequest request) =>
         asked is "de" or "en" ? asked
         : request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "de";
 

@@ -13,7 +13,7 @@ public sealed class RegistrationForms(KioskDb db, TimeProvider time)
         if (form is null) return null;
         var evt = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
         var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.Position).ThenBy(c => c.Id).ToListAsync(ct);
-        var taken = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State != RegistrationState.Refused)
+        var taken = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.State != RegistrationState.Refused && r.State != RegistrationState.Cancelled)
             .GroupBy(r => r.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return new(evt, form, categories.Select(c => (c, c.Quota is { } quota && taken.GetValueOrDefault(c.Id) >= quota)).ToList(), await SessionsAsync(eventId, ct));
     }

@@ -12,7 +12,7 @@ public sealed record SeatOfferLetter(string Session, string Room, DateTimeOffset
 public static class RegistrationLetter
 {
     public static MimeMessage Write(RegistrationMailKind kind, Event evt, string displayName, string address, string language, string? link,
-        int confirmHours, MailOptions options, string messageId, SeatOfferLetter? offer = null)
+        int confirmHours, MailOptions options, string messageId, SeatOfferLetter? offer = null, string? myRegistration = null)
     {
         var en = language == "en";
         var (dateDe, dateEn) = ConfirmationLetter.Dates(evt);
@@ -39,6 +39,12 @@ public static class RegistrationLetter
             (RegistrationMailKind.Refused, true) => ($"Your registration: {evt.Name}",
                 new[] { $"Hello {displayName},", $"thank you for registering for {evt.Name} ({dateEn}). Unfortunately the organizers cannot confirm it in the category you chose.",
                     "The details of this registration are deleted with the event's retention period. If you have questions, please contact the organizers." }, ""),
+            (RegistrationMailKind.MyLink, false) => ($"Ihr Link zu „Meine Anmeldung“: {evt.Name}",
+                new[] { $"Guten Tag {displayName},", $"hier ist Ihr persönlicher Link zu Ihrer Anmeldung für {evt.Name} ({dateDe}). Dort finden Sie Ihren Badge-QR-Code und Ihre Masterclasses, und Sie können die Schreibweise Ihres Namens korrigieren:",
+                    "Geben Sie den Link nicht weiter: Er öffnet Ihre Anmeldung ohne Passwort. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren." }, "Meine Anmeldung öffnen"),
+            (RegistrationMailKind.MyLink, true) => ($"Your link to “My registration”: {evt.Name}",
+                new[] { $"Hello {displayName},", $"here is your personal link to your registration for {evt.Name} ({dateEn}). There you find your badge QR code and your master classes, and you can correct the spelling of your name:",
+                    "Do not pass the link on: it opens your registration without a password. If you did not ask for it, you can ignore this e-mail." }, "Open my registration"),
             (_, false) => ($"Sie sind bereits angemeldet: {evt.Name}",
                 new[] { $"Guten Tag {displayName},", $"jemand hat Sie soeben noch einmal für {evt.Name} ({dateDe}) angemeldet. Sie sind bereits angemeldet; es ändert sich nichts.",
                     "Ihr Badge mit QR-Code haben Sie per E-Mail erhalten. Wenn Sie sich nicht noch einmal angemeldet haben, können Sie diese E-Mail ignorieren." }, ""),
@@ -47,6 +53,9 @@ public static class RegistrationLetter
                     "You received your badge with its QR code by e-mail. If you did not register again, you can ignore this e-mail." }, ""),
         };
 
+        var mine = myRegistration is null ? null : en
+            ? "Your registration (badge QR code, master classes, name, cancellation) is on your personal page, which only you should open:"
+            : "Ihre Anmeldung (Badge-QR-Code, Masterclasses, Name, Stornierung) finden Sie auf Ihrer persönlichen Seite, die nur Sie öffnen sollten:";
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.Add(new MailboxAddress(displayName, address));
@@ -55,10 +64,12 @@ public static class RegistrationLetter
         var body = new BodyBuilder();
         var text = lines.ToList();
         if (link is not null) text.Insert(2, link);
+        if (mine is not null) text.AddRange([mine, myRegistration!]);
         body.TextBody = string.Join("\n\n", text) + "\n";
         string H(string s) => WebUtility.HtmlEncode(s);
         var html = lines.Select(l => $"<p>{H(l)}</p>").ToList();
         if (link is not null) html.Insert(2, $"<p><a href=\"{H(link)}\" style=\"font-weight: bold;\">{H(button)}</a></p>");
+        if (mine is not null) html.Add($"<p>{H(mine)}<br><a href=\"{H(myRegistration!)}\">{H(en ? "My registration" : "Meine Anmeldung")}</a></p>");
         body.HtmlBody = $"""
             <!DOCTYPE html>
             <html lang="{language}"><head><meta charset="utf-8"><title>{H(subject)}</title></head>

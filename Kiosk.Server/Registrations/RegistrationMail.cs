@@ -18,6 +18,9 @@ public enum RegistrationMailKind
 
     /// <summary>An organizer refused a registration of a "needs approval" category.</summary>
     Refused = 3,
+
+    /// <summary>The attendee asked for the link to "Meine Anmeldung" again (by their address, on the page that asks for it).</summary>
+    MyLink = 4,
 }
 
 /// <summary>

@@ -71,7 +71,10 @@ public sealed class RegistrationMails(
             RegistrationMailKind.SeatOffered => links.SeatOfferUrl(row.EventId, row.SessionId!.Value, row.AttendeeId!.Value, offer!.ExpiresAt),
             _ => null,
         };
-        var message = RegistrationLetter.Write(row.Kind, evt, to.Value.Name, to.Value.Address, row.Language, link, registration.Value.ConfirmHours, mail.Value, row.MessageId!, offer);
+        if (row.Kind == RegistrationMailKind.MyLink) link = links.MyRegistrationUrl(evt, to.Value.AttendeeId!.Value);
+        // Every mail to someone with a badge carries their own page.
+        var mine = row.Kind != RegistrationMailKind.MyLink && to.Value.AttendeeId is { } attendee ? links.MyRegistrationUrl(evt, attendee) : null;
+        var message = RegistrationLetter.Write(row.Kind, evt, to.Value.Name, to.Value.Address, row.Language, link, registration.Value.ConfirmHours, mail.Value, row.MessageId!, offer, mine);
         try
         {
             await SmtpDelivery.SendAsync(message, mail.Value, ct);
@@ -93,16 +96,17 @@ public sealed class RegistrationMails(
         log.LogInformation("Registration mail {MailId} ({Kind}) for event {EventId} sent", mailId, row.Kind, row.EventId);
     }
 
-    private async Task<(string Name, string Address)?> RecipientAsync(RegistrationMail row, CancellationToken ct)
+    private async Task<(string Name, string Address, int? AttendeeId)?> RecipientAsync(RegistrationMail row, CancellationToken ct)
     {
         if (row.RegistrationId is { } registrationId)
         {
             var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId, ct);
             if (r is null || (row.Kind == RegistrationMailKind.ConfirmLink && r.State != RegistrationState.Pending)
                 || (row.Kind == RegistrationMailKind.Refused && r.State != RegistrationState.Refused)) return null;
-            return (Kiosk.Shared.Text.PersonNameRules.DisplayName(r.Title, r.FirstName, r.LastName), r.Email);
+            var admitted = r.State == RegistrationState.Confirmed ? r.AttendeeId : null;
+            return (Kiosk.Shared.Text.PersonNameRules.DisplayName(r.Title, r.FirstName, r.LastName), r.Email, admitted);
         }
         var a = await db.Attendees.AsNoTracking().FirstOrDefaultAsync(x => x.Id == row.AttendeeId && x.AnonymisedAt == null && x.Status == AttendeeStatus.Registered, ct);
-        return a?.Email is null ? null : (a.DisplayName, a.Email);
+        return a?.Email is null ? null : (a.DisplayName, a.Email, a.Id);
     }
 }

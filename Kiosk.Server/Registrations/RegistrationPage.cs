@@ -141,7 +141,7 @@ public static class RegistrationPage
     }
 
     /// <summary>The confirmation's answer; once confirmed, where the registrant stands in each chosen master class.</summary>
-    public static string Confirmed(Event? evt, string lang, ConfirmOutcome outcome, IReadOnlyList<(string Session, Rooms.BookingOutcome Outcome)>? choices = null)
+    public static string Confirmed(Event? evt, string lang, ConfirmOutcome outcome, IReadOnlyList<(int SessionId, string Session, Rooms.BookingOutcome Outcome)>? choices = null)
     {
         var t = RegistrationTexts.For(lang);
         var (heading, text) = outcome switch
@@ -160,7 +160,7 @@ public static class RegistrationPage
     private static string Message(Event evt, string lang, string heading, string text) =>
         Page(lang, heading, text, $"{evt.Name} · {When(evt, lang)}");
 
-    private static string Page(string lang, string heading, string text, string? subtitle, IReadOnlyList<string>? lines = null)
+    internal static string Page(string lang, string heading, string text, string? subtitle, IReadOnlyList<string>? lines = null)
     {
         var t = RegistrationTexts.For(lang);
         var html = Start(t, heading, lang, null);
@@ -209,7 +209,7 @@ public static class RegistrationPage
         var free => string.Format(CultureInfo.InvariantCulture, t["seatsFree"], free),
     };
 
-    private static void Field(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,
+    internal static void Field(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,
         string name, string? value, string type, string autocomplete, bool required)
     {
         var error = errors.FirstOrDefault(e => e.Field == name);
@@ -222,7 +222,7 @@ public static class RegistrationPage
             .Append(error is null ? "" : $" aria-invalid=\"true\" aria-describedby=\"{name}-error\"").Append("></div>");
     }
 
-    private static void Check(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,
+    internal static void Check(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,
         string name, string label, bool value, bool required, string? labelLang = null)
     {
         var error = errors.FirstOrDefault(e => e.Field == name);
@@ -237,7 +237,7 @@ public static class RegistrationPage
 
     private static string Message(IReadOnlyDictionary<string, string> t, RegistrationFieldError e) => t.GetValueOrDefault(e.Code) ?? e.Detail;
 
-    private static StringBuilder Start(IReadOnlyDictionary<string, string> t, string title, string lang, string? languageLinks)
+    internal static StringBuilder Start(IReadOnlyDictionary<string, string> t, string title, string lang, string? languageLinks)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"").Append(lang).Append("\"><head><meta charset=\"utf-8\">")
@@ -257,9 +257,9 @@ public static class RegistrationPage
         return html;
     }
 
-    private static string End(StringBuilder html) => html.Append("</body></html>").ToString();
+    internal static string End(StringBuilder html) => html.Append("</body></html>").ToString();
 
-    private static string When(Event evt, string lang)
+    internal static string When(Event evt, string lang)
     {
         var (de, en) = Mail.ConfirmationLetter.Dates(evt);
         var place = string.Join(", ", new[] { evt.Venue, evt.City }.Where(p => !string.IsNullOrWhiteSpace(p)));
@@ -279,5 +279,5 @@ public static class RegistrationPage
     // Letters as they are (umlauts, ß, any script); only what HTML needs escaped.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    private static string E(string text) => Encoder.Encode(text);
+    internal static string E(string text) => Encoder.Encode(text);
 }

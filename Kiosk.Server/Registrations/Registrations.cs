@@ -77,12 +77,21 @@ public sealed class Registrations(
             // Touching the category's row locks it until commit on server engines (SQLite has the write gate), so two
             // registrations for its last place are counted one after the other.
             await db.RegistrationCategories.Where(c => c.Id == category.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Position, c => c.Position), ct);
-            if (await KnownAsync(eventId, email, ct) is { } known)
+            var known = await KnownAsync(eventId, email, ct);
+            if (known is { Kind: RegistrationMailKind.ConfirmLink, Cancelled: true })
+            {
+                // Cancelled before and signing up again: the same row starts over, pending like a new one.
+                var earlier = await db.Registrations.SingleAsync(r => r.Id == known.RegistrationId, ct);
+                registration.Id = earlier.Id;
+                db.Entry(earlier).CurrentValues.SetValues(registration);
+                db.RegistrationMails.Add(NewMail(eventId, RegistrationMailKind.ConfirmLink, earlier.Id, null, language, now));
+            }
+            else if (known is not null)
             {
                 await QueueMailAsync(eventId, known.Kind, known.RegistrationId, known.AttendeeId, language, now, ct);
             }
             else if (category.Quota is { } quota
-                && await db.Registrations.CountAsync(r => r.CategoryId == category.Id && r.State != RegistrationState.Refused, ct) >= quota)
+                && await db.Registrations.CountAsync(r => r.CategoryId == category.Id && r.State != RegistrationState.Refused && r.State != RegistrationState.Cancelled, ct) >= quota)
             {
                 full = true;
             }
@@ -175,6 +184,16 @@ public sealed class Registrations(
                 db.Attendees.Add(created);
                 await db.SaveChangesAsync(ct);
             }
+            else if (existing.Status == AttendeeStatus.Cancelled)
+            {
+                // Back after cancelling: registered again, with a new badge version (the old QR stays refused) and its mail.
+                existing.Status = AttendeeStatus.Registered;
+                existing.RosterSeq = seq;
+                existing.UpdatedAt = now;
+                await db.SaveChangesAsync(ct);
+                await db.Badges.Where(b => b.AttendeeId == existing.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now).SetProperty(b => b.PrintedAheadAt, (DateTimeOffset?)null), ct);
+            }
             var attendeeId = existing?.Id ?? created!.Id;
             var moved = await db.Registrations.Where(r => r.Id == registration.Id && r.State == from)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Confirmed)
@@ -194,6 +213,24 @@ public sealed class Registrations(
         return true;
     }
 
+    /// <summary>
+    /// "Send me my link again": the address's attendee at this event gets the link to "Meine Anmeldung" by mail, within
+    /// the per-address share of mails. The caller answers the same whether or not the address is registered.
+    /// </summary>
+    public async Task RequestLinkAsync(int eventId, string? address, string language, CancellationToken ct)
+    {
+        var email = RegistrationRules.NormaliseEmail(address);
+        if (email is null || email.Length > 254) return;
+        var attendee = await db.Attendees.AsNoTracking()
+            .Where(a => a.EventId == eventId && a.Email == email && a.Status == AttendeeStatus.Registered && a.AnonymisedAt == null)
+            .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        if (attendee is null) return;
+        language = await db.Registrations.AsNoTracking().Where(r => r.AttendeeId == attendee).Select(r => r.Language).FirstOrDefaultAsync(ct) ?? language;
+        await QueueMailAsync(eventId, RegistrationMailKind.MyLink, null, attendee, language, time.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        RegistrationMails.EnqueueNow(jobs, log);
+    }
+
     /// <summary>Every hour: pending registrations older than the confirmation window are deleted, with their mails.</summary>
     public async Task<int> DeleteUnconfirmedAsync(CancellationToken ct)
     {
@@ -205,7 +242,7 @@ public sealed class Registrations(
         return deleted;
     }
 
-    private sealed record Known(RegistrationMailKind Kind, Guid? RegistrationId, int? AttendeeId);
+    private sealed record Known(RegistrationMailKind Kind, Guid? RegistrationId, int? AttendeeId, bool Cancelled = false);
 
     /// <summary>What this address has at the event already: a pending registration gets its link again, anything else "already registered".</summary>
     private async Task<Known?> KnownAsync(int eventId, string email, CancellationToken ct)
@@ -213,7 +250,8 @@ public sealed class Registrations(
         var earlier = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.Email == email)
             .Select(r => new { r.Id, r.State }).FirstOrDefaultAsync(ct);
         if (earlier is not null)
-            return new(earlier.State == RegistrationState.Pending ? RegistrationMailKind.ConfirmLink : RegistrationMailKind.AlreadyRegistered, earlier.Id, null);
+            return new(earlier.State is RegistrationState.Pending or RegistrationState.Cancelled ? RegistrationMailKind.ConfirmLink : RegistrationMailKind.AlreadyRegistered,
+                earlier.Id, null, earlier.State == RegistrationState.Cancelled);
         var attendee = await db.Attendees.AsNoTracking()
             .Where(a => a.EventId == eventId && a.Email == email && a.Status == AttendeeStatus.Registered && a.AnonymisedAt == null)
             .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);

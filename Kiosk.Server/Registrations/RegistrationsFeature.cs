@@ -16,6 +16,7 @@ public static class RegistrationsFeature
         services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Registrations>();
         services.AddScoped<RegistrationForms>();
+        services.AddScoped<MyRegistration>();
         services.AddScoped<RegistrationMails>();
         services.AddSingleton<RegistrationLinks>();
         services.AddSingleton<IRecurringWork, RegistrationSchedule>();

@@ -201,7 +201,7 @@ public sealed class SessionSeats(
     }
 
     /// <summary>Where the attendee stands in each of these sessions (seat, offer or waitlist place), in start order, with the session's title.</summary>
-    public async Task<IReadOnlyList<(string Session, BookingOutcome Outcome)>> StandingAsync(int attendeeId, IReadOnlyList<int> sessionIds, CancellationToken ct)
+    public async Task<IReadOnlyList<(int SessionId, string Session, BookingOutcome Outcome)>> StandingAsync(int attendeeId, IReadOnlyList<int> sessionIds, CancellationToken ct)
     {
         var sessions = await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Title }).ToListAsync(ct);
@@ -210,12 +210,12 @@ public sealed class SessionSeats(
         var places = await db.SessionWaitlist.AsNoTracking().Where(w => w.AttendeeId == attendeeId && sessionIds.Contains(w.SessionId))
             .Select(w => new { w.SessionId, Position = db.SessionWaitlist.Count(o => o.SessionId == w.SessionId && o.Place <= w.Place) })
             .ToDictionaryAsync(w => w.SessionId, w => w.Position, ct);
-        var standing = new List<(string, BookingOutcome)>();
+        var standing = new List<(int, string, BookingOutcome)>();
         foreach (var s in sessions)
         {
             if (seated.TryGetValue(s.Id, out var offer))
-                standing.Add((s.Title, new(attendeeId, offer is null ? SeatStatus.Booked : SeatStatus.Offered, OfferExpiresAt: offer)));
-            else if (places.TryGetValue(s.Id, out var position)) standing.Add((s.Title, new(attendeeId, SeatStatus.Waitlisted, position)));
+                standing.Add((s.Id, s.Title, new(attendeeId, offer is null ? SeatStatus.Booked : SeatStatus.Offered, OfferExpiresAt: offer)));
+            else if (places.TryGetValue(s.Id, out var position)) standing.Add((s.Id, s.Title, new(attendeeId, SeatStatus.Waitlisted, position)));
         }
         return standing;
     }

@@ -149,6 +149,60 @@ public sealed class RegistrationPageUiTests(RegistrationKioskApp app) : BrowserT
             (await fair.Organizer.PostAsJsonAsync($"/api/sessions/{session}/bookings", new Kiosk.Server.Rooms.BookingRequest(ids), Json.Options)).EnsureSuccessStatusCode();
     }
 
+    [Theory(Timeout = 240_000)]
+    [InlineData("de")]
+    [InlineData("en")]
+    public async Task Meine_Anmeldung_from_the_badge_mail_works_by_keyboard_and_passes_axe_in_every_state(string lang)
+    {
+        Assert.SkipWhen(Browser is null, "Debian chromium is not installed; scripts/test.sh installs it.");
+        var fair = await Fair.OpenAsync(app);
+        var session = await SessionAsync(fair, "Digitale Bauakte", capacity: 1, hours: 30);
+        (await fair.Organizer.PutAsJsonAsync($"/api/events/{fair.Event.Id}/registration-form", FormWith(RegistrationTests<RegistrationKioskApp>.Form(), session))).EnsureSuccessStatusCode();
+        var pattern = $"https://\\S+/register/{fair.Event.Id}/me\\?t=\\S+";
+        var mail = (await Eventually.Async(() => Task.FromResult(app.Sink.To("anna.mueller@essen.example").Select(m => m.Message())
+            .Where(m => System.Text.RegularExpressions.Regex.IsMatch(m.TextBody ?? "", pattern)).ToList()), m => m.Count > 0, "Anna's badge mail"))[0];
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", pattern).Value);
+
+        await using var context = await Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 1200 }, Locale = lang == "en" ? "en-GB" : "de-DE" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, $"{link.PathAndQuery}&lang={lang}").ToString(), new() { Timeout = 30_000 });
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
+        Assert.DoesNotContain("t=", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(lang == "en" ? "My registration" : "Meine Anmeldung");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
+        Assert.True(await page.Locator("img.rg-qr").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the badge QR shows");
+        await PageAxe.AssertNoViolationsAsync(page, $"my registration ({lang})");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"my-registration-{lang}.png"), FullPage = true });
+
+        // By keyboard: book the master class, correct the spelling, cancel; each answer passes axe.
+        await page.Locator("input[value=book] ~ button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync(lang == "en" ? "Your seat in “Digitale Bauakte” is booked." : "Ihr Platz in „Digitale Bauakte“ ist gebucht.");
+        await Assertions.Expect(page.Locator("a[href$='calendar.ics']")).ToBeVisibleAsync();
+        await PageAxe.AssertNoViolationsAsync(page, $"my registration, booked ({lang})");
+        await page.Locator("#lastName").FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.InsertTextAsync("Mueller");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync(lang == "en" ? "Your name is corrected. The kiosks print it this way." : "Ihr Name ist korrigiert. Die Kiosks drucken ihn so.");
+        await Assertions.Expect(page.Locator(".rg-person strong")).ToHaveTextAsync("Dr. Anna Mueller");
+        await page.Locator("#confirm").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("input[value=cancel] ~ button")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync(lang == "en" ? "Your registration is cancelled." : "Ihre Anmeldung ist storniert.");
+        await PageAxe.AssertNoViolationsAsync(page, $"my registration, cancelled ({lang})");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"my-registration-cancelled-{lang}.png"), FullPage = true });
+
+        // Closing the page on a shared computer leads to the page that sends the link again.
+        await page.Locator("form[action$='/me/close'] button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();
+        await PageAxe.AssertNoViolationsAsync(page, $"ask for the link ({lang})");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"my-registration-link-{lang}.png"), FullPage = true });
+    }
+
     /// <summary>A master class in a room of its own, so many hours from now.</summary>
     private static async Task<int> SessionAsync(Fair fair, string title, int capacity, int hours)
     {
