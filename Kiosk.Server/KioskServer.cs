@@ -103,7 +103,10 @@ public static class KioskServer
         if (args.Contains(DemoFeature.SeedFlag)) builder.Configuration[$"{DemoOptions.Section}:{nameof(DemoOptions.Seed)}"] = "true";
         // Request logs carry query strings (a name search is personal data) and EF logs SQL: warnings only,
         // whatever appsettings.json is or is not found next to the working directory.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // The request lines also carry the signed links of registration mails (confirm, seat offer, Meine Anmeldung):
+        // their own category is pinned too, so a setting for it under Logging:LogLevel does not bring them back.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://localhost:5080");
         return builder;

@@ -18,18 +18,23 @@ public sealed record ExportedSessionBooking(string Session, string Room, DateTim
 public sealed record ExportedReprint(string Reason, string Terminal, DateTimeOffset RequestedAt, DateTimeOffset? PrintedAt);
 public sealed record ExportedWalkIn(string Terminal, DateTimeOffset? RegisteredAt);
 public sealed record ExportedAuditEntry(string Action, DateTimeOffset At, string ActorRole);
+/// <summary>The online sign-up the attendee came from, with the consents and when each was given.</summary>
+public sealed record ExportedRegistration(
+    Registrations.RegistrationState State, string Category, string Language, DateTimeOffset CreatedAt, DateTimeOffset PrivacyAcceptedAt,
+    DateTimeOffset? ContactSharingAt, DateTimeOffset? ConfirmedAt);
 
 /// <summary>Art. 15: everything stored about one attendee, with why it is processed.</summary>
 public sealed record PersonalDataExport(
     DateTimeOffset ExportedAt, IReadOnlyList<string> Purposes, int RetentionDays, ExportedAttendee Attendee, ExportedBadge? Badge,
     IReadOnlyList<ExportedCheckIn> CheckIns, IReadOnlyList<ExportedPresenceScan> PresenceScans, IReadOnlyList<ExportedSessionBooking> SessionBookings,
-    IReadOnlyList<ExportedReprint> Reprints, ExportedWalkIn? WalkIn, IReadOnlyList<ExportedAuditEntry> AuditEntries)
+    IReadOnlyList<ExportedReprint> Reprints, ExportedWalkIn? WalkIn, IReadOnlyList<ExportedAuditEntry> AuditEntries, ExportedRegistration? Registration = null)
 {
     public static readonly IReadOnlyList<string> ProcessingPurposes =
     [
         "Einlass und Badge-Druck zur Veranstaltung / admission and badge printing at the event (Art. 6 (1) b DSGVO)",
         "Raumbelegung und Zutritt zu Sessions mit begrenzter Kapazität / room occupancy and admission to sessions of limited capacity (Art. 6 (1) b, f)",
         "Nachvollziehbarkeit von Korrekturen und Nachdrucken (Audit) / accountability of corrections and reprints (audit) (Art. 6 (1) f)",
+        "Online-Anmeldung mit Ihren Einwilligungen und deren Zeitpunkt / online registration with your consents and when you gave them (Art. 6 (1) a, b, Art. 7 (1))",
         "Anonyme Besucherstatistik nach der Löschfrist / anonymous attendance statistics after the retention period (no personal data)",
     ];
 
@@ -69,13 +74,18 @@ public sealed record PersonalDataExport(
         var actors = entries.Select(e => e.Actor).Distinct().ToList();
         var roles = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.Role, ct);
         var audit = entries.Select(e => new ExportedAuditEntry(e.Action, e.At,
-            roles.TryGetValue(e.Actor, out var role) ? role : e.Actor.StartsWith("terminal:", StringComparison.Ordinal) ? "Terminal" : "System")).ToList();
+            roles.TryGetValue(e.Actor, out var role) ? role : e.Actor.StartsWith("terminal:", StringComparison.Ordinal) ? "Terminal"
+            : e.Actor == Registrations.MyRegistration.Actor ? "Attendee" : "System")).ToList();
+        var registration = await db.Registrations.AsNoTracking().Where(r => r.AttendeeId == attendeeId)
+            .Join(db.RegistrationCategories, r => r.CategoryId, c => c.Id, (r, c) => new ExportedRegistration(
+                r.State, c.Name, r.Language, r.CreatedAt, r.PrivacyAcceptedAt, r.ContactSharingAt, r.ConfirmedAt))
+            .FirstOrDefaultAsync(ct);
 
         return new PersonalDataExport(now, ProcessingPurposes, retentionDays,
             new ExportedAttendee(p.Id, p.EventId, a.EventName, p.ExternalId, p.Title, p.FirstName, p.LastName, p.Organization, p.Email,
                 p.Category, p.Status, p.CheckedInAt, p.CreatedAt, p.UpdatedAt, p.AnonymisedAt),
             badge, checkIns, presence, bookings, reprints,
             walkIn is null ? null : new ExportedWalkIn(Terminal(walkIn.TerminalId) ?? "", walkIn.UsedAt),
-            audit);
+            audit, registration);
     }
 }

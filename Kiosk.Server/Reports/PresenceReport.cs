@@ -8,12 +8,13 @@ public sealed record LogRow(long Id, int RoomId, int? AttendeeId, PresenceDirect
 
 public sealed record ReportRoom(int Id, string Name, RoomKind Kind, int Capacity);
 
-public sealed record ReportSession(int Id, int RoomId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity, IReadOnlySet<int> Booked);
+public sealed record ReportSession(int Id, int RoomId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity, IReadOnlySet<int> Booked, int Waitlisted = 0);
 
 /// <summary>Times are local to the venue.</summary>
 public sealed record SessionReportRow(
     int SessionId, int RoomId, string Room, bool MasterClass, string Title, DateTime Starts, DateTime Ends, int Capacity, int Booked,
-    int Attendance, int Peak, DateTime PeakAt, int Entries, int Exits, int BookedCame, int BookedNotCame, double AverageMinutes);
+    int Attendance, int Peak, DateTime PeakAt, int Entries, int Exits, int BookedCame, int BookedNotCame, double AverageMinutes,
+    int Waitlisted = 0);
 
 public sealed record RoomDayRow(int RoomId, string Room, DateOnly Day, int Entries, int Exits, int Attendees, int Peak, DateTime? PeakAt);
 
@@ -48,7 +49,7 @@ public static class PresenceReport
                 s.Id, room.Id, room.Name, room.Kind == RoomKind.MasterClassRoom, s.Title, Local(s.StartsAt, zone), Local(s.EndsAt, zone),
                 s.Capacity ?? room.Capacity, s.Booked.Count, present.Count, peak, Local(peakAt, zone),
                 door.Count(r => r.Direction == PresenceDirection.In), door.Count(r => r.Direction == PresenceDirection.Out),
-                came, s.Booked.Count - came, present.Count == 0 ? 0 : Math.Round(present.Values.Average(t => t.TotalMinutes), 1)));
+                came, s.Booked.Count - came, present.Count == 0 ? 0 : Math.Round(present.Values.Average(t => t.TotalMinutes), 1), s.Waitlisted));
         }
         return result;
     }

@@ -16,11 +16,13 @@ public sealed record ReportData(Event Event, TimeZoneInfo Zone, IReadOnlyList<Re
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.EventId == eventId).ToListAsync(ct);
         var bookings = (await db.SessionBookings.AsNoTracking().Where(b => db.Sessions.Any(s => s.Id == b.SessionId && s.EventId == eventId))
             .ToListAsync(ct)).ToLookup(b => b.SessionId, b => b.AttendeeId);
+        var waiting = await db.SessionWaitlist.AsNoTracking().Where(w => db.Sessions.Any(s => s.Id == w.SessionId && s.EventId == eventId))
+            .GroupBy(w => w.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         // Only entries that moved a count: refused scans and repeats are not presence.
         var log = await db.PresenceLog.AsNoTracking().Where(p => p.EventId == eventId && p.Counted)
             .Select(p => new LogRow(p.Id, p.RoomId, p.AttendeeId, p.Direction, p.ScannedAt)).ToListAsync(ct);
         return new ReportData(evt, TimeZoneInfo.FindSystemTimeZoneById(evt.TimeZone), rooms,
-            sessions.Select(s => new ReportSession(s.Id, s.RoomId, s.Title, s.StartsAt, s.EndsAt, s.Capacity, bookings[s.Id].ToHashSet())).ToList(), log);
+            sessions.Select(s => new ReportSession(s.Id, s.RoomId, s.Title, s.StartsAt, s.EndsAt, s.Capacity, bookings[s.Id].ToHashSet(), waiting.GetValueOrDefault(s.Id))).ToList(), log);
     }
 
     public IReadOnlyList<SessionReportRow> SessionRows() => PresenceReport.Sessions(Log, Rooms, Sessions, Zone);

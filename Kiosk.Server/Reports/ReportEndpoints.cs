@@ -16,7 +16,7 @@ public sealed record RoomTimeline(int RoomId, string Name, int Capacity, IReadOn
 public sealed record TimelineValue(string Time, int Inside, DateTimeOffset At);
 
 public sealed record SessionSummary(int SessionId, int RoomId, string Room, bool MasterClass, string Title, DateTime Starts, DateTime Ends,
-    int Capacity, int Booked, int Attendance, int Peak, DateTime PeakAt, int BookedNotCame, double AverageMinutes);
+    int Capacity, int Booked, int Attendance, int Peak, DateTime PeakAt, int BookedNotCame, double AverageMinutes, int Waitlisted = 0);
 
 /// <summary>
 /// Reports of an event, computed on each request from the presence log. A direct GET: the demo event (nine
@@ -60,7 +60,7 @@ public static class ReportEndpoints
         {
             if (await ReportData.LoadAsync(db, eventId, ct) is not { } data) return Problems.NotFound("Event");
             return TypedResults.Ok(data.SessionRows().Select(r => new SessionSummary(r.SessionId, r.RoomId, r.Room, r.MasterClass, r.Title, r.Starts, r.Ends,
-                r.Capacity, r.Booked, r.Attendance, r.Peak, r.PeakAt, r.BookedNotCame, r.AverageMinutes)).ToList());
+                r.Capacity, r.Booked, r.Attendance, r.Peak, r.PeakAt, r.BookedNotCame, r.AverageMinutes, r.Waitlisted)).ToList());
         }).WithName("GetSessionReport").WithSummary("The session report as JSON (for the reports page)")
             .ProducesProblems(StatusCodes.Status404NotFound);
 

@@ -20,13 +20,13 @@ public static class ReportTables
     public static ReportTable Sessions(IReadOnlyList<SessionReportRow> rows) => new("Sitzungen",
     [
         new("Raum", CellKind.Text, 32), new("Titel", CellKind.Text, 44), new("Beginn", CellKind.DateTime, 17), new("Ende", CellKind.DateTime, 17),
-        new("Kapazität", CellKind.Number, 10), new("Gebucht", CellKind.Number, 9), new("Teilnehmende", CellKind.Number, 13),
+        new("Kapazität", CellKind.Number, 10), new("Gebucht", CellKind.Number, 9), new("Warteliste", CellKind.Number, 11), new("Teilnehmende", CellKind.Number, 13),
         new("Höchstbelegung", CellKind.Number, 15), new("Höchstbelegung um", CellKind.Time, 18), new("Eintritte", CellKind.Number, 10),
         new("Austritte", CellKind.Number, 10), new("Gebucht und gekommen", CellKind.Number, 21), new("Gebucht, nicht gekommen", CellKind.Number, 23),
         new("Ø Minuten anwesend", CellKind.Decimal, 19),
     ], rows.Select(r => new object?[]
     {
-        r.Room, r.Title, r.Starts, r.Ends, r.Capacity, r.Booked, r.Attendance, r.Peak, r.PeakAt, r.Entries, r.Exits, r.BookedCame, r.BookedNotCame, r.AverageMinutes,
+        r.Room, r.Title, r.Starts, r.Ends, r.Capacity, r.Booked, r.Waitlisted, r.Attendance, r.Peak, r.PeakAt, r.Entries, r.Exits, r.BookedCame, r.BookedNotCame, r.AverageMinutes,
     }).ToList());
 
     public static ReportTable Rooms(IReadOnlyList<RoomDayRow> rows) => new("Räume",

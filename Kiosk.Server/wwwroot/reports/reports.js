@@ -76,6 +76,7 @@ function renderSessions() {
       el('td', { class: 'num', 'data-testid': 'attendance' }, s.attendance, ' ', el('span', { class: 'muted' }, t('rep.ofCapacity', { capacity: s.capacity }))),
       el('td', { class: 'num', 'data-testid': 'peak' }, s.peak, ' ', s.peak > 0 ? el('span', { class: 'muted' }, t('rep.peakAt', { time: hhmm(s.peakAt) })) : null),
       el('td', { class: 'num' }, s.booked > 0 ? `${s.bookedNotCame} / ${s.booked}` : '–'),
+      el('td', { class: 'num', 'data-testid': 'waitlisted' }, s.waitlisted > 0 ? s.waitlisted : '–'),
       el('td', { class: 'num' }, s.attendance > 0 ? new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(s.averageMinutes) : '–'),
       el('td', {}, print)));
   }

@@ -201,4 +201,48 @@ public abstract partial class MyRegistrationTests<TApp>(TApp app) : IClassFixtur
         var juergen = await fair.AttendeeAsync("A-2");
         Assert.Equal(3, await app.WithDbAsync(db => db.RegistrationMails.CountAsync(m => m.AttendeeId == juergen.Id && m.Kind == RegistrationMailKind.MyLink)));
     }
+    [Fact]
+    public async Task Someone_who_cancelled_online_can_sign_up_again_and_gets_a_new_badge_while_the_old_QR_stays_refused()
+    {
+        var (fair, _) = await OpenAsync(capacity: 5);
+        var form = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/events/{fair.Event.Id}/registration-form");
+        var category = form.GetProperty("categories")[0].GetProperty("id").GetInt32();
+        var email = $"r.schaefer.{Guid.NewGuid().ToString("N")[..8]}@bottrop.example";
+        async Task SignUpAndConfirmAsync(int confirmations)
+        {
+            var sent = await app.Anonymous().PostAsJsonAsync($"/api/events/{fair.Event.Id}/registrations",
+                new { firstName = "Renate", lastName = "Schäfer", organization = "Stadt Bottrop", email, categoryId = category, privacyAccepted = true });
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+            var mails = await Eventually.Async(() => Task.FromResult(app.Sink.To(email).Select(m => m.Message())
+                .Where(m => (m.Subject ?? "").StartsWith("Bitte bestätigen", StringComparison.Ordinal)).ToList()), m => m.Count >= confirmations, "the confirmation link");
+            var token = Uri.UnescapeDataString(Regex.Match(mails[^1].TextBody ?? "", "/confirm\\?t=([A-Za-z0-9%_-]+)").Groups[1].Value);
+            var confirmed = await app.Anonymous().PostAsync($"/register/{fair.Event.Id}/confirm",
+                new FormUrlEncodedContent([KeyValuePair.Create("t", token), KeyValuePair.Create("language", "de")]));
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+        Task<int> BadgeMailsAsync() => Task.FromResult(app.Sink.To(email).Count(m => (m.Message().Subject ?? "").StartsWith("Ihr Badge", StringComparison.Ordinal)));
+
+        await SignUpAndConfirmAsync(1);
+        var (link, _) = await LinkAsync(fair, email, m => (m.Subject ?? "").StartsWith("Ihr Badge", StringComparison.Ordinal), "the badge mail");
+        using var browser = Browser();
+        await OpenAsync(browser, link);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(browser, fair, ("action", "cancel"), ("confirm", "true"))).StatusCode);
+        var counts = await fair.Organizer.GetFromJsonAsync<RegistrationListResponse>($"/api/events/{fair.Event.Id}/registrations", Json.Options);
+        Assert.Equal((0, 1), (counts!.Counts[0].Confirmed, counts.Counts[0].Cancelled));
+
+        await SignUpAndConfirmAsync(2);
+        var attendee = Assert.Single(await app.WithDbAsync(db => db.Attendees.AsNoTracking().Include(a => a.Badge).Where(a => a.EventId == fair.Event.Id && a.Email == email).ToListAsync()));
+        Assert.Equal((AttendeeStatus.Registered, 3), (attendee.Status, attendee.Badge!.Version));
+        Assert.Equal(RegistrationState.Confirmed, await app.WithDbAsync(db => db.Registrations.Where(r => r.Email == email).Select(r => r.State).SingleAsync()));
+        // The new badge version has its own mail (the first one's QR is refused at the kiosk).
+        await Eventually.Async(BadgeMailsAsync, n => n == 2, "the second badge mail");
+
+        // Art. 15: the export holds the sign-up with its consent and when it was given, and the page's acts as the attendee's own.
+        var export = await fair.Organizer.GetFromJsonAsync<JsonElement>($"/api/attendees/{attendee.Id}/personal-data");
+        var registration = export.GetProperty("registration");
+        Assert.Equal("Öffentliche Verwaltung", registration.GetProperty("category").GetString());
+        Assert.True(registration.GetProperty("privacyAcceptedAt").GetDateTimeOffset() <= registration.GetProperty("confirmedAt").GetDateTimeOffset());
+        Assert.Contains(export.GetProperty("auditEntries").EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "attendee.cancelled" && e.GetProperty("actorRole").GetString() == "Attendee");
+    }
 }

@@ -114,6 +114,9 @@ public abstract partial class SessionSeatsTests<TApp>(TApp app) : IClassFixture<
 
         // Waiting is not booked: the door's pre-booking and the badge's programme read only seats.
         Assert.False(await app.WithDbAsync(db => db.SessionBookings.AnyAsync(b => b.SessionId == session.Id && b.AttendeeId == soeren)));
+        // The session report counts both, apart.
+        var report = await fair.Organizer.GetFromJsonAsync<List<Kiosk.Server.Reports.SessionSummary>>($"/api/events/{fair.Event.Id}/reports/sessions", Json.Options);
+        Assert.Equal((2, 2), report!.Where(r => r.SessionId == session.Id).Select(r => (r.Booked, r.Waitlisted)).Single());
 
         var cancelled = await fair.Organizer.DeleteAsync($"/api/sessions/{session.Id}/bookings/{anna}");
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);

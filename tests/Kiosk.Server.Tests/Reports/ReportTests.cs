@@ -99,8 +99,8 @@ public abstract class ReportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        Assert.Equal("Raum;Titel;Beginn;Ende;Kapazität;Gebucht;Teilnehmende;Höchstbelegung;Höchstbelegung um;Eintritte;Austritte;Gebucht und gekommen;Gebucht, nicht gekommen;Ø Minuten anwesend", lines[0]);
-        Assert.Equal($"{MasterClassScenario.RoomName};{MasterClassScenario.Title};{Local(s.Start):yyyy-MM-dd HH:mm};{Local(s.End):yyyy-MM-dd HH:mm};15;4;5;7;{Local(s.Start.AddMinutes(30)):HH:mm};7;6;3;1;59,8", lines[1]);
+        Assert.Equal("Raum;Titel;Beginn;Ende;Kapazität;Gebucht;Warteliste;Teilnehmende;Höchstbelegung;Höchstbelegung um;Eintritte;Austritte;Gebucht und gekommen;Gebucht, nicht gekommen;Ø Minuten anwesend", lines[0]);
+        Assert.Equal($"{MasterClassScenario.RoomName};{MasterClassScenario.Title};{Local(s.Start):yyyy-MM-dd HH:mm};{Local(s.End):yyyy-MM-dd HH:mm};15;4;0;5;7;{Local(s.Start.AddMinutes(30)):HH:mm};7;6;3;1;59,8", lines[1]);
         Assert.StartsWith($"{MasterClassScenario.RoomName};\"'=HYPERLINK(\"\"http://x\"\")\";", lines[2]);
         Assert.StartsWith($"{MasterClassScenario.RoomName};'+SUM(A1);", lines[3]);
         Assert.Equal("", lines[^1]);
@@ -121,13 +121,13 @@ public abstract class ReportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal(MasterClassScenario.Title, sheet.Cell(2, 2).GetString());
         Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 3).DataType);
         Assert.Equal(Local(s.Start), sheet.Cell(2, 3).GetDateTime());
-        foreach (var (column, expected) in new[] { (5, 15), (6, 4), (7, 5), (8, 7), (10, 7), (11, 6), (12, 3), (13, 1) })
+        foreach (var (column, expected) in new[] { (5, 15), (6, 4), (7, 0), (8, 5), (9, 7), (11, 7), (12, 6), (13, 3), (14, 1) })
         {
             Assert.Equal(XLDataType.Number, sheet.Cell(2, column).DataType);
             Assert.Equal(expected, sheet.Cell(2, column).GetValue<int>());
         }
-        Assert.Equal(Local(s.Start.AddMinutes(30)).TimeOfDay, sheet.Cell(2, 9).GetDateTime().TimeOfDay);
-        Assert.Equal(59.8, sheet.Cell(2, 14).GetDouble());
+        Assert.Equal(Local(s.Start.AddMinutes(30)).TimeOfDay, sheet.Cell(2, 10).GetDateTime().TimeOfDay);
+        Assert.Equal(59.8, sheet.Cell(2, 15).GetDouble());
         foreach (var (row, title) in new[] { (3, MasterClassScenario.FormulaTitle), (4, MasterClassScenario.PlusTitle) })
         {
             var cell = sheet.Cell(row, 2);
