@@ -14,6 +14,7 @@ public static class AttendeesFeature
     {
         app.MapAttendeeEndpoints();
         app.MapImportRunEndpoints();
+        app.MapImportPreviewEndpoints();
         return app;
     }
 }

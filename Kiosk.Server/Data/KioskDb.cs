@@ -40,6 +40,7 @@ public abstract class KioskDb(DbContextOptions options) : DbContext(options)
     public DbSet<Reports.OccupancySnapshot> OccupancySnapshots => Set<Reports.OccupancySnapshot>();
     public DbSet<Mail.ConfirmationMail> ConfirmationMails => Set<Mail.ConfirmationMail>();
     public DbSet<Attendees.Import.ImportRun> ImportRuns => Set<Attendees.Import.ImportRun>();
+    public DbSet<Attendees.Import.ImportChoice> ImportChoices => Set<Attendees.Import.ImportChoice>();
     public DbSet<Registrations.RegistrationForm> RegistrationForms => Set<Registrations.RegistrationForm>();
     public DbSet<Registrations.RegistrationCategory> RegistrationCategories => Set<Registrations.RegistrationCategory>();
     public DbSet<Registrations.Registration> Registrations => Set<Registrations.Registration>();

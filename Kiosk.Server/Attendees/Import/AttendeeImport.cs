@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosk.Server.Attendees.Import;
 
-public sealed record ImportResult(bool DryRun, int Created, int Updated, int Unchanged, IReadOnlyList<RejectedRow> Rejected);
+/// <summary><see cref="UnknownCategories"/>: category words neither recognised nor chosen in the preview; their rows came in as visitors.</summary>
+public sealed record ImportResult(bool DryRun, int Created, int Updated, int Unchanged, IReadOnlyList<RejectedRow> Rejected, IReadOnlyList<UnknownCategory>? UnknownCategories = null);
 
 /// <summary>
 /// Upserts a registration export into an event: matched by external id, else by e-mail; new attendees

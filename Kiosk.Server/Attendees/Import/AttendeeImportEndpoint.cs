@@ -27,9 +27,9 @@ public static class AttendeeImportEndpoint
             bytes = buffer.ToArray();
         }
 
-        var parsed = RegistrationCsv.Read(bytes);
+        var parsed = RegistrationCsv.Read(bytes, await ImportMapping.LoadAsync(db, eventId, ct));
         if (parsed.Error is not null) return Problems.Invalid("import-unreadable", parsed.Error);
-        var result = await import.RunAsync(eventId, parsed, dryRun ?? false, ct);
+        var result = await import.RunAsync(eventId, parsed, dryRun ?? false, ct) with { UnknownCategories = parsed.UnknownCategories };
         if (!result.DryRun)
             await audit.WriteAsync(http.User.Actor(), "attendees.imported", eventId,
                 details: $"created {result.Created}, updated {result.Updated}, unchanged {result.Unchanged}, rejected {result.Rejected.Count}");

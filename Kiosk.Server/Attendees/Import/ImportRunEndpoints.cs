@@ -40,14 +40,8 @@ public static class ImportRunEndpoints
             int eventId, bool? dryRun, HttpRequest request, KioskDb db, ImportFiles files, IBackgroundJobClient jobs, TimeProvider time, CancellationToken ct) =>
         {
             if (!await db.Events.AnyAsync(e => e.Id == eventId, ct)) return Problems.NotFound("Event");
-            if (request.ContentLength > MaxUploadBytes + 64 * 1024) return TooLarge();
-            if (!request.HasFormContentType) return NoFile();
-            IFormFile? file;
-            try { file = (await request.ReadFormAsync(ct)).Files.GetFile("file"); }
-            catch (InvalidDataException) { return TooLarge(); }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return TooLarge(); }
-            if (file is null) return NoFile();
-            if (file.Length > MaxUploadBytes) return TooLarge();
+            var (file, problem) = await UploadAsync(request, ct);
+            if (problem is not null) return problem;
 
             var run = new ImportRun
             {
@@ -57,7 +51,7 @@ public static class ImportRunEndpoints
             // The file first: a run whose file is missing could only fail.
             Directory.CreateDirectory(files.Folder);
             await using (var target = File.Create(files.PathOf(run.Id)))
-                await file.CopyToAsync(target, ct);
+                await file!.CopyToAsync(target, ct);
             db.ImportRuns.Add(run);
             await db.SaveChangesAsync(ct);
             jobs.Enqueue<ImportRunJob>(j => j.RunAsync(run.Id, CancellationToken.None));
@@ -80,6 +74,19 @@ public static class ImportRunEndpoints
             .WithDescription("`status` (`Queued`, `Running`, `Done`, `Failed`), `totalRows`, `processedRows` (every 1,000 written rows while running), `created`, `updated`, `unchanged`, " +
                 "`rejectedCount`, `rejected: [{line, reason, code, value}]`, `error`.")
             .ProducesProblems(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The multipart field "file" of an import, or the problem answer for a missing or oversized one.</summary>
+    internal static async Task<(IFormFile? File, ProblemHttpResult? Problem)> UploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxUploadBytes + 64 * 1024) return (null, TooLarge());
+        if (!request.HasFormContentType) return (null, NoFile());
+        IFormFile? file;
+        try { file = (await request.ReadFormAsync(ct)).Files.GetFile("file"); }
+        catch (InvalidDataException) { return (null, TooLarge()); }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return (null, TooLarge()); }
+        if (file is null) return (null, NoFile());
+        return file.Length > MaxUploadBytes ? (null, TooLarge()) : (file, null);
     }
 
     private static ProblemHttpResult TooLarge() =>

@@ -35,7 +35,7 @@ public sealed class ImportRunJob(
         {
             var path = files.PathOf(runId);
             if (!File.Exists(path)) { await FinishAsync(runId, ImportRunStatus.Failed, "The uploaded file is gone.", null); return; }
-            var parsed = RegistrationCsv.Read(await File.ReadAllBytesAsync(path, ct));
+            var parsed = RegistrationCsv.Read(await File.ReadAllBytesAsync(path, ct), await ImportMapping.LoadAsync(db, run.EventId, ct));
             if (parsed.Error is not null) { await FinishAsync(runId, ImportRunStatus.Failed, parsed.Error, null); return; }
 
             var total = parsed.Rows.Count + parsed.Rejected.Count;

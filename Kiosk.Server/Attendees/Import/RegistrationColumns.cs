@@ -51,10 +51,14 @@ public static class RegistrationColumns
         return Synonyms.TryGetValue(Key(header), out var field) ? field : null;
     }
 
-    private static string Key(string header) => NameFolding.Fold(header).Replace(" ", "");
+    /// <summary>A header or word as the import compares them: folded, without spaces.</summary>
+    public static string Key(string header) => NameFolding.Fold(header).Replace(" ", "");
 
-    /// <summary>Maps a ticket type or category text ("Aussteller-Ticket", "Speaker", "Presseakkreditierung") to a category; anything else is a visitor.</summary>
-    public static AttendeeCategory Category(string? text)
+    /// <summary>
+    /// Maps a ticket type or category text ("Aussteller-Ticket", "Speaker", "Presseakkreditierung", "Besucher") to a
+    /// category; no text is a visitor; a word it does not know is null (read as a visitor, and listed for the organizer).
+    /// </summary>
+    public static AttendeeCategory? KnownCategory(string? text)
     {
         var t = NameFolding.Fold(text);
         if (t.Length == 0) return AttendeeCategory.Visitor;
@@ -62,7 +66,9 @@ public static class RegistrationColumns
         if (Has(t, "referent", "speaker", "sprecher", "redner", "vortragend", "moderat")) return AttendeeCategory.Speaker;
         if (Has(t, "presse", "press", "journalist", "media", "medien")) return AttendeeCategory.Press;
         if (Has(t, "team", "staff", "crew", "helfer", "veranstalter", "organizer", "orga")) return AttendeeCategory.Team;
-        return AttendeeCategory.Visitor;
+        if (Has(t, "besuch", "visitor", "teilnehm", "attendee", "gast", "guest", "general", "standard", "regular", "normal", "kostenlos", "free",
+            "verwaltung", "public", "offentlich", "fachbesuch", "delegate", "participant", "ticket", "tagesticket", "day pass", "dauerkarte")) return AttendeeCategory.Visitor;
+        return null;
     }
 
     /// <summary>

@@ -3,7 +3,15 @@ using System.Text;
 namespace Kiosk.Server.Attendees.Import;
 
 /// <summary>The rows of a registration export, or why the file as a whole cannot be read.</summary>
-public sealed record RegistrationFile(IReadOnlyList<RegistrationRow> Rows, IReadOnlyList<RejectedRow> Rejected, string? Error);
+public sealed record RegistrationFile(IReadOnlyList<RegistrationRow> Rows, IReadOnlyList<RejectedRow> Rejected, string? Error)
+{
+    /// <summary>Category words nobody knows (neither recognised nor chosen by the organizer), with how many rows have each; those rows are visitors.</summary>
+    public IReadOnlyList<UnknownCategory> UnknownCategories => Rows.Where(r => r.UnknownCategory is not null)
+        .GroupBy(r => RegistrationColumns.Key(r.UnknownCategory!)).Select(g => new UnknownCategory(g.First().UnknownCategory!, g.Count()))
+        .OrderByDescending(u => u.Rows).ThenBy(u => u.Word, StringComparer.Ordinal).ToList();
+}
+
+public sealed record UnknownCategory(string Word, int Rows);
 
 /// <summary>
 /// Reads registration exports as they come from real systems and from Excel: comma, semicolon or tab;
@@ -15,15 +23,16 @@ public static class RegistrationCsv
 
     static RegistrationCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static RegistrationFile Read(byte[] bytes)
+    public static RegistrationFile Read(byte[] bytes, ImportMapping? mapping = null)
     {
+        mapping ??= ImportMapping.None;
         var text = Decode(bytes);
         if (string.IsNullOrWhiteSpace(text)) return Fail("The file is empty.");
 
         using var records = CsvRecords.Read(text, DetectDelimiter(text)).GetEnumerator();
         if (!records.MoveNext()) return Fail("The file has no header line.");
         var header = records.Current.Fields;
-        var columns = MapColumns(header);
+        var columns = MapColumns(header, mapping);
         if (!columns.ContainsKey(RegistrationField.LastName) && !columns.ContainsKey(RegistrationField.FullName))
             return Fail($"No name column found. Expected e.g. \"Vorname\"/\"First name\" and \"Nachname\"/\"Last name\", or \"Name\". Found: {string.Join(", ", header)}.");
 
@@ -34,7 +43,7 @@ public static class RegistrationCsv
             var record = records.Current;
             if (record.Unterminated) { rejected.Add(RejectedRow.QuoteNotClosed(record.Line)); continue; }
             string? Field(RegistrationField f) => columns.TryGetValue(f, out var i) && i < record.Fields.Length ? Clean(record.Fields[i]) : null;
-            var result = RegistrationRowParser.Parse(record.Line, Field);
+            var result = RegistrationRowParser.Parse(record.Line, Field, mapping);
             if (result.Row is { } row) rows.Add(row);
             else rejected.Add(result.Rejected!);
         }
@@ -43,11 +52,24 @@ public static class RegistrationCsv
 
     private static RegistrationFile Fail(string error) => new([], [], error);
 
-    private static Dictionary<RegistrationField, int> MapColumns(string[] header)
+    /// <summary>The header and the first <paramref name="count"/> records as they are in the file (for the preview), or null for an empty file.</summary>
+    public static (string[] Header, List<string[]> Records)? Head(byte[] bytes, int count)
+    {
+        var text = Decode(bytes);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        using var records = CsvRecords.Read(text, DetectDelimiter(text)).GetEnumerator();
+        if (!records.MoveNext()) return null;
+        var header = records.Current.Fields.Select(h => Clean(h) ?? "").ToArray();
+        var sample = new List<string[]>();
+        while (sample.Count < count && records.MoveNext()) sample.Add(records.Current.Fields.Select(f => Clean(f) ?? "").ToArray());
+        return (header, sample);
+    }
+
+    private static Dictionary<RegistrationField, int> MapColumns(string[] header, ImportMapping mapping)
     {
         var map = new Dictionary<RegistrationField, int>();
         for (var i = 0; i < header.Length; i++)
-            if (RegistrationColumns.Recognise(header[i]) is { } field)
+            if (mapping.Field(header[i]) is { } field)
                 map.TryAdd(field, i); // the first column of a kind wins
         return map;
     }

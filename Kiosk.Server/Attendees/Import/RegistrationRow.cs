@@ -12,7 +12,8 @@ public sealed record RegistrationRow(
     string? Organization,
     string? Email,
     AttendeeCategory Category,
-    bool Cancelled);
+    bool Cancelled,
+    string? UnknownCategory = null);
 
 /// <summary>
 /// A row the import did not take, with the line it starts on in the file (header = line 1): the English

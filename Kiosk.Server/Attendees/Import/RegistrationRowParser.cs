@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Kiosk.Shared.Badges;
 using Kiosk.Shared.Text;
 
 namespace Kiosk.Server.Attendees.Import;
@@ -10,7 +11,7 @@ public static class RegistrationRowParser
 
     private static readonly string[] Titles = ["dr.", "prof.", "dr", "prof", "dipl.-ing.", "dr.-ing.", "priv.-doz.", "pd"];
 
-    public static Result Parse(int line, Func<RegistrationField, string?> field)
+    public static Result Parse(int line, Func<RegistrationField, string?> field, ImportMapping? mapping = null)
     {
         var first = field(RegistrationField.FirstName);
         var last = field(RegistrationField.LastName);
@@ -36,10 +37,11 @@ public static class RegistrationRowParser
         if (TooLong(email, 254)) return Reject(RejectedRow.EmailTooLong(line, 254));
         if (TooLong(externalId, 100)) return Reject(RejectedRow.ExternalIdTooLong(line, 100));
 
+        var word = field(RegistrationField.Category);
+        var category = (mapping ?? ImportMapping.None).Category(word);
         return new Result(new RegistrationRow(line, externalId, PersonNameRules.Normalise(title), PersonNameRules.Normalise(first) ?? "",
             PersonNameRules.Normalise(last)!, PersonNameRules.Normalise(organization), email,
-            RegistrationColumns.Category(field(RegistrationField.Category)),
-            cancelled), null);
+            category ?? AttendeeCategory.Visitor, cancelled, category is null ? word : null), null);
 
         static Result Reject(RejectedRow rejected) => new(null, rejected);
     }

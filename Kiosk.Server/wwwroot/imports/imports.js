@@ -1,4 +1,6 @@
-// Organizer import page: uploads a registration CSV to POST /api/events/{id}/imports, polls the run at
+// Organizer import page: a chosen file is previewed first (POST /api/events/{id}/imports/preview: its columns with
+// what each is read as, the first rows, unknown category words), and the organizer's choices are kept per event
+// (PUT /api/events/{id}/import-mapping). The import itself uploads to POST /api/events/{id}/imports, polls the run at
 // GET /api/imports/{id} every second for progress, then shows counts, rejected lines and the event's mails.
 
 import { t, applyStaticTexts, mountLanguageToggle, onLanguageChange, getLocale } from './i18n.js';
@@ -6,7 +8,9 @@ import { request, getJson, problemText, signOut } from '../api.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const $ = (id) => document.getElementById(id);
-const state = { events: [], run: null, polling: null };
+const state = { events: [], run: null, polling: null, preview: null, saved: false, dirty: false };
+const FIELDS = ['ExternalId', 'OrderCode', 'PositionId', 'Title', 'FirstName', 'LastName', 'FullName', 'Organization', 'Email', 'Category', 'Status'];
+const CATEGORIES = ['Visitor', 'Exhibitor', 'Speaker', 'Press', 'Team'];
 
 const number = (n) => new Intl.NumberFormat(getLocale()).format(n);
 
@@ -18,6 +22,8 @@ function showError(text) {
 async function submit(event) {
   event.preventDefault();
   showError('');
+  // Choices made in the preview and not saved yet are what the organizer sees: the import reads with them.
+  if (state.preview && state.dirty && !(await saveMapping())) return;
   const dryRun = event.submitter?.dataset.mode === 'dry';
   const file = $('file').files[0];
   if (!file) { showError(t('imp.noFile')); return; }
@@ -40,6 +46,105 @@ async function submit(event) {
   state.run = reply.data;
   render();
   poll();
+}
+
+const eventPath = () => `/api/events/${encodeURIComponent($('event').value)}`;
+
+async function preview(saved = false) {
+  const file = $('file').files[0];
+  state.preview = null;
+  $('preview').hidden = true;
+  if (!file || file.size > MAX_BYTES || !$('event').value) return;
+  const body = new FormData();
+  body.append('file', file);
+  const reply = await request('POST', `${eventPath()}/imports/preview`, body, { signIn: true });
+  if (reply.status === 401) return;
+  if (reply.status !== 200 || !reply.data) {
+    showError(reply.status === 0 ? t('imp.network') : t('imp.failed', { reason: problemText(reply.data) ?? reply.status }));
+    return;
+  }
+  Object.assign(state, { preview: reply.data, saved, dirty: false });
+  renderPreview();
+}
+
+function option(value, text, selected) {
+  const o = new Option(text, value);
+  o.selected = selected;
+  return o;
+}
+
+function renderPreview() {
+  const p = state.preview;
+  if (!p) return;
+  $('preview').hidden = false;
+  $('preview-summary').textContent = t(state.saved ? 'imp.previewSaved' : 'imp.previewSummary', { rows: number(p.rows), rejected: number(p.rejectedCount) });
+  $('preview-error').hidden = !p.error;
+  $('preview-error').textContent = p.error ? t('imp.previewNoName') : '';
+  $('preview-head').replaceChildren(...p.columns.map((c) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    if (!c.field) th.dataset.ignored = '';
+    const name = document.createElement('span');
+    name.className = 'imp-header';
+    name.textContent = c.header || '–';
+    const select = document.createElement('select');
+    select.dataset.column = c.index;
+    select.dataset.testid = 'column-field';
+    select.setAttribute('aria-label', t('imp.columnField', { header: c.header || c.index + 1 }));
+    select.append(option('', t('imp.field.none'), !c.field), ...FIELDS.map((f) => option(f, t(`imp.field.${f}`), c.field === f)));
+    select.addEventListener('change', () => { state.dirty = true; th.toggleAttribute('data-ignored', !select.value); });
+    const label = document.createElement('div');
+    label.className = 'imp-column';
+    label.append(name, select);
+    th.append(label);
+    return th;
+  }));
+  $('preview-rows').replaceChildren(...p.sample.map((row) => {
+    const tr = document.createElement('tr');
+    tr.append(...p.columns.map((c) => {
+      const td = document.createElement('td');
+      td.textContent = row[c.index] ?? '';
+      return td;
+    }));
+    return tr;
+  }));
+  const words = [
+    ...p.categories.map((c) => ({ word: c.word, category: c.category, rows: null })),
+    ...p.unknownCategories.filter((u) => !p.categories.some((c) => c.word.toLowerCase() === u.word.toLowerCase()))
+      .map((u) => ({ word: u.word, category: 'Visitor', rows: u.rows })),
+  ];
+  $('categories').hidden = words.length === 0;
+  $('category-list').replaceChildren(...words.map((w, i) => {
+    const li = document.createElement('li');
+    const label = document.createElement('label');
+    label.htmlFor = `category-${i}`;
+    label.textContent = w.rows === null ? t('imp.categoryChosen', { word: w.word }) : t('imp.categoryRows', { word: w.word, rows: number(w.rows) });
+    const select = document.createElement('select');
+    select.id = `category-${i}`;
+    select.dataset.word = w.word;
+    select.dataset.testid = 'category-choice';
+    // A word is a choice once the organizer chose it; one only listed stays unknown (its rows are visitors, and it stays listed).
+    if (w.rows === null) select.dataset.chosen = '';
+    select.append(...CATEGORIES.map((c) => option(c, t(`imp.cat.${c}`), w.category === c)));
+    select.addEventListener('change', () => { state.dirty = true; select.dataset.chosen = ''; });
+    li.append(label, select);
+    return li;
+  }));
+}
+
+async function saveMapping() {
+  const p = state.preview;
+  const body = {
+    columns: [...document.querySelectorAll('#preview-head select')].map((s) => ({ header: p.columns[Number(s.dataset.column)].header, field: s.value || null })),
+    categories: [...document.querySelectorAll('#category-list select[data-chosen]')].map((s) => ({ word: s.dataset.word, category: s.value })),
+  };
+  const reply = await request('PUT', `${eventPath()}/import-mapping`, body, { signIn: true });
+  if (reply.status !== 200) {
+    showError(reply.status === 0 ? t('imp.network') : t('imp.failed', { reason: problemText(reply.data) ?? reply.status }));
+    return false;
+  }
+  await preview(true);
+  return true;
 }
 
 function setBusy(busy) {
@@ -109,7 +214,7 @@ async function loadMails() {
 async function start() {
   mountLanguageToggle(document.querySelector('[data-testid=language-toggle]'));
   applyStaticTexts();
-  onLanguageChange(() => render());
+  onLanguageChange(() => { render(); renderPreview(); });
   $('logout').addEventListener('click', () => signOut(location.pathname + location.search));
   let me;
   try { me = await getJson('/api/auth/me'); } catch { return; }
@@ -123,7 +228,9 @@ async function start() {
   if (requested && state.events.some((e) => String(e.id) === requested)) select.value = requested;
   else if (state.events.length) select.value = state.events[state.events.length - 1].id;
   if (!state.events.length) showError(t('imp.noEvents'));
-  select.addEventListener('change', loadMails);
+  select.addEventListener('change', () => { loadMails(); preview(); });
+  $('file').addEventListener('change', () => { showError(''); preview(); });
+  $('save-mapping').addEventListener('click', () => saveMapping());
   $('import-form').addEventListener('submit', submit);
   $('page').hidden = false;
   loadMails();
