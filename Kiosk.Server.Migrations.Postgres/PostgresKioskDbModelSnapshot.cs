@@ -93,6 +93,31 @@ namespace Kiosk.Server.Migrations.Postgres
                     b.ToTable("Attendees");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportChoice", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "Kind", "Key");
+
+                    b.ToTable("ImportChoices", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1258,6 +1283,15 @@ namespace Kiosk.Server.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportChoice", b =>
+                {
+                    b.HasOne("Kiosk.Server.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportRun", b =>

@@ -93,6 +93,31 @@ namespace Kiosk.Server.Migrations.SqlServer
                     b.ToTable("Attendees");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportChoice", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("int");
+
+                    b.HasKey("EventId", "Kind", "Key");
+
+                    b.ToTable("ImportChoices", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1263,6 +1288,15 @@ namespace Kiosk.Server.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportChoice", b =>
+                {
+                    b.HasOne("Kiosk.Server.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportRun", b =>

@@ -85,6 +85,31 @@ namespace Kiosk.Server.Migrations.Sqlite
                     b.ToTable("Attendees");
                 });
 
+            modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportChoice", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "Kind", "Key");
+
+                    b.ToTable("ImportChoices", (string)null);
+                });
+
             modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1216,6 +1241,15 @@ namespace Kiosk.Server.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportChoice", b =>
+                {
+                    b.HasOne("Kiosk.Server.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kiosk.Server.Attendees.Import.ImportRun", b =>
