@@ -80,7 +80,9 @@ public static class RegistrationPage
         html.Append("<div class=\"rg-hp\" aria-hidden=\"true\"><label for=\"website\">Website</label>")
             .Append("<input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></div>");
         html.Append("<button type=\"submit\" class=\"btn rg-submit\">").Append(E(t["submit"])).Append("</button>");
-        html.Append("</form></main>");
+        html.Append("</form>");
+        html.Append("<p class=\"rg-hint rg-already\"><a href=\"/register/").Append(evt.Id).Append("/me/link?lang=").Append(lang).Append("\">").Append(E(t["myAlready"])).Append("</a></p>");
+        html.Append("</main>");
         return End(html);
     }
 

@@ -45,6 +45,7 @@ public sealed class RegistrationPageUiTests(RegistrationKioskApp app) : BrowserT
         await page.GotoAsync(new Uri(app.BaseAddress, $"/register/{fair.Event.Id}/?lang={lang}").ToString());
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
         await AxeAsync(page, $"registration form ({lang})");
+        await Assertions.Expect(page.Locator(".rg-already a")).ToHaveAttributeAsync("href", $"/register/{fair.Event.Id}/me/link?lang={lang}");
         // The organizer gave the exhibitor consent in German only: on the English page it is marked German.
         if (lang == "en") await Assertions.Expect(page.Locator("label[for=contactSharing]")).ToHaveAttributeAsync("lang", "de");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"register-{lang}.png"), FullPage = true });
