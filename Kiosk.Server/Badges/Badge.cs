@@ -25,6 +25,14 @@ public sealed class Badge
     public DateTimeOffset? PrintedAheadAt { get; set; }
 
     public static Guid NewId() => Kiosk.Shared.Badges.BadgeToken.NewBadgeId();
+
+    /// <summary>
+    /// The attendee's next badge version, as one atomic increment (two at once give two versions): every token of an
+    /// older version is refused from now on, and a badge printed ahead must be printed again.
+    /// </summary>
+    public static Task NextVersionAsync(Data.KioskDb db, int attendeeId, DateTimeOffset now, CancellationToken ct) =>
+        db.Badges.Where(b => b.AttendeeId == attendeeId).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now).SetProperty(b => b.PrintedAheadAt, (DateTimeOffset?)null), ct);
 }
 
 internal sealed class BadgeConfiguration : IEntityTypeConfiguration<Badge>

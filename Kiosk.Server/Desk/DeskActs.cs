@@ -110,9 +110,7 @@ public sealed class DeskActs(KioskDb db, WriteGate writes, AuditLog audit, Termi
         ReissueResult result = null!;
         var seq = await RosterChanges.WriteAsync(db, writes, eventId, async seq =>
         {
-            // An atomic increment: two reissues at once give two versions, never the same one twice.
-            await db.Badges.Where(b => b.AttendeeId == attendeeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now).SetProperty(b => b.PrintedAheadAt, (DateTimeOffset?)null), ct);
+            await Badges.Badge.NextVersionAsync(db, attendeeId, now, ct);
             await db.Attendees.Where(a => a.Id == attendeeId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.RosterSeq, seq).SetProperty(a => a.UpdatedAt, now), ct);
             var badge = await db.Badges.AsNoTracking().SingleAsync(b => b.AttendeeId == attendeeId, ct);

@@ -125,8 +125,7 @@ public sealed class MyRegistration(
             if (await db.Attendees.Where(a => a.Id == attendeeId && a.Status == AttendeeStatus.Registered && a.CheckedInAt == null && a.AnonymisedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttendeeStatus.Cancelled).SetProperty(a => a.RosterSeq, seq).SetProperty(a => a.UpdatedAt, now), ct) == 0)
                 return false;
-            await db.Badges.Where(b => b.AttendeeId == attendeeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now).SetProperty(b => b.PrintedAheadAt, (DateTimeOffset?)null), ct);
+            await Badges.Badge.NextVersionAsync(db, attendeeId, now, ct);
             await db.Registrations.Where(r => r.AttendeeId == attendeeId).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RegistrationState.Cancelled), ct);
             await seats.ReleaseWithinAsync([attendeeId], seq, ct);
             audit.Add(Actor, "attendee.cancelled", eventId, attendeeId, null, "cancelled by the attendee");

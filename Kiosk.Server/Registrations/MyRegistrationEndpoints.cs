@@ -27,7 +27,7 @@ internal static class MyRegistrationEndpoints
             if (t is not null)
             {
                 var named = links.ReadMyRegistrationToken(t) is { } id ? await my.ViewAsync(eventId, id, ct) : null;
-                if (named is null) return await AskAsync(db, eventId, Language(lang, http.Request), sent: false, invalidLink: true, StatusCodes.Status404NotFound, ct);
+                if (named is null) return await AskAsync(db, eventId, RegistrationEndpoints.Language(lang, http.Request), sent: false, invalidLink: true, StatusCodes.Status404NotFound, ct);
                 http.Response.Cookies.Append(Cookie, t, new CookieOptions
                 {
                     Path = $"/register/{eventId}/me", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true,
@@ -35,7 +35,7 @@ internal static class MyRegistrationEndpoints
                 return Results.Redirect($"/register/{eventId}/me{(lang is "de" or "en" ? $"?lang={lang}" : "")}", permanent: false, preserveMethod: false);
             }
             var view = await FromCookieAsync(http, eventId, links, my, ct);
-            if (view is null) return await AskAsync(db, eventId, Language(lang, http.Request), sent: false, invalidLink: false, StatusCodes.Status200OK, ct);
+            if (view is null) return await AskAsync(db, eventId, RegistrationEndpoints.Language(lang, http.Request), sent: false, invalidLink: false, StatusCodes.Status200OK, ct);
             return Html(MyRegistrationPage.Render(view, lang is "de" or "en" ? lang : view.Language));
         });
 
@@ -106,7 +106,7 @@ internal static class MyRegistrationEndpoints
         }).DisableAntiforgery();
 
         pages.MapGet("/me/link", async (int eventId, string? lang, HttpContext http, KioskDb db, CancellationToken ct) =>
-            await AskAsync(db, eventId, Language(lang, http.Request), sent: false, invalidLink: false, StatusCodes.Status200OK, ct));
+            await AskAsync(db, eventId, RegistrationEndpoints.Language(lang, http.Request), sent: false, invalidLink: false, StatusCodes.Status200OK, ct));
 
         pages.MapPost("/me/link", async (int eventId, HttpContext http, KioskDb db, Registrations registrations, CancellationToken ct) =>
         {
@@ -146,8 +146,6 @@ internal static class MyRegistrationEndpoints
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
     }
-
-    private static string Language(string? asked, HttpRequest request) => RegistrationEndpoints.Language(asked, request);
 
     private static IResult Html(string page, int status = StatusCodes.Status200OK) =>
         Results.Content(page, "text/html; charset=utf-8", statusCode: status);

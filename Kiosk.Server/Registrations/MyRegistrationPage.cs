@@ -90,9 +90,9 @@ public static class MyRegistrationPage
                 { Status: SeatStatus.Waitlisted, Position: var p } => string.Format(CultureInfo.InvariantCulture, t["myWaitlisted"], p),
                 _ => null,
             };
+            var seats = s.Free is { } free ? SeatsText(t, free) : "";
             if (standing is not null) html.Append("<p class=\"rg-standing\">").Append(E(standing)).Append("</p>");
-            else if (s.Free is not null && !string.IsNullOrEmpty(SeatsText(t, new(s.Id, s.Title, s.StartsAt, s.EndsAt, s.Room, null, 0, 0, s.Free))))
-                html.Append("<p class=\"rg-seats-left\">").Append(E(SeatsText(t, new(s.Id, s.Title, s.StartsAt, s.EndsAt, s.Room, null, 0, 0, s.Free)))).Append("</p>");
+            else if (seats.Length > 0) html.Append("<p class=\"rg-seats-left\">").Append(E(seats)).Append("</p>");
             var button = !view.CanChange ? null
                 : s.Standing is { Status: SeatStatus.Waitlisted } ? ("leave", t["myLeaveWaitlist"])
                 : s.Has && s.Standing!.Status == SeatStatus.Booked ? ("leave", t["myLeave"])

@@ -203,12 +203,14 @@ public static class RegistrationPage
         html.Append("</fieldset><script src=\"/register/seats.js\" defer></script>");
     }
 
-    public static string SeatsText(IReadOnlyDictionary<string, string> t, RegistrationSessionView session) => session.Free switch
+    public static string SeatsText(IReadOnlyDictionary<string, string> t, RegistrationSessionView session) => session.Free is { } free ? SeatsText(t, free) : "";
+
+    /// <summary>"noch 12 Plätze frei", "noch 1 Platz frei", "ausgebucht – Warteliste".</summary>
+    public static string SeatsText(IReadOnlyDictionary<string, string> t, int free) => free switch
     {
-        null => "",
         0 => t["seatsFull"],
         1 => t["seatsOne"],
-        var free => string.Format(CultureInfo.InvariantCulture, t["seatsFree"], free),
+        var n => string.Format(CultureInfo.InvariantCulture, t["seatsFree"], n),
     };
 
     internal static void Field(StringBuilder html, IReadOnlyDictionary<string, string> t, IReadOnlyList<RegistrationFieldError> errors,

@@ -191,8 +191,7 @@ public sealed class Registrations(
                 existing.RosterSeq = seq;
                 existing.UpdatedAt = now;
                 await db.SaveChangesAsync(ct);
-                await db.Badges.Where(b => b.AttendeeId == existing.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1).SetProperty(b => b.IssuedAt, now).SetProperty(b => b.PrintedAheadAt, (DateTimeOffset?)null), ct);
+                await Badge.NextVersionAsync(db, existing.Id, now, ct);
             }
             var attendeeId = existing?.Id ?? created!.Id;
             var moved = await db.Registrations.Where(r => r.Id == registration.Id && r.State == from)
