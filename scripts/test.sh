@@ -14,7 +14,8 @@ source scripts/lib/postgres.sh
 source scripts/lib/redis.sh
 source scripts/lib/powershell.sh
 
-# fonts-noto-*: the typefaces badge pictures of names outside the printer's code page are drawn with (libfontconfig1 socat finds them).
+# fonts-noto-*: the typefaces badge pictures of names outside the printer's code page are drawn with (libfontconfig1 finds
+# them); socat: the pseudo-terminal pair the serial scanner tests read from.
 need_debian_packages postgresql redis-server zbar-tools chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk libfontconfig1 socat
 
 stop_test_services() { stop_test_postgres; stop_test_redis; }

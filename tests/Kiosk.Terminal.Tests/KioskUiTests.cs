@@ -55,6 +55,28 @@ public sealed class KioskUiTests(KioskApp server) : IClassFixture<KioskApp>, IAs
     }
 
     [Fact]
+    public async Task A_scan_held_back_by_a_busy_PC_and_handed_over_at_once_is_still_one_scan()
+    {
+        var page = await OpenKioskAsync();
+        // The scanner sends half the code; the PC is busy for 250 ms (no timer of the page runs), then hands over the rest
+        // at once: the gap between two keys is far longer than a scanner's, yet the page never had a moment to see a pause.
+        await page.EvaluateAsync(
+            """
+            code => {
+              const send = (key) => document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+              const half = code.length >> 1;
+              for (const key of code.slice(0, half)) send(key);
+              const until = performance.now() + 250;
+              while (performance.now() < until) { }
+              for (const key of [...code.slice(half), 'Enter']) send(key);
+            }
+            """, await _fair.TokenAsync("A-1"));
+
+        await Assertions.Expect(page.GetByTestId("welcome-name")).ToHaveTextAsync("Dr. Anna Müller");
+        Assert.Equal(1, await _terminal.PrintJobCountAsync());
+    }
+
+    [Fact]
     public async Task A_visitor_finds_their_name_on_the_touch_keyboard_and_proves_it_with_their_e_mail()
     {
         var page = await OpenKioskAsync(1920, 1080);
