@@ -64,7 +64,7 @@ public sealed class Erasure(
             });
             return true;
         }, ct);
-        await seats.AfterCommitAsync(eventId, seq);
+        seats.AfterCommit(seq);
         if (seq is null) return outcome;
         await AfterAsync(eventId, seq.Value, ct);
         return EraseOutcome.Erased;

@@ -132,7 +132,7 @@ public sealed class MyRegistration(
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        await seats.AfterCommitAsync(eventId, seq);
+        seats.AfterCommit(seq);
         if (seq is null) return new("my-locked");
         search.Invalidate(eventId);
         await pushes.RosterChangedAsync(eventId, seq.Value);

@@ -203,7 +203,7 @@ public sealed class Registrations(
             foreach (var session in sessions.OrderBy(s => s.StartsAt)) await seats.BookWithinAsync(session, attendeeId, seq, ct);
             return true;
         }, ct);
-        await seats.AfterCommitAsync(registration.EventId, seq);
+        seats.AfterCommit(seq);
         if (seq is null) return false;
         search.Invalidate(registration.EventId);
         await pushes.RosterChangedAsync(registration.EventId, seq.Value);

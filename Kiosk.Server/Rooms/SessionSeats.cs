@@ -48,7 +48,7 @@ public sealed class SessionSeats(
     KioskDb db, WriteGate writes, SeatGates gates, TerminalPushes pushes, IBackgroundJobClient jobs, IOptions<RegistrationOptions> options, TimeProvider time,
     ILogger<SessionSeats> log)
 {
-    // What the last write did that must be told once it committed (see AfterCommitAsync).
+    // What the last write did that must be told once it committed (see AfterCommit).
     private bool _rosterTouched, _mailQueued;
 
     /// <summary>Books <paramref name="attendeeIds"/> in their order; with <paramref name="overbook"/> each gets a seat whatever the capacity.</summary>
@@ -60,13 +60,13 @@ public sealed class SessionSeats(
             outcomes = await BookIntoAsync(seats, session, attendeeIds, overbook, seq, ct);
             return outcomes.Count > 0;
         }, ct);
-        await AfterCommitAsync(session.EventId, changed);
+        await AfterOwnWriteAsync(session.EventId, changed);
         return outcomes;
     }
 
     /// <summary>
     /// Books inside a roster write the caller holds (a registration becoming an attendee): the same rule, in the same
-    /// transaction. Call <see cref="AfterCommitAsync"/> once it committed.
+    /// transaction. Call <see cref="AfterCommit"/> once it committed.
     /// </summary>
     public async Task<BookingOutcome> BookWithinAsync(RoomSession session, int attendeeId, long seq, CancellationToken ct)
     {
@@ -127,13 +127,13 @@ public sealed class SessionSeats(
             had = await LeaveAsync(seats, session, attendeeId, seq, ct);
             return had is not null;
         }, ct);
-        await AfterCommitAsync(session.EventId, changed);
+        await AfterOwnWriteAsync(session.EventId, changed);
         return had;
     }
 
     /// <summary>
     /// Inside a roster write the caller holds: attendees who left the event (cancelled by an import, erased) give up their
-    /// seats and waitlist places in sessions still to come, and the seats go to the next waiting. Call <see cref="AfterCommitAsync"/> once it committed.
+    /// seats and waitlist places in sessions still to come, and the seats go to the next waiting. Call <see cref="AfterCommit"/> once it committed.
     /// </summary>
     public async Task ReleaseWithinAsync(IReadOnlyCollection<int> attendeeIds, long seq, CancellationToken ct)
     {
@@ -184,7 +184,7 @@ public sealed class SessionSeats(
                 expired += gone.Count;
                 return gone.Count > 0;
             }, ct);
-            await AfterCommitAsync(session.EventId, changed);
+            await AfterOwnWriteAsync(session.EventId, changed);
         }
         return expired;
     }
@@ -319,12 +319,21 @@ public sealed class SessionSeats(
         _rosterTouched = true;
     }
 
-    /// <summary>After the commit: kiosks are told of changed roster rows, and offer mails are sent.</summary>
-    public async Task AfterCommitAsync(int eventId, long? seq)
+    /// <summary>
+    /// After a roster write the caller held (<see cref="BookWithinAsync"/>, <see cref="ReleaseWithinAsync"/>) committed:
+    /// offer mails are sent. The caller tells the kiosks of its write, which holds the rows the seats touched.
+    /// </summary>
+    public void AfterCommit(long? seq)
     {
-        if (seq is { } committed && _rosterTouched) await pushes.RosterChangedAsync(eventId, committed);
         if (seq is not null && _mailQueued) RegistrationMails.EnqueueNow(jobs, log);
         _rosterTouched = _mailQueued = false;
+    }
+
+    /// <summary>After this class's own write committed: kiosks are told of changed roster rows, and offer mails are sent.</summary>
+    private async Task AfterOwnWriteAsync(int eventId, long? seq)
+    {
+        if (seq is { } committed && _rosterTouched) await pushes.RosterChangedAsync(eventId, committed);
+        AfterCommit(seq);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -89,7 +89,7 @@ public sealed class AttendeeImport(
                 await seats.ReleaseWithinAsync(cancelled, seq, ct);
                 return true;
             }, ct);
-            await seats.AfterCommitAsync(eventId, seq);
+            seats.AfterCommit(seq);
             search.Invalidate(eventId);
             await pushes.RosterChangedAsync(eventId, seq!.Value);
             jobs.Enqueue<ConfirmationMails>(j => j.QueueForEventAsync(eventId, CancellationToken.None));

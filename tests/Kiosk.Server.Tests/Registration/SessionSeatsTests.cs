@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kiosk.Server.Rooms;
+using Kiosk.Shared.Contracts;
 using Kiosk.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -183,6 +185,15 @@ public abstract partial class SessionSeatsTests<TApp>(TApp app) : IClassFixture<
         var (fair, session) = await OpenAsync(40, sessionCapacity: 1);
         var (anna, juergen, soeren) = ((await fair.AttendeeAsync("A-1")).Id, (await fair.AttendeeAsync("A-2")).Id, (await fair.AttendeeAsync("A-3")).Id);
         await BookAsync(fair.Organizer, session.Id, false, anna, juergen, soeren);
+        // A kiosk of the event counts what it is told: each roster change once.
+        var (_, enrolment) = await app.EnrolTerminalAsync(fair.Organizer, fair.Event.Id);
+        var told = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, TerminalHubNames.Route), o => o.AccessTokenProvider = () => Task.FromResult<string?>(enrolment.TerminalKey))
+            .Build();
+        hub.On<long>(TerminalHubNames.RosterChanged, told.Enqueue);
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        await hub.InvokeAsync<HeartbeatAnswer>(TerminalHubNames.Heartbeat, new TerminalHeartbeat("1.2.3", 0, "Ready", "lobby"), TestContext.Current.CancellationToken);
 
         var import = await fair.ImportAsync("ID;Vorname;Nachname;Organisation;Kategorie;E-Mail;Status\nA-1;Anna;Müller;Stadt Essen;Besucher;anna.mueller@essen.example;Storniert\n");
         Assert.Equal(1, import.Updated);
@@ -195,6 +206,13 @@ public abstract partial class SessionSeatsTests<TApp>(TApp app) : IClassFixture<
         list = await ListAsync(fair.Organizer, session.Id);
         Assert.Equal((soeren, SeatStatus.Offered), (list.Booked.Single().AttendeeId, list.Booked.Single().Status));
         Assert.Empty(list.Waitlisted);
+
+        // The import and the erasure each told the kiosk once (their seat changes are part of their roster write); a
+        // booking after them is told after them: three roster changes, three distinct sequences.
+        await BookAsync(fair.Organizer, session.Id, true, (await fair.AttendeeAsync("A-4")).Id);
+        await Eventually.Async(() => Task.FromResult(told.Count), n => n >= 3, "the booking after the erasure to be told");
+        Assert.Equal(told.Distinct().Count(), told.Count);
+        Assert.Equal(3, told.Count);
     }
 
     [Fact]
