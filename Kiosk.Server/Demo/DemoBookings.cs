@@ -28,35 +28,31 @@ public static class DemoBookings
 
     private const string FirstClassNote = "Arbeitsunterlagen liegen im Raum aus – bitte bringen Sie Ihr Notebook mit.";
 
-    public static async Task SeedAsync(KioskDb db, int eventId, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Books through the seat rule (<see cref="SessionSeats"/>): beyond a session's capacity a booking is a waitlist place.</summary>
+    public static async Task SeedAsync(KioskDb db, SessionSeats seats, int eventId, CancellationToken ct = default)
     {
         db.CategoryHandouts.AddRange(CategoryNotes.Select(n => new CategoryHandoutNote { EventId = eventId, Category = n.Category, Note = n.Note }));
-
-        var classes = await db.Sessions.Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new { Session = s, r.Kind, r.Capacity })
+        var rooms = (await db.Sessions.Join(db.Rooms, s => s.RoomId, r => r.Id, (s, r) => new { Session = s, r.Kind })
             .Where(x => x.Session.EventId == eventId && x.Kind == RoomKind.MasterClassRoom)
-            .OrderBy(x => x.Session.RoomId).ThenBy(x => x.Session.StartsAt).ToListAsync(ct);
+            .OrderBy(x => x.Session.RoomId).ThenBy(x => x.Session.StartsAt).Select(x => x.Session).ToListAsync(ct))
+            .GroupBy(s => s.RoomId).ToList();
+        foreach (var room in rooms) room.First().HandoutNote = FirstClassNote;
+        await db.SaveChangesAsync(ct);
+
         // Visitors and speakers book master classes; in the seeded order, so the demo is the same on every machine.
         var attendees = new Queue<int>(await db.Attendees
             .Where(a => a.EventId == eventId && (a.Category == AttendeeCategory.Visitor || a.Category == AttendeeCategory.Speaker))
             .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct));
-
-        var firstRoom = classes.Select(x => x.Session.RoomId).FirstOrDefault();
-        foreach (var room in classes.GroupBy(x => x.Session.RoomId))
+        foreach (var room in rooms)
         {
-            var k = 0;
-            foreach (var x in room)
+            var capacity = await db.Rooms.Where(r => r.Id == room.Key).Select(r => r.Capacity).SingleAsync(ct);
+            foreach (var (session, k) in room.Select((s, k) => (s, k)))
             {
-                var session = x.Session;
-                if (k == 0) session.HandoutNote = FirstClassNote;
-                var seats = (int)Math.Round((session.Capacity ?? x.Capacity) * Shares[Math.Min(k, Shares.Length - 1)]);
-                for (var i = 0; i < seats && attendees.Count > 0; i++)
-                    db.SessionBookings.Add(new SessionBooking { SessionId = session.Id, AttendeeId = attendees.Dequeue() });
-                if (k == 0 && room.Key == firstRoom)
-                    for (var place = 1; place <= Waitlist && attendees.Count > 0; place++)
-                        db.SessionWaitlist.Add(new SessionWaitlistEntry { SessionId = session.Id, AttendeeId = attendees.Dequeue(), Place = place, QueuedAt = now });
-                k++;
+                var wanted = (int)Math.Round((session.Capacity ?? capacity) * Shares[Math.Min(k, Shares.Length - 1)])
+                    + (k == 0 && room == rooms[0] ? Waitlist : 0);
+                var ids = Enumerable.Range(0, Math.Min(wanted, attendees.Count)).Select(_ => attendees.Dequeue()).ToList();
+                await seats.BookAsync(session, ids, overbook: false, ct);
             }
         }
-        await db.SaveChangesAsync(ct);
     }
 }

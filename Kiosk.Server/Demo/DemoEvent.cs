@@ -91,7 +91,7 @@ public static class DemoEvent
         db.Attendees.AddRange(Attendees(evt.Id, now));
         await db.SaveChangesAsync();
         await DemoProgramme.PlaceAsync(db, evt.Id, now);
-        await DemoBookings.SeedAsync(db, evt.Id, now);
+        await DemoBookings.SeedAsync(db, scope.ServiceProvider.GetRequiredService<SessionSeats>(), evt.Id);
         await DemoRegistration.EnsureAsync(db, evt.Id);
         return evt.Id;
     }
